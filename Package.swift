@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Linkage",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "linkage", targets: ["linkage"]),
+    .library(name: "LinkageCore", targets: ["LinkageCore"]),
+    .library(name: "LinkageIO", targets: ["LinkageIO"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .target(name: "LinkageCore"),
+    .target(
+      name: "LinkageIO",
+      dependencies: ["LinkageCore", .product(name: "Yams", package: "Yams")]),
+    .executableTarget(
+      name: "linkage",
+      dependencies: [
+        "LinkageCore", "LinkageIO",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      resources: []),
+    .target(
+      name: "LinkageTestSupport",
+      dependencies: ["LinkageCore", "LinkageIO"],
+      path: "Tests/LinkageTestSupport"),
+    .testTarget(
+      name: "LinkageCoreTests", dependencies: ["LinkageCore", "LinkageTestSupport"]),
+    .testTarget(
+      name: "LinkageIOTests", dependencies: ["LinkageCore", "LinkageIO", "LinkageTestSupport"]),
+    .testTarget(
+      name: "LinkageCLITests", dependencies: ["LinkageCore", "LinkageIO", "LinkageTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

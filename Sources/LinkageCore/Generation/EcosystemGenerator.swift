@@ -1,0 +1,232 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Generates a synthetic supply ecosystem that looks like real ones, for tests and
+/// benchmarks: tiers of suppliers feeding integrators, startups, programs that verify and
+/// qualify, buyers in both sectors, and agencies around them.
+///
+/// Shape (fractions of `nodeCount`): 0.4% agencies (at least 4), 1% programs, 2% buyers (half
+/// defense, half industry), 2.5% integrators, 15% startups, and the rest suppliers in tiers
+/// 3 → 2 → 1 → integrators. Customers are chosen with a heavy tail (a power of a uniform
+/// draw), so a few integrators and suppliers are very large, as in real supply networks.
+/// Average flow out-degree is about 3.6 (between 3 and 5 for every size); integrator inputs
+/// carry `part` labels, and small integrators end up with single-sourced parts. Edges carry
+/// `lead_time` (days) and `confidence`; buyers carry `value`; suppliers carry
+/// `failure_probability`. The flow graph is acyclic.
+///
+///     let graph = EcosystemGenerator(nodeCount: 1_000, seed: 7).generate()
+///
+/// The same `nodeCount` and `seed` give the same graph on every machine.
+public struct EcosystemGenerator: Sendable {
+  public let nodeCount: Int
+  public let seed: UInt64
+
+  public init(nodeCount: Int, seed: UInt64) {
+    precondition(nodeCount >= 30, "generate at least 30 nodes")
+    self.nodeCount = nodeCount
+    self.seed = seed
+  }
+
+  private struct Layout {
+    var agencies = 0..<0, programs = 0..<0, buyers = 0..<0, integrators = 0..<0
+    var startups = 0..<0, tier1 = 0..<0, tier2 = 0..<0, tier3 = 0..<0
+  }
+
+  private func layout() -> Layout {
+    let n = nodeCount
+    var sizes = [
+      max(4, n / 250), max(4, n / 100), max(4, n / 50), max(3, n * 25 / 1000), max(3, n * 15 / 100),
+    ]
+    let rest = n - sizes.reduce(0, +)
+    let t1 = rest * 30 / 100, t2 = rest * 35 / 100
+    sizes += [t1, t2, rest - t1 - t2]
+    var start = 0
+    var ranges: [Range<Int>] = []
+    for s in sizes {
+      ranges.append(start..<start + s)
+      start += s
+    }
+    return Layout(
+      agencies: ranges[0], programs: ranges[1], buyers: ranges[2], integrators: ranges[3],
+      startups: ranges[4], tier1: ranges[5], tier2: ranges[6], tier3: ranges[7])
+  }
+
+  /// Builds the graph.
+  /// - Complexity: O(*V* + *E*) time and space; about a second for a million nodes.
+  public func generate() -> SupplyGraph {
+    var rng = SeededRandom(seed: seed)
+    let l = layout()
+    var b = SupplyGraphBuilder(expectedNodes: nodeCount, expectedEdges: nodeCount * 4)
+    b.name = "generated-\(nodeCount)-seed-\(seed)"
+    b.description = "Synthetic ecosystem from `linkage generate --nodes \(nodeCount) --seed \(seed)`."
+    let stages = ["technology", "verification", "application", "diffusion"]
+    let value = b.nodeAttributeColumn("value")
+    let failure = b.nodeAttributeColumn("failure_probability")
+    var programSector = [Int](repeating: 0, count: l.programs.count)
+    var buyerSector = [Int](repeating: 0, count: l.buyers.count)
+    func add(_ prefix: String, _ i: Int, _ name: String, _ kind: String) -> NodeIndex {
+      let v = b.addNode(id: "\(prefix)\(i)").index
+      b.setName(name, for: v)
+      b.setKind(kind, for: v)
+      return v
+    }
+    var numberText: [UInt8] = []
+    func number(_ column: Int, _ x: Double, _ v: NodeIndex) {
+      numberText.removeAll(keepingCapacity: true)
+      NumberFormat.append(x, to: &numberText)
+      numberText.withUnsafeBufferPointer { b.setNodeAttribute(column: column, text: $0, for: v) }
+    }
+    for i in l.agencies.indices { _ = add("ag", i, "Agency \(i)", "agency") }
+    for (k, i) in l.programs.enumerated() {
+      let v = add("pg", k, "Program \(k)", "program")
+      let stage = k % 4
+      b.setStage(stages[stage], for: v)
+      // Verification programs are mostly defense demonstrations; application ones industrial.
+      let sector = stage == 1 ? (rng.below(4) == 0 ? 1 : 0) : stage == 2 ? 1 : rng.below(2)
+      programSector[k] = sector
+      b.setSector(sector == 0 ? "defense" : "industry", for: v)
+      _ = i
+    }
+    for (k, _) in l.buyers.enumerated() {
+      let v = add("by", k, "Buyer \(k)", "buyer")
+      buyerSector[k] = k % 2
+      b.setSector(k % 2 == 0 ? "defense" : "industry", for: v)
+      number(value, Double(1 + rng.below(10)), v)
+    }
+    for (k, _) in l.integrators.enumerated() {
+      let v = add("in", k, "Integrator \(k)", "integrator")
+      b.setSector(["defense", "industry", "dual"][rng.below(3)], for: v)
+      b.setTier(0, for: v)
+    }
+    for (k, _) in l.startups.enumerated() {
+      let v = add("st", k, "Startup \(k)", "startup")
+      if rng.below(3) == 0 { b.setSector("dual", for: v) }
+      b.setTier(1, for: v)
+    }
+    for (tier, range) in [(1, l.tier1), (2, l.tier2), (3, l.tier3)] {
+      for i in range {
+        let v = add("su", i - l.tier1.lowerBound, "Supplier \(i - l.tier1.lowerBound)", "supplier")
+        b.setTier(tier, for: v)
+        number(failure, Double(1 + rng.below(50)) / 1000, v)
+      }
+    }
+
+    // Edges.
+    let supplies = b.relationCode("supplies").index
+    let sellsTo = b.relationCode("sells_to").index
+    let verifiedIn = b.relationCode("verified_in").index
+    let qualifies = b.relationCode("qualifies").index
+    let funds = b.relationCode("funds").index
+    let supports = b.relationCode("supports").index
+    let leadTime = b.edgeAttributeColumn("lead_time")
+    let confidence = b.edgeAttributeColumn("confidence")
+    var partCodes: [Int32] = []
+    for p in 1...6 {
+      var name = "part-\(p)"
+      partCodes.append(name.withUTF8 { b.partCode($0) })
+    }
+    let partsOf = l.integrators.map { _ in 2 + rng.below(5) }
+    var inDegree = [Int32](repeating: 0, count: nodeCount)
+    func heavy(_ range: Range<Int>) -> Int {
+      range.lowerBound + min(range.count - 1, Int(Double(range.count) * pow(rng.unit(), 2.5)))
+    }
+    // Customers already chosen by the current source, so no edge is drawn twice.
+    var chosen: [Int] = []
+    func distinct(_ draw: () -> Int) -> Int? {
+      for _ in 0..<16 {
+        let t = draw()
+        if !chosen.contains(t) {
+          chosen.append(t)
+          return t
+        }
+      }
+      return nil
+    }
+    func edge(_ s: Int, _ t: Int, _ relation: Int32, part: Int32 = -1, days: ClosedRange<Int>?) {
+      let e = b.addEdge(from: NodeIndex(s), to: NodeIndex(t), relationCode: relation, partCode: part)
+      guard let days else { return }  // context edges carry no supply attributes
+      b.setEdgeNumber(column: leadTime, Double(days.lowerBound + rng.below(days.count)), for: e)
+      b.setEdgeNumber(column: confidence, Double(50 + rng.below(51)) / 100, for: e)
+      inDegree[t] += 1
+    }
+    func supplierToIntegrator(_ s: Int, _ t: Int) {
+      let k = t - l.integrators.lowerBound
+      // The part a supplier provides is a property of the pair, so repeated draws agree.
+      let part = partCodes[Int((UInt64(s) &* 0x9E37_79B9_7F4A_7C15) >> 40) % partsOf[k]]
+      edge(s, t, supplies, part: part, days: 10...120)
+    }
+    for s in l.tier3 {
+      chosen.removeAll(keepingCapacity: true)
+      for _ in 0..<(2 + rng.below(4)) {
+        if let t = distinct({ heavy(l.tier2) }) { edge(s, t, supplies, days: 20...150) }
+      }
+    }
+    for s in l.tier2 {
+      chosen.removeAll(keepingCapacity: true)
+      for _ in 0..<(2 + rng.below(4)) {
+        if let t = distinct({ heavy(l.tier1) }) { edge(s, t, supplies, days: 15...120) }
+      }
+    }
+    for s in l.tier1 {
+      chosen.removeAll(keepingCapacity: true)
+      for _ in 0..<(2 + rng.below(4)) {
+        if let t = distinct({ heavy(l.integrators) }) { supplierToIntegrator(s, t) }
+      }
+    }
+    for s in l.startups {
+      chosen.removeAll(keepingCapacity: true)
+      for _ in 0..<(1 + rng.below(2)) {
+        if rng.below(3) == 0 {
+          if let t = distinct({ heavy(l.tier1) }) { edge(s, t, supplies, days: 20...90) }
+        } else if let t = distinct({ heavy(l.integrators) }) {
+          supplierToIntegrator(s, t)
+        }
+      }
+      if rng.below(10) < 7 {
+        // Verified in a technology or verification program.
+        let p = l.programs.lowerBound + (rng.below(l.programs.count / 2 + 1) * 4 + rng.below(2)) % l.programs.count
+        edge(s, p, verifiedIn, days: 60...365)
+      }
+      if rng.below(10) == 0, let t = distinct({ heavy(l.buyers) }) { edge(s, t, sellsTo, days: 10...60) }
+    }
+    for (k, p) in l.programs.enumerated() {
+      chosen.removeAll(keepingCapacity: true)
+      for _ in 0..<(1 + rng.below(3)) {
+        // A buyer of the program's sector.
+        let pick = distinct {
+          var t = heavy(l.buyers)
+          if buyerSector[t - l.buyers.lowerBound] != programSector[k] {
+            t = t + 1 < l.buyers.upperBound ? t + 1 : t - 1
+          }
+          return t
+        }
+        if let t = pick { edge(p, t, qualifies, days: 30...180) }
+      }
+    }
+    for i in l.integrators {
+      // Small integrators still need some inputs: at least two suppliers (a fresh one each).
+      var extra = 0
+      while inDegree[i] < 2 {
+        supplierToIntegrator(l.tier1.lowerBound + (i * 7919 + extra * 104_729) % l.tier1.count, i)
+        extra += 1
+      }
+      chosen.removeAll(keepingCapacity: true)
+      for _ in 0..<(2 + rng.below(5)) {
+        if let t = distinct({ heavy(l.buyers) }) { edge(i, t, sellsTo, days: 10...90) }
+      }
+    }
+    for t in l.buyers where inDegree[t] == 0 {
+      edge(l.integrators.lowerBound + rng.below(l.integrators.count), t, sellsTo, days: 10...90)
+    }
+    for p in l.programs {
+      edge(l.agencies.lowerBound + rng.below(l.agencies.count), p, funds, days: nil)
+    }
+    for s in l.startups where rng.below(10) == 0 {
+      edge(l.agencies.lowerBound + rng.below(l.agencies.count), s, supports, days: nil)
+    }
+    return b.build()
+  }
+}

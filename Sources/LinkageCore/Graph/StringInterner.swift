@@ -1,0 +1,156 @@
+/// Interns strings to dense `Int32` codes in order of first insertion, hashing raw UTF-8 bytes.
+///
+/// Built for bulk loading: keys live in one contiguous byte buffer and lookups take bytes, so a
+/// reader makes no `String` per edge. Node ids, kind labels, relation names and part labels
+/// all go through it. Open addressing with linear probing over a power-of-two table kept at
+/// most half full.
+public struct StringInterner: Sendable {
+  private var bytes: [UInt8] = []
+  private var starts: [Int] = [0]
+  private var slots: [Int32]
+  private var hashes: [UInt32]
+  private var mask: Int
+
+  public init(capacity: Int = 16) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    slots = [Int32](repeating: -1, count: size)
+    hashes = [UInt32](repeating: 0, count: size)
+    mask = size - 1
+  }
+
+  /// The number of strings held.
+  public var count: Int { starts.count - 1 }
+
+  @inline(__always)
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    // FNV-1a over 8-byte words, then a final mix (splitmix64) for the low bits we index by.
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var i = 0
+    let n = key.count
+    while i + 8 <= n {
+      let w = UnsafeRawPointer(key.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      h = (h ^ w) &* 0x0000_0100_0000_01b3
+      h ^= h >> 29
+      i += 8
+    }
+    while i < n {
+      h = (h ^ UInt64(key[i])) &* 0x0000_0100_0000_01b3
+      i += 1
+    }
+    h ^= UInt64(n)
+    h = (h ^ (h >> 30)) &* 0xbf58_476d_1ce4_e5b9
+    h = (h ^ (h >> 27)) &* 0x94d0_49bb_1331_11eb
+    return h ^ (h >> 31)
+  }
+
+  @inline(__always)
+  private func equals(_ index: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let s = starts[Int(index)], e = starts[Int(index) + 1]
+    guard e - s == key.count else { return false }
+    return bytes.withUnsafeBufferPointer { buf in
+      key.count == 0 || memcmpEqual(buf.baseAddress! + s, key.baseAddress!, key.count)
+    }
+  }
+
+  /// The string with code `code`.
+  /// - Complexity: O(length of the string).
+  public func string(at code: Int32) -> String {
+    let s = starts[Int(code)], e = starts[Int(code) + 1]
+    return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
+  }
+
+  /// Every string, in code order.
+  public var strings: [String] { (0..<count).map { string(at: Int32($0)) } }
+
+  /// The code of `key`, or `nil`.
+  /// - Complexity: O(length of key) expected.
+  @inline(__always)
+  public func index(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
+    let h = Self.hash(key)
+    let tag = UInt32(truncatingIfNeeded: h >> 32)
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let v = slots[slot]
+      if v < 0 { return nil }
+      if hashes[slot] == tag, equals(v, key) { return v }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// The index of `id`, or `nil`.
+  public func index(of id: String) -> Int32? {
+    var copy = id
+    return copy.withUTF8 { index(of: $0) }
+  }
+
+  /// Inserts `key` with the next code unless present.
+  /// - Returns: The key's code, and whether it was inserted now.
+  /// - Complexity: O(length of key) amortized expected.
+  public mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Insertion {
+    if count * 2 >= slots.count { grow() }
+    let h = Self.hash(key)
+    let tag = UInt32(truncatingIfNeeded: h >> 32)
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let v = slots[slot]
+      if v < 0 { break }
+      if hashes[slot] == tag, equals(v, key) { return Insertion(index: v, inserted: false) }
+      slot = (slot + 1) & mask
+    }
+    let index = Int32(count)
+    bytes.append(contentsOf: key)
+    starts.append(bytes.count)
+    slots[slot] = index
+    hashes[slot] = tag
+    return Insertion(index: index, inserted: true)
+  }
+
+  public mutating func insert(_ id: String) -> Insertion {
+    var copy = id
+    return copy.withUTF8 { insert($0) }
+  }
+
+  public struct Insertion: Sendable {
+    public let index: Int32
+    public let inserted: Bool
+  }
+
+  private mutating func grow() {
+    let size = slots.count * 2
+    var newSlots = [Int32](repeating: -1, count: size)
+    var newHashes = [UInt32](repeating: 0, count: size)
+    let newMask = size - 1
+    bytes.withUnsafeBufferPointer { buf in
+      for i in 0..<count {
+        let key = UnsafeBufferPointer(rebasing: buf[starts[i]..<starts[i + 1]])
+        let h = Self.hash(key)
+        var slot = Int(truncatingIfNeeded: h) & newMask
+        while newSlots[slot] >= 0 { slot = (slot + 1) & newMask }
+        newSlots[slot] = Int32(i)
+        newHashes[slot] = UInt32(truncatingIfNeeded: h >> 32)
+      }
+    }
+    slots = newSlots
+    hashes = newHashes
+    mask = newMask
+  }
+}
+
+@inline(__always)
+func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+  var i = 0
+  while i + 8 <= n {
+    if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
+      != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
+    {
+      return false
+    }
+    i += 8
+  }
+  while i < n {
+    if a[i] != b[i] { return false }
+    i += 1
+  }
+  return true
+}

@@ -1,0 +1,234 @@
+/// An immutable supply graph: nodes interned to dense ``NodeIndex`` values, edges to
+/// ``EdgeIndex`` values, compressed adjacency in both directions over all edges and over flow
+/// edges, and attributes in columns.
+///
+/// Build one with ``SupplyGraphBuilder`` or a reader from `LinkageIO`. Nodes and edges are
+/// numbered in input order.
+///
+///     var builder = SupplyGraphBuilder()
+///     let a = builder.addNode(id: "acme").index
+///     let b = builder.addNode(id: "navy", kind: "buyer", sector: "defense").index
+///     builder.addEdge(from: a, to: b, relation: "sells_to")
+///     let graph = builder.build()
+///     graph.index(of: "navy")        // 1
+///     graph.flowOut.neighbors(of: a) // [1]
+public struct SupplyGraph: Sendable {
+  // MARK: Document
+
+  /// The dataset's name, when the document gives one.
+  public let name: String?
+  /// The dataset's description, when the document gives one.
+  public let description: String?
+  /// Relation names the document declares as context.
+  public let contextRelations: [String]
+
+  // MARK: Nodes
+
+  let idInterner: StringInterner
+  /// Each node's id, the user's key.
+  public let ids: [String]
+  /// Each node's display name as written; empty when the input gave none.
+  let names: [String]
+  /// Each node's kind (`other` for kinds Linkage does not know).
+  public let kinds: [NodeKind]
+  /// Each node's kind as written (codes into ``kindLabels``).
+  let kindCodes: [Int32]
+  public let kindLabels: [String]
+  /// Each node's sector, if it has a known one.
+  public let sectors: [Sector?]
+  let sectorCodes: [Int32]
+  public let sectorLabels: [String]
+  /// Each node's stage, if it has a known one.
+  public let stages: [Stage?]
+  let stageCodes: [Int32]
+  public let stageLabels: [String]
+  /// Each node's tier, or `nil`.
+  let tierValues: [Int32]
+  /// How each node combines its incoming flow edges.
+  public let requirements: [Requirement]
+  /// Extra node attributes (and well-known ones like `value`, `failure_probability`).
+  public let nodeAttributes: AttributeTable
+
+  // MARK: Edges
+
+  /// Each edge's source node.
+  public let sources: [NodeIndex]
+  /// Each edge's target node.
+  public let targets: [NodeIndex]
+  /// Each edge's relation (codes into ``relations``).
+  public let relationCodes: [Int32]
+  /// The distinct relations, in order of first use.
+  public let relations: [Relation]
+  /// Each edge's `part` label (codes into ``partLabels``), `-1` when unlabeled.
+  public let partCodes: [Int32]
+  public let partLabels: [String]
+  /// Whether each edge is a flow edge.
+  public let isFlow: [Bool]
+  /// Extra edge attributes (and well-known ones like `lead_time`, `confidence`, `share`).
+  public let edgeAttributes: AttributeTable
+
+  // MARK: Adjacency
+
+  /// Outgoing edges of every node, over all edges.
+  public let outgoing: CompressedAdjacency
+  /// Incoming edges of every node, over all edges.
+  public let incoming: CompressedAdjacency
+  /// Outgoing flow edges of every node.
+  public let flowOut: CompressedAdjacency
+  /// Incoming flow edges of every node.
+  public let flowIn: CompressedAdjacency
+  /// The part groups of each node's incoming flow edges (AND of ORs).
+  public let partGroups: PartGroups
+
+  init(
+    name: String?, description: String?, contextRelations: [String],
+    idInterner: StringInterner, ids: [String], names: [String],
+    kindCodes: [Int32], kindLabels: [String],
+    sectorCodes: [Int32], sectorLabels: [String],
+    stageCodes: [Int32], stageLabels: [String],
+    tierValues: [Int32], requirements: [Requirement], nodeAttributes: AttributeTable,
+    sources: [NodeIndex], targets: [NodeIndex], relationCodes: [Int32], relations: [Relation],
+    partCodes: [Int32], partLabels: [String], edgeAttributes: AttributeTable
+  ) {
+    self.name = name
+    self.description = description
+    self.contextRelations = contextRelations
+    self.idInterner = idInterner
+    self.ids = ids
+    self.names = names
+    self.kindCodes = kindCodes
+    self.kindLabels = kindLabels
+    let kindByCode = kindLabels.map { NodeKind(name: $0) ?? .other }
+    self.kinds = kindCodes.map { $0 < 0 ? .other : kindByCode[Int($0)] }
+    self.sectorCodes = sectorCodes
+    self.sectorLabels = sectorLabels
+    let sectorByCode = sectorLabels.map { Sector(name: $0) }
+    self.sectors = sectorCodes.map { $0 < 0 ? nil : sectorByCode[Int($0)] }
+    self.stageCodes = stageCodes
+    self.stageLabels = stageLabels
+    let stageByCode = stageLabels.map { Stage(name: $0) }
+    self.stages = stageCodes.map { $0 < 0 ? nil : stageByCode[Int($0)] }
+    self.tierValues = tierValues
+    self.requirements = requirements
+    self.nodeAttributes = nodeAttributes
+    self.sources = sources
+    self.targets = targets
+    self.relationCodes = relationCodes
+    self.relations = relations
+    self.partCodes = partCodes
+    self.partLabels = partLabels
+    let flowByCode = relations.map { $0.role == .flow }
+    let isFlow = relationCodes.map { flowByCode[Int($0)] }
+    self.isFlow = isFlow
+    self.edgeAttributes = edgeAttributes
+    let n = ids.count
+    self.outgoing = CompressedAdjacency(nodeCount: n, from: sources, to: targets)
+    self.incoming = CompressedAdjacency(nodeCount: n, from: targets, to: sources)
+    if isFlow.allSatisfy({ $0 }) {
+      // Every edge carries flow: share the storage instead of building it twice.
+      self.flowOut = outgoing
+      self.flowIn = incoming
+    } else {
+      self.flowOut = CompressedAdjacency(nodeCount: n, from: sources, to: targets, include: isFlow)
+      self.flowIn = CompressedAdjacency(nodeCount: n, from: targets, to: sources, include: isFlow)
+    }
+    self.partGroups = PartGroups(flowIn: flowIn, partCodes: partCodes, requirements: requirements)
+  }
+
+  // MARK: Sizes and lookup
+
+  public var nodeCount: Int { ids.count }
+  public var edgeCount: Int { sources.count }
+  /// Every node index.
+  public var nodes: Range<NodeIndex> { 0..<NodeIndex(ids.count) }
+  /// Every edge index.
+  public var edges: Range<EdgeIndex> { 0..<EdgeIndex(sources.count) }
+
+  /// The index of the node with id `id`, or `nil` when there is none.
+  /// - Complexity: O(length of `id`) expected.
+  public func index(of id: String) -> NodeIndex? {
+    idInterner.index(of: id)
+  }
+
+  /// The index of the node whose id has these UTF-8 bytes, or `nil`.
+  public func index(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> NodeIndex? {
+    idInterner.index(of: bytes)
+  }
+
+  // MARK: Node fields
+
+  public func id(of node: NodeIndex) -> String { ids[Int(node)] }
+  /// The display name: the `name` given, else the id.
+  public func name(of node: NodeIndex) -> String {
+    let n = names[Int(node)]
+    return n.isEmpty ? ids[Int(node)] : n
+  }
+  /// The `name` as written, or `nil` when the input gave none.
+  public func writtenName(of node: NodeIndex) -> String? {
+    let n = names[Int(node)]
+    return n.isEmpty ? nil : n
+  }
+  public func kind(of node: NodeIndex) -> NodeKind { kinds[Int(node)] }
+  /// The kind as written (for an unknown kind, the user's text).
+  public func kindLabel(of node: NodeIndex) -> String? {
+    let c = kindCodes[Int(node)]
+    return c < 0 ? nil : kindLabels[Int(c)]
+  }
+  public func sector(of node: NodeIndex) -> Sector? { sectors[Int(node)] }
+  public func sectorLabel(of node: NodeIndex) -> String? {
+    let c = sectorCodes[Int(node)]
+    return c < 0 ? nil : sectorLabels[Int(c)]
+  }
+  public func stage(of node: NodeIndex) -> Stage? { stages[Int(node)] }
+  public func stageLabel(of node: NodeIndex) -> String? {
+    let c = stageCodes[Int(node)]
+    return c < 0 ? nil : stageLabels[Int(c)]
+  }
+  public func tier(of node: NodeIndex) -> Int? {
+    let t = tierValues[Int(node)]
+    return t == Int32.min ? nil : Int(t)
+  }
+  public func requirement(of node: NodeIndex) -> Requirement { requirements[Int(node)] }
+
+  // MARK: Edge fields
+
+  public func source(of edge: EdgeIndex) -> NodeIndex { sources[Int(edge)] }
+  public func target(of edge: EdgeIndex) -> NodeIndex { targets[Int(edge)] }
+  public func relation(of edge: EdgeIndex) -> Relation { relations[Int(relationCodes[Int(edge)])] }
+  public func part(of edge: EdgeIndex) -> String? {
+    let c = partCodes[Int(edge)]
+    return c < 0 ? nil : partLabels[Int(c)]
+  }
+
+  /// The numeric value of edge attribute `name` on every edge (`nil` where absent), or `nil`
+  /// when no edge has a numeric `name`.
+  public func edgeNumbers(_ name: String) -> AttributeColumn? {
+    edgeAttributes[name]
+  }
+
+  /// Whether any node has `requires: all` or any flow edge has a `part` label: the data asks
+  /// for AND-of-ORs semantics.
+  public var hasPartStructure: Bool {
+    if requirements.contains(.all) { return true }
+    for e in 0..<edgeCount where isFlow[e] && partCodes[e] >= 0 { return true }
+    return false
+  }
+}
+
+/// How a node combines its incoming flow edges (the `requires` node attribute).
+public enum Requirement: UInt8, Sendable {
+  /// Not given: edges group by `part` (unlabeled edges together).
+  case unspecified
+  /// `requires: any`: written explicitly; grouping as for unspecified.
+  case any
+  /// `requires: all`: every incoming flow edge is its own group.
+  case all
+
+  public var name: String? {
+    switch self {
+    case .unspecified: nil
+    case .any: "any"
+    case .all: "all"
+    }
+  }
+}

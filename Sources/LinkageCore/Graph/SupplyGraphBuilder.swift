@@ -1,0 +1,260 @@
+/// Builds a ``SupplyGraph`` node by node and edge by edge.
+///
+/// Readers use the byte-level entry points (`addNode(idUTF8:)`, `setKind(utf8:for:)`, …) so
+/// that bulk loads make no `String` per field; programs use the `String` ones. Validation of
+/// values (ranges, required sectors) is the reader's job, which knows where each value came
+/// from; the builder only refuses duplicate node ids.
+public struct SupplyGraphBuilder: Sendable {
+  public var name: String?
+  public var description: String?
+  /// Relation names to treat as context (in addition to the design's context relations).
+  public var contextRelations: [String] = []
+
+  private var idInterner: StringInterner
+  private var ids: [String] = []
+  private var names: [String] = []
+  private var kindInterner = StringInterner()
+  private var kindCodes: [Int32] = []
+  private var sectorInterner = StringInterner()
+  private var sectorCodes: [Int32] = []
+  private var stageInterner = StringInterner()
+  private var stageCodes: [Int32] = []
+  private var tiers: [Int32] = []
+  private var requirements: [Requirement] = []
+  private var nodeColumns: [AttributeColumnBuilder] = []
+  private var nodeColumnIndex: [String: Int] = [:]
+
+  private var sources: [NodeIndex] = []
+  private var targets: [NodeIndex] = []
+  private var relationInterner = StringInterner()
+  private var relationCodes: [Int32] = []
+  private var partInterner = StringInterner()
+  private var partCodes: [Int32] = []
+  private var edgeColumns: [AttributeColumnBuilder] = []
+  private var edgeColumnIndex: [String: Int] = [:]
+
+  public init(expectedNodes: Int = 0, expectedEdges: Int = 0) {
+    idInterner = StringInterner(capacity: expectedNodes)
+    ids.reserveCapacity(expectedNodes)
+    names.reserveCapacity(expectedNodes)
+    kindCodes.reserveCapacity(expectedNodes)
+    sectorCodes.reserveCapacity(expectedNodes)
+    stageCodes.reserveCapacity(expectedNodes)
+    tiers.reserveCapacity(expectedNodes)
+    requirements.reserveCapacity(expectedNodes)
+    sources.reserveCapacity(expectedEdges)
+    targets.reserveCapacity(expectedEdges)
+    relationCodes.reserveCapacity(expectedEdges)
+    partCodes.reserveCapacity(expectedEdges)
+  }
+
+  public var nodeCount: Int { ids.count }
+  public var edgeCount: Int { sources.count }
+
+  // MARK: Nodes
+
+  /// Adds a node with id `idUTF8`, or finds the existing one.
+  /// - Returns: The node's index and whether it is new; a node that exists is left unchanged.
+  /// - Complexity: O(length of the id) amortized expected.
+  @discardableResult
+  public mutating func addNode(idUTF8: UnsafeBufferPointer<UInt8>) -> StringInterner.Insertion {
+    let insertion = idInterner.insert(idUTF8)
+    if insertion.inserted {
+      ids.append(String(decoding: idUTF8, as: UTF8.self))
+      names.append("")
+      kindCodes.append(-1)
+      sectorCodes.append(-1)
+      stageCodes.append(-1)
+      tiers.append(Int32.min)
+      requirements.append(.unspecified)
+    }
+    return insertion
+  }
+
+  /// Adds a node with the given fields, or finds the existing one (left unchanged).
+  @discardableResult
+  public mutating func addNode(
+    id: String, name: String? = nil, kind: String? = nil, sector: String? = nil,
+    stage: String? = nil, tier: Int? = nil, requires: Requirement = .unspecified,
+    attributes: [Attribute] = []
+  ) -> StringInterner.Insertion {
+    var copy = id
+    let insertion = copy.withUTF8 { addNode(idUTF8: $0) }
+    guard insertion.inserted else { return insertion }
+    let v = insertion.index
+    if let name { setName(name, for: v) }
+    if let kind { setKind(kind, for: v) }
+    if let sector { setSector(sector, for: v) }
+    if let stage { setStage(stage, for: v) }
+    if let tier { setTier(tier, for: v) }
+    setRequirement(requires, for: v)
+    for a in attributes { setNodeAttribute(a.name, a.value, for: v) }
+    return insertion
+  }
+
+  /// The index of an existing node, or `nil`.
+  public func index(of id: String) -> NodeIndex? { idInterner.index(of: id) }
+  public func index(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> NodeIndex? {
+    idInterner.index(of: bytes)
+  }
+  /// Every id added so far, in index order.
+  public var nodeIDs: [String] { ids }
+
+  public mutating func setName(_ name: String, for node: NodeIndex) { names[Int(node)] = name }
+
+  /// Sets the kind label; returns its code, and whether the label is new to this graph.
+  @discardableResult
+  public mutating func setKind(utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex) -> StringInterner.Insertion {
+    let insertion = kindInterner.insert(utf8)
+    kindCodes[Int(node)] = insertion.index
+    return insertion
+  }
+  public mutating func setKind(_ kind: String, for node: NodeIndex) {
+    kindCodes[Int(node)] = kindInterner.insert(kind).index
+  }
+  /// Sets the sector label; returns its code, and whether the label is new to this graph.
+  @discardableResult
+  public mutating func setSector(utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex) -> StringInterner.Insertion {
+    let insertion = sectorInterner.insert(utf8)
+    sectorCodes[Int(node)] = insertion.index
+    return insertion
+  }
+  public mutating func setSector(_ sector: String, for node: NodeIndex) {
+    sectorCodes[Int(node)] = sectorInterner.insert(sector).index
+  }
+  /// Sets the stage label; returns its code, and whether the label is new to this graph.
+  @discardableResult
+  public mutating func setStage(utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex) -> StringInterner.Insertion {
+    let insertion = stageInterner.insert(utf8)
+    stageCodes[Int(node)] = insertion.index
+    return insertion
+  }
+  public mutating func setStage(_ stage: String, for node: NodeIndex) {
+    stageCodes[Int(node)] = stageInterner.insert(stage).index
+  }
+  public mutating func setTier(_ tier: Int, for node: NodeIndex) {
+    tiers[Int(node)] = Int32(clamping: tier)
+  }
+  public mutating func setRequirement(_ requirement: Requirement, for node: NodeIndex) {
+    requirements[Int(node)] = requirement
+  }
+
+  /// The handle of node attribute column `name`, made on first use.
+  public mutating func nodeAttributeColumn(_ name: String) -> Int {
+    if let i = nodeColumnIndex[name] { return i }
+    nodeColumns.append(AttributeColumnBuilder(name: name))
+    nodeColumnIndex[name] = nodeColumns.count - 1
+    return nodeColumns.count - 1
+  }
+
+  /// Sets attribute `name` of `node`. Nodes must be given their attributes in index order.
+  public mutating func setNodeAttribute(_ name: String, _ value: AttributeValue, for node: NodeIndex) {
+    let c = nodeAttributeColumn(name)
+    padColumn(&nodeColumns[c], to: Int(node))
+    nodeColumns[c].append(value)
+  }
+
+  /// Sets attribute column `column` of `node` from untyped text (CSV).
+  public mutating func setNodeAttribute(column: Int, text: UnsafeBufferPointer<UInt8>, for node: NodeIndex) {
+    padColumn(&nodeColumns[column], to: Int(node))
+    nodeColumns[column].appendText(text)
+  }
+
+  // MARK: Edges
+
+  /// Adds an edge and returns its index. The relation defaults to `supplies`.
+  /// - Complexity: O(1) amortized, plus the relation's length on first use.
+  @discardableResult
+  public mutating func addEdge(
+    from source: NodeIndex, to target: NodeIndex, relation: String = Relation.defaultName,
+    part: String? = nil, attributes: [Attribute] = []
+  ) -> EdgeIndex {
+    let e = EdgeIndex(sources.count)
+    sources.append(source)
+    targets.append(target)
+    relationCodes.append(relationInterner.insert(relation).index)
+    partCodes.append(part.map { partInterner.insert($0).index } ?? -1)
+    for a in attributes { setEdgeAttribute(a.name, a.value, for: e) }
+    return e
+  }
+
+  /// Adds an edge whose relation and part are given as interned codes (see ``relationCode(_:)``
+  /// and ``partCode(_:)``).
+  @discardableResult
+  public mutating func addEdge(from source: NodeIndex, to target: NodeIndex, relationCode: Int32, partCode: Int32) -> EdgeIndex {
+    let e = EdgeIndex(sources.count)
+    sources.append(source)
+    targets.append(target)
+    relationCodes.append(relationCode)
+    partCodes.append(partCode)
+    return e
+  }
+
+  public mutating func relationCode(_ utf8: UnsafeBufferPointer<UInt8>) -> StringInterner.Insertion {
+    relationInterner.insert(utf8)
+  }
+  public mutating func relationCode(_ name: String) -> StringInterner.Insertion {
+    relationInterner.insert(name)
+  }
+  public mutating func partCode(_ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+    partInterner.insert(utf8).index
+  }
+
+  public mutating func edgeAttributeColumn(_ name: String) -> Int {
+    if let i = edgeColumnIndex[name] { return i }
+    edgeColumns.append(AttributeColumnBuilder(name: name))
+    edgeColumnIndex[name] = edgeColumns.count - 1
+    return edgeColumns.count - 1
+  }
+
+  public mutating func setEdgeAttribute(_ name: String, _ value: AttributeValue, for edge: EdgeIndex) {
+    let c = edgeAttributeColumn(name)
+    padColumn(&edgeColumns[c], to: Int(edge))
+    edgeColumns[c].append(value)
+  }
+
+  public mutating func setEdgeAttribute(column: Int, text: UnsafeBufferPointer<UInt8>, for edge: EdgeIndex) {
+    padColumn(&edgeColumns[column], to: Int(edge))
+    edgeColumns[column].appendText(text)
+  }
+
+  /// Sets a numeric edge attribute.
+  public mutating func setEdgeNumber(column: Int, _ value: Double, for edge: EdgeIndex) {
+    padColumn(&edgeColumns[column], to: Int(edge))
+    edgeColumns[column].appendNumber(value, text: nil)
+  }
+
+  private func padColumn(_ column: inout AttributeColumnBuilder, to row: Int) {
+    precondition(column.count <= row, "attributes must be set once per row, in row order")
+    while column.count < row { column.appendMissing() }
+  }
+
+  // MARK: Build
+
+  /// Builds the immutable graph.
+  /// - Complexity: O(*V* + *E*) time and space.
+  public func build() -> SupplyGraph {
+    let n = ids.count, m = sources.count
+    func finish(_ columns: [AttributeColumnBuilder], rows: Int) -> AttributeTable {
+      AttributeTable(
+        columns: columns.map { c in
+          var c = c
+          while c.count < rows { c.appendMissing() }
+          return c.build()
+        })
+    }
+    let context = Set(contextRelations)
+    let relations = relationInterner.strings.map { Relation(name: $0, contextRelations: context) }
+    return SupplyGraph(
+      name: name, description: description, contextRelations: contextRelations,
+      idInterner: idInterner, ids: ids, names: names,
+      kindCodes: kindCodes, kindLabels: kindInterner.strings,
+      sectorCodes: sectorCodes, sectorLabels: sectorInterner.strings,
+      stageCodes: stageCodes, stageLabels: stageInterner.strings,
+      tierValues: tiers, requirements: requirements,
+      nodeAttributes: finish(nodeColumns, rows: n),
+      sources: sources, targets: targets, relationCodes: relationCodes, relations: relations,
+      partCodes: partCodes, partLabels: partInterner.strings,
+      edgeAttributes: finish(edgeColumns, rows: m))
+  }
+}

@@ -1,0 +1,99 @@
+/// A place in an input file. Lines and columns count from 1; the column counts characters
+/// (Unicode scalars), not bytes.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var column: Int
+
+  public init(file: String, line: Int, column: Int) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A problem found in an input, with its place.
+///
+/// Errors make a graph unusable (exit 65); warnings are shown and the graph is still built.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+  public enum Severity: String, Sendable, Comparable {
+    case error
+    case warning
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+      lhs == .error && rhs == .warning
+    }
+  }
+
+  public var severity: Severity
+  public var location: SourceLocation?
+  public var message: String
+
+  public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
+    self.severity = severity
+    self.message = message
+    self.location = location
+  }
+
+  /// `file:line:col: error: message`, the form compilers use, so editors can jump to it.
+  public var description: String {
+    if let location { return "\(location): \(severity.rawValue): \(message)" }
+    return "\(severity.rawValue): \(message)"
+  }
+}
+
+/// An ordered collection of diagnostics with a cap, so a file with millions of bad rows cannot
+/// exhaust memory; the count of what was left out is kept.
+public struct DiagnosticLog: Sendable {
+  public private(set) var items: [Diagnostic] = []
+  public private(set) var errorCount = 0
+  public private(set) var warningCount = 0
+  /// How many diagnostics are kept at most; the rest are only counted.
+  public let limit: Int
+
+  public init(limit: Int = 1000) { self.limit = limit }
+
+  public var hasErrors: Bool { errorCount > 0 }
+  /// How many diagnostics were counted but not kept.
+  public var omitted: Int { errorCount + warningCount - items.count }
+
+  public mutating func append(_ diagnostic: Diagnostic) {
+    if diagnostic.severity == .error { errorCount += 1 } else { warningCount += 1 }
+    if items.count < limit { items.append(diagnostic) }
+  }
+
+  public mutating func error(_ message: String, at location: SourceLocation?) {
+    append(Diagnostic(.error, message, at: location))
+  }
+
+  public mutating func warning(_ message: String, at location: SourceLocation?) {
+    append(Diagnostic(.warning, message, at: location))
+  }
+
+  public mutating func append(contentsOf other: DiagnosticLog) {
+    for item in other.items { append(item) }
+    // Carry over what the other log only counted.
+    let extraErrors = other.errorCount - other.items.filter { $0.severity == .error }.count
+    let extraWarnings = other.warningCount - other.items.filter { $0.severity == .warning }.count
+    errorCount += extraErrors
+    warningCount += extraWarnings
+  }
+
+  /// Diagnostics in file order (file, line, column), errors before warnings at the same place.
+  public var sorted: [Diagnostic] {
+    items.enumerated().sorted { a, b in
+      let la = a.element.location, lb = b.element.location
+      if let la, let lb {
+        if la.file != lb.file { return la.file < lb.file }
+        if la.line != lb.line { return la.line < lb.line }
+        if la.column != lb.column { return la.column < lb.column }
+      } else if (la == nil) != (lb == nil) {
+        return la == nil
+      }
+      if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+}

@@ -1,0 +1,54 @@
+/// The market a node serves: defense, civilian industry, or both.
+public enum Sector: UInt8, CaseIterable, Sendable, Comparable {
+  case defense
+  case industry
+  case dual
+
+  public var name: String {
+    switch self {
+    case .defense: "defense"
+    case .industry: "industry"
+    case .dual: "dual"
+    }
+  }
+
+  public init?(name: some StringProtocol) {
+    switch name {
+    case "defense": self = .defense
+    case "industry": self = .industry
+    case "dual": self = .dual
+    default: return nil
+    }
+  }
+
+  public static func < (lhs: Sector, rhs: Sector) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The step of the innovation pipeline a program (or firm) belongs to.
+public enum Stage: UInt8, CaseIterable, Sendable, Comparable {
+  case technology
+  case verification
+  case application
+  case diffusion
+
+  public var name: String {
+    switch self {
+    case .technology: "technology"
+    case .verification: "verification"
+    case .application: "application"
+    case .diffusion: "diffusion"
+    }
+  }
+
+  public init?(name: some StringProtocol) {
+    switch name {
+    case "technology": self = .technology
+    case "verification": self = .verification
+    case "application": self = .application
+    case "diffusion": self = .diffusion
+    default: return nil
+    }
+  }
+
+  public static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
+}

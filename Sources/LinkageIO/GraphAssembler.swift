@@ -1,0 +1,312 @@
+import LinkageCore
+
+/// The graph a reader produced, with every problem it found.
+public struct LoadedGraph: Sendable {
+  public let graph: SupplyGraph
+  public let diagnostics: DiagnosticLog
+  /// The file or folder the graph came from, as given.
+  public let path: String
+  public let encoding: GraphEncoding
+}
+
+/// The three encodings of one schema.
+public enum GraphEncoding: String, Sendable, CaseIterable {
+  case yaml
+  case json
+  case csv
+}
+
+/// Turns records from any reader into a graph, applying the schema's rules once for every
+/// encoding: duplicate ids, unknown endpoints (with suggestions), buyer sectors, value
+/// ranges, unknown kinds and relations, self-loops and duplicate edges.
+struct GraphAssembler {
+  var builder: SupplyGraphBuilder
+  var log = DiagnosticLog()
+  /// The line each node and edge was defined on, for messages that point back at them.
+  private var nodeLines: [Int32] = []
+  private var edgeLines: [Int32] = []
+  private var edgeFile: String = ""
+  private enum Field: Int { case kind, sector, stage, relation }
+  /// Unknown labels: per field and label code, where first seen and how often.
+  private var unknown: [[Int32: UnknownLabel]] = [[:], [:], [:], [:]]
+  private var unknownOrder: [(field: Field, code: Int32)] = []
+  private var kindIsKnown: [Bool] = []
+  private var sectorIsKnown: [Bool] = []
+  private var stageIsKnown: [Bool] = []
+  private var unresolved: [(id: String, role: String, location: SourceLocation)] = []
+  private var unresolvedCount = 0
+  private var relationIsKnown: [Bool] = []
+  private var contextNames: Set<String> = []
+
+  init(expectedNodes: Int = 0, expectedEdges: Int = 0) {
+    builder = SupplyGraphBuilder(expectedNodes: expectedNodes, expectedEdges: expectedEdges)
+    nodeLines.reserveCapacity(expectedNodes)
+    edgeLines.reserveCapacity(expectedEdges)
+  }
+
+  mutating func setContextRelations(_ names: [String]) {
+    builder.contextRelations = names
+    contextNames = Set(names)
+  }
+
+  // MARK: Nodes
+
+  /// Starts a node; a duplicate id is an error and gives `nil`.
+  mutating func beginNode(idUTF8: UnsafeBufferPointer<UInt8>, line: Int, at location: @autoclosure () -> SourceLocation) -> NodeIndex? {
+    if idUTF8.isEmpty {
+      log.error("empty node id", at: location())
+      return nil
+    }
+    let insertion = builder.addNode(idUTF8: idUTF8)
+    guard insertion.inserted else {
+      let id = String(decoding: idUTF8, as: UTF8.self)
+      log.error("duplicate node id '\(id)' (first defined at line \(nodeLines[Int(insertion.index)]))", at: location())
+      return nil
+    }
+    nodeLines.append(Int32(clamping: line))
+    return insertion.index
+  }
+
+  mutating func beginNode(id: String, at location: SourceLocation) -> NodeIndex? {
+    var copy = id
+    return copy.withUTF8 { beginNode(idUTF8: $0, line: location.line, at: location) }
+  }
+
+  mutating func setKind(utf8: UnsafeBufferPointer<UInt8>, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+    guard !utf8.isEmpty else { return }
+    let code = builder.setKind(utf8: utf8, for: node)
+    if code.inserted { kindIsKnown.append(NodeKind(name: String(decoding: utf8, as: UTF8.self)) != nil) }
+    if !kindIsKnown[Int(code.index)] { noteUnknown(.kind, code.index, utf8, at: location()) }
+  }
+
+  mutating func setSector(utf8: UnsafeBufferPointer<UInt8>, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+    guard !utf8.isEmpty else { return }
+    let code = builder.setSector(utf8: utf8, for: node)
+    if code.inserted { sectorIsKnown.append(Sector(name: String(decoding: utf8, as: UTF8.self)) != nil) }
+    if !sectorIsKnown[Int(code.index)] { noteUnknown(.sector, code.index, utf8, at: location()) }
+  }
+
+  mutating func setStage(utf8: UnsafeBufferPointer<UInt8>, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+    guard !utf8.isEmpty else { return }
+    let code = builder.setStage(utf8: utf8, for: node)
+    if code.inserted { stageIsKnown.append(Stage(name: String(decoding: utf8, as: UTF8.self)) != nil) }
+    if !stageIsKnown[Int(code.index)] { noteUnknown(.stage, code.index, utf8, at: location()) }
+  }
+
+  mutating func setTier(_ value: Double?, text: String, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+    guard let value, value >= 0, value == value.rounded(), value < 1e9 else {
+      log.error("tier must be a whole number ≥ 0, found '\(text)'", at: location())
+      return
+    }
+    builder.setTier(Int(value), for: node)
+  }
+
+  mutating func setRequirement(_ text: String, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+    switch text {
+    case "any": builder.setRequirement(.any, for: node)
+    case "all": builder.setRequirement(.all, for: node)
+    case "": break
+    default: log.error("requires must be 'any' or 'all', found '\(text)'", at: location())
+    }
+  }
+
+  /// Sets a node attribute, checking well-known ones.
+  mutating func setNodeAttribute(_ name: String, _ value: AttributeValue, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+    if let known = WellKnownAttribute.node(name) {
+      guard case .number(let d) = value else {
+        log.error("\(name) must be a number, found \(describe(value))", at: location())
+        return
+      }
+      if let problem = known.problem(with: d) {
+        log.error(problem, at: location())
+        return
+      }
+    }
+    builder.setNodeAttribute(name, value, for: node)
+  }
+
+  /// Checks a node once all its fields are set.
+  mutating func endNode(_ node: NodeIndex, kindText: String?, sectorText: String?, at location: @autoclosure () -> SourceLocation) {
+    if kindText == "buyer", sectorText != "defense", sectorText != "industry" {
+      let found = sectorText.map { "'\($0)'" } ?? "none"
+      log.error("buyer '\(builder.nodeIDs[Int(node)])' needs sector defense or industry, found \(found)", at: location())
+    }
+  }
+
+  // MARK: Edges
+
+  /// Adds an edge; an endpoint that names no node is an error (with suggestions later) and
+  /// gives `nil`.
+  mutating func addEdge(
+    sourceUTF8: UnsafeBufferPointer<UInt8>, targetUTF8: UnsafeBufferPointer<UInt8>,
+    relationUTF8: UnsafeBufferPointer<UInt8>, partUTF8: UnsafeBufferPointer<UInt8>?, line: Int,
+    sourceAt: @autoclosure () -> SourceLocation, targetAt: @autoclosure () -> SourceLocation,
+    relationAt: @autoclosure () -> SourceLocation
+  ) -> EdgeIndex? {
+    var missing = false
+    if sourceUTF8.isEmpty {
+      log.error("edge without a source", at: sourceAt())
+      missing = true
+    }
+    if targetUTF8.isEmpty {
+      log.error("edge without a target", at: targetAt())
+      missing = true
+    }
+    if missing { return nil }
+    let s = builder.index(ofUTF8: sourceUTF8)
+    let t = builder.index(ofUTF8: targetUTF8)
+    if s == nil { noteUnresolved(String(decoding: sourceUTF8, as: UTF8.self), role: "source", at: sourceAt()) }
+    if t == nil { noteUnresolved(String(decoding: targetUTF8, as: UTF8.self), role: "target", at: targetAt()) }
+    guard let s, let t else { return nil }
+    let relation: StringInterner.Insertion
+    if relationUTF8.isEmpty {
+      relation = builder.relationCode(Relation.defaultName)
+    } else {
+      relation = builder.relationCode(relationUTF8)
+    }
+    if relation.inserted {
+      let name = String(decoding: relationUTF8, as: UTF8.self)
+      let known = relationUTF8.isEmpty || Relation.knownRoles[name] != nil || contextNames.contains(name)
+      relationIsKnown.append(known)
+    }
+    if !relationIsKnown[Int(relation.index)] {
+      noteUnknown(.relation, relation.index, relationUTF8, at: relationAt())
+    }
+    let part = partUTF8.flatMap { $0.isEmpty ? nil : builder.partCode($0) } ?? -1
+    let e = builder.addEdge(from: s, to: t, relationCode: relation.index, partCode: part)
+    if edgeFile.isEmpty { edgeFile = sourceAt().file }
+    edgeLines.append(Int32(clamping: line))
+    if s == t {
+      log.warning("self-loop: '\(builder.nodeIDs[Int(s)])' → itself", at: sourceAt())
+    }
+    return e
+  }
+
+  mutating func addEdge(
+    source: String, target: String, relation: String?, part: String?,
+    sourceAt: SourceLocation, targetAt: SourceLocation, relationAt: SourceLocation
+  ) -> EdgeIndex? {
+    var s = source, t = target, r = relation ?? "", p = part
+    return s.withUTF8 { su in
+      t.withUTF8 { tu in
+        r.withUTF8 { ru in
+          if p != nil {
+            return p!.withUTF8 { pu in
+              addEdge(sourceUTF8: su, targetUTF8: tu, relationUTF8: ru, partUTF8: pu, line: sourceAt.line,
+                sourceAt: sourceAt, targetAt: targetAt, relationAt: relationAt)
+            }
+          }
+          return addEdge(sourceUTF8: su, targetUTF8: tu, relationUTF8: ru, partUTF8: nil, line: sourceAt.line,
+            sourceAt: sourceAt, targetAt: targetAt, relationAt: relationAt)
+        }
+      }
+    }
+  }
+
+  /// Sets an edge attribute, checking well-known ones.
+  mutating func setEdgeAttribute(_ name: String, _ value: AttributeValue, of edge: EdgeIndex, at location: @autoclosure () -> SourceLocation) {
+    if let known = WellKnownAttribute.edge(name) {
+      guard case .number(let d) = value else {
+        log.error("\(name) must be a number, found \(describe(value))", at: location())
+        return
+      }
+      if let problem = known.problem(with: d) {
+        log.error(problem, at: location())
+        return
+      }
+    }
+    builder.setEdgeAttribute(name, value, for: edge)
+  }
+
+  // MARK: Finishing
+
+  private struct UnknownLabel {
+    let label: String
+    let location: SourceLocation
+    var count: Int
+  }
+
+  private mutating func noteUnknown(_ field: Field, _ code: Int32, _ utf8: UnsafeBufferPointer<UInt8>, at location: @autoclosure () -> SourceLocation) {
+    if unknown[field.rawValue][code] != nil {
+      unknown[field.rawValue][code]!.count += 1
+    } else {
+      unknown[field.rawValue][code] = UnknownLabel(label: String(decoding: utf8, as: UTF8.self), location: location(), count: 1)
+      unknownOrder.append((field, code))
+    }
+  }
+
+  private mutating func noteUnresolved(_ id: String, role: String, at location: SourceLocation) {
+    unresolvedCount += 1
+    if unresolved.count < log.limit { unresolved.append((id, role, location)) }
+  }
+
+  private func describe(_ value: AttributeValue) -> String {
+    switch value {
+    case .string(let s): "'\(s)'"
+    case .number(let d): NumberFormat.canonical(d)
+    case .bool(let b): b ? "true" : "false"
+    }
+  }
+
+  /// Builds the graph and adds the diagnostics that need the whole graph.
+  mutating func finish(path: String, encoding: GraphEncoding) -> LoadedGraph {
+    // Unknown endpoints, with the closest ids for the first few distinct ones.
+    var suggestionsFor: [String: [String]] = [:]
+    let ids = builder.nodeIDs
+    let suggestionBudget = ids.count > 100_000 ? 5 : 50
+    for u in unresolved {
+      if suggestionsFor[u.id] == nil, suggestionsFor.count < suggestionBudget {
+        suggestionsFor[u.id] = IDSuggestions.closest(to: u.id, in: ids)
+      }
+      var message = "edge \(u.role) '\(u.id)' is not a node"
+      if let s = suggestionsFor[u.id], !s.isEmpty {
+        message += "; did you mean \(s.map { "'\($0)'" }.joined(separator: ", "))?"
+      }
+      log.error(message, at: u.location)
+    }
+    for _ in unresolved.count..<max(unresolved.count, unresolvedCount) {
+      log.error("edge endpoint is not a node", at: nil)
+    }
+    for (field, code) in unknownOrder {
+      guard let seen = unknown[field.rawValue][code] else { continue }
+      let times = seen.count == 1 ? "" : " (\(seen.count) times)"
+      let label = seen.label
+      let message: String
+      switch field {
+      case .kind:
+        message = "unknown kind '\(label)'\(times); treated as other (known: \(NodeKind.known.map(\.name).joined(separator: ", ")))"
+      case .relation:
+        message = "unknown relation '\(label)'\(times); treated as flow (declare it in context_relations if it is context)"
+      case .sector:
+        message = "unknown sector '\(label)'\(times) (known: \(Sector.allCases.map(\.name).joined(separator: ", ")))"
+      case .stage:
+        message = "unknown stage '\(label)'\(times) (known: \(Stage.allCases.map(\.name).joined(separator: ", ")))"
+      }
+      log.warning(message, at: seen.location)
+    }
+    let graph = builder.build()
+    // Duplicate edges: same source, target, relation and part.
+    var lastSource = [Int32](repeating: -1, count: graph.nodeCount)
+    for u in graph.nodes {
+      let range = graph.outgoing.range(of: u)
+      for i in range {
+        let w = Int(graph.outgoing.neighbors[i])
+        if lastSource[w] != u {
+          lastSource[w] = u
+          continue
+        }
+        let e = Int(graph.outgoing.edges[i])
+        for j in range.lowerBound..<i where graph.outgoing.neighbors[j] == w {
+          let f = Int(graph.outgoing.edges[j])
+          if graph.relationCodes[f] == graph.relationCodes[e], graph.partCodes[f] == graph.partCodes[e] {
+            log.warning(
+              "duplicate edge '\(graph.ids[Int(u)])' → '\(graph.ids[w])' (\(graph.relation(of: EdgeIndex(e)).name)), first at line \(edgeLines[f])",
+              at: SourceLocation(file: edgeFile, line: Int(edgeLines[e]), column: 1))
+            break
+          }
+        }
+      }
+    }
+    return LoadedGraph(graph: graph, diagnostics: log, path: path, encoding: encoding)
+  }
+}

@@ -1,0 +1,73 @@
+import LinkageCore
+
+/// The fields of each node and edge in the order every writer puts them: the schema's fields
+/// first (`id, name, kind, sector, stage, tier, requires` / `source, target, relation, part`),
+/// then attributes in column order. Writers share it so all encodings agree.
+struct GraphRecords {
+  let graph: SupplyGraph
+
+  func node(_ v: NodeIndex) -> [Attribute] {
+    var fields: [Attribute] = [Attribute(name: "id", value: .string(graph.id(of: v)))]
+    if let n = graph.writtenName(of: v) { fields.append(.init(name: "name", value: .string(n))) }
+    if let k = graph.kindLabel(of: v) { fields.append(.init(name: "kind", value: .string(k))) }
+    if let s = graph.sectorLabel(of: v) { fields.append(.init(name: "sector", value: .string(s))) }
+    if let s = graph.stageLabel(of: v) { fields.append(.init(name: "stage", value: .string(s))) }
+    if let t = graph.tier(of: v) { fields.append(.init(name: "tier", value: .number(Double(t)))) }
+    if let r = graph.requirement(of: v).name { fields.append(.init(name: "requires", value: .string(r))) }
+    fields.append(contentsOf: graph.nodeAttributes.values(at: Int(v)))
+    return fields
+  }
+
+  func edge(_ e: EdgeIndex) -> [Attribute] {
+    var fields: [Attribute] = [
+      Attribute(name: "source", value: .string(graph.id(of: graph.source(of: e)))),
+      Attribute(name: "target", value: .string(graph.id(of: graph.target(of: e)))),
+      Attribute(name: "relation", value: .string(graph.relation(of: e).name)),
+    ]
+    if let p = graph.part(of: e) { fields.append(.init(name: "part", value: .string(p))) }
+    fields.append(contentsOf: graph.edgeAttributes.values(at: Int(e)))
+    return fields
+  }
+
+  /// The node columns in use, in writing order.
+  var nodeColumns: [String] {
+    var c = ["id", "name", "kind"]
+    if graph.sectorLabels.count > 0 { c.append("sector") }
+    if graph.stageLabels.count > 0 { c.append("stage") }
+    if graph.nodes.contains(where: { graph.tier(of: $0) != nil }) { c.append("tier") }
+    if graph.requirements.contains(where: { $0 != .unspecified }) { c.append("requires") }
+    return c + graph.nodeAttributes.names
+  }
+
+  var edgeColumns: [String] {
+    var c = ["source", "target", "relation"]
+    if graph.partLabels.count > 0 { c.append("part") }
+    return c + graph.edgeAttributes.names
+  }
+}
+
+/// Writes a graph in one encoding.
+public protocol GraphWriter {
+  /// Writes `graph` to `path` (a file, or a folder for CSV), atomically per file.
+  func write(_ graph: SupplyGraph, to path: String) throws(InputError)
+}
+
+extension GraphEncoding {
+  /// The writer of this encoding.
+  public var writer: any GraphWriter {
+    switch self {
+    case .yaml: YAMLGraphWriter()
+    case .json: JSONGraphWriter()
+    case .csv: CSVGraphWriter()
+    }
+  }
+
+  /// The encoding a path's extension names: `.yaml`/`.yml`, `.json`; anything else (a
+  /// folder, `.csv`) is CSV.
+  public static func forPath(_ path: String) -> GraphEncoding {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
+    if lower.hasSuffix(".json") { return .json }
+    return .csv
+  }
+}

@@ -1,0 +1,1 @@
+enum BundledDataset { static let koreaAX = "nodes: []\nedges: []\n" }

@@ -1,0 +1,158 @@
+import ArgumentParser
+import LinkageCore
+import LinkageIO
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// How results are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case table
+  case json
+  case csv
+}
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+  @Option(name: .long, help: "Output format: table (for people), json (one document, for notebooks) or csv.")
+  var format: OutputFormat = .table
+
+  @Flag(name: .long, help: "Print no warnings or progress on stderr.")
+  var quiet = false
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+  var text = text
+  if !text.hasSuffix("\n") { text += "\n" }
+  FileHandleOutput.standardError(text)
+}
+
+/// Whether standard error is a terminal (progress is shown only then).
+var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+/// A failure that ends the command with a sysexits code after printing a message.
+struct CommandFailure: Error, CustomStringConvertible {
+  let message: String
+  let code: Int32
+  var description: String { message }
+}
+
+extension ExitCode {
+  static let usage = ExitCode(64)
+  static let dataError = ExitCode(65)
+  static let noInput = ExitCode(66)
+  static let ioError = ExitCode(74)
+}
+
+/// Loads the graph a command works on, prints its diagnostics, and stops on errors.
+struct GraphInput {
+  let loaded: LoadedGraph
+  /// What to call the input in output (`Datasets/korea-ax` or `bundled:korea-ax`).
+  let name: String
+  var graph: SupplyGraph { loaded.graph }
+
+  /// Loads `path`, or the default dataset when `path` is nil.
+  /// - Throws: `ExitCode` 66/74/65 after printing why.
+  static func load(_ path: String?, options: GlobalOptions, failOnErrors: Bool = true) throws -> GraphInput {
+    let input: GraphInput
+    switch open(path) {
+    case .success(let opened): input = opened
+    case .failure(let error):
+      printError("linkage: \(error)")
+      throw ExitCode(error.exitCode)
+    }
+    let loaded = input.loaded
+    let name = input.name
+    if failOnErrors {
+      input.reportDiagnostics(quiet: options.quiet)
+      if loaded.diagnostics.hasErrors {
+        printError("linkage: \(loaded.diagnostics.errorCount) error(s) in \(name); run `linkage validate \(path ?? "")` for the full list")
+        throw ExitCode.dataError
+      }
+    }
+    return input
+  }
+
+  private static func open(_ path: String?) -> Result<GraphInput, InputError> {
+    do throws(InputError) {
+      if let path { return .success(GraphInput(loaded: try GraphLoader.load(path), name: path)) }
+      let dataset = try DefaultDataset.load()
+      return .success(GraphInput(loaded: dataset.loaded, name: dataset.name))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// Prints errors (all) and warnings (the first few, unless quiet) to stderr; `validate`
+  /// prints every one.
+  func reportDiagnostics(quiet: Bool, warningLimit: Int = 5) {
+    let log = loaded.diagnostics
+    var shownWarnings = 0
+    for d in log.sorted {
+      if d.severity == .error {
+        printError(d.description)
+      } else if !quiet && shownWarnings < warningLimit {
+        printError(d.description)
+        shownWarnings += 1
+      }
+    }
+    let hidden = log.errorCount + (quiet ? 0 : log.warningCount) - log.items.filter { $0.severity == .error }.count - shownWarnings
+    if !quiet && hidden > 0 {
+      printError("… and \(hidden) more warning(s): see `linkage validate \(name.hasPrefix("bundled:") ? "" : name)`")
+    }
+  }
+
+  /// The diagnostics as JSON for the output envelope.
+  var diagnosticsJSON: JSONValue {
+    .array(
+      loaded.diagnostics.sorted.map { d in
+        var members: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue))]
+        if let l = d.location {
+          members += [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))]
+        }
+        members.append(("message", .string(d.message)))
+        return .object(members)
+      })
+  }
+}
+
+/// The output envelope every command's `--format json` follows:
+/// `{ "linkage", "schema", "command", "input", "result", "diagnostics" }`.
+func jsonEnvelope(command: String, input: GraphInput?, result: JSONValue) -> String {
+  JSONValue.object([
+    ("linkage", .string(Linkage.version)),
+    ("schema", .int(1)),
+    ("command", .string(command)),
+    ("input", input.map { .string($0.name) } ?? .null),
+    ("result", result),
+    ("diagnostics", input?.diagnosticsJSON ?? .array([])),
+  ]).text() + "\n"
+}
+
+/// Writes command output to stdout.
+func emit(_ text: String) {
+  FileHandleOutput.standardOutput(text)
+}
+
+/// Unbuffered writes to the standard streams (`write(2)`), safe from any thread.
+enum FileHandleOutput {
+  static func standardOutput(_ text: String) { write(fd: 1, text) }
+  static func standardError(_ text: String) { write(fd: 2, text) }
+
+  private static func write(fd: Int32, _ text: String) {
+    var text = text
+    text.withUTF8 { buf in
+      var offset = 0
+      while offset < buf.count {
+        let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+        if n <= 0 {
+          if n < 0 && errno == EINTR { continue }
+          return
+        }
+        offset += n
+      }
+    }
+  }
+}

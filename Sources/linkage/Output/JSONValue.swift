@@ -1,0 +1,71 @@
+import LinkageCore
+import LinkageIO
+
+/// A JSON value with ordered object keys, so output is byte-for-byte deterministic.
+enum JSONValue {
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
+  case object([(String, JSONValue)])
+
+  static func int(_ i: Int) -> JSONValue { .number(Double(i)) }
+  static func strings(_ s: [String]) -> JSONValue { .array(s.map { .string($0) }) }
+  static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+
+  /// Pretty text: two-space indent; arrays of scalars on one line.
+  func text(indent: Int = 0) -> String {
+    var out = ""
+    write(to: &out, indent: indent)
+    return out
+  }
+
+  private var isScalar: Bool {
+    switch self {
+    case .array, .object: false
+    default: true
+    }
+  }
+
+  func write(to out: inout String, indent: Int) {
+    let pad = String(repeating: " ", count: indent + 2)
+    switch self {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .number(let d): out += d.isFinite ? NumberFormat.canonical(d) : "null"
+    case .string(let s): out += JSONText.string(s)
+    case .array(let items):
+      if items.isEmpty {
+        out += "[]"
+      } else if items.allSatisfy(\.isScalar) {
+        out += "["
+        for (i, item) in items.enumerated() {
+          if i > 0 { out += ", " }
+          item.write(to: &out, indent: indent + 2)
+        }
+        out += "]"
+      } else {
+        out += "[\n"
+        for (i, item) in items.enumerated() {
+          out += pad
+          item.write(to: &out, indent: indent + 2)
+          out += i == items.count - 1 ? "\n" : ",\n"
+        }
+        out += String(repeating: " ", count: indent) + "]"
+      }
+    case .object(let members):
+      if members.isEmpty {
+        out += "{}"
+        return
+      }
+      out += "{\n"
+      for (i, (k, v)) in members.enumerated() {
+        out += pad + JSONText.string(k) + ": "
+        v.write(to: &out, indent: indent + 2)
+        out += i == members.count - 1 ? "\n" : ",\n"
+      }
+      out += String(repeating: " ", count: indent) + "}"
+    }
+  }
+}
