@@ -23,8 +23,7 @@ let package = Package(
       dependencies: [
         "LinkageCore", "LinkageIO",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      resources: []),
+      ]),
     .target(
       name: "LinkageTestSupport",
       dependencies: ["LinkageCore", "LinkageIO"],
@@ -34,7 +33,7 @@ let package = Package(
     .testTarget(
       name: "LinkageIOTests", dependencies: ["LinkageCore", "LinkageIO", "LinkageTestSupport"]),
     .testTarget(
-      name: "LinkageCLITests", dependencies: ["LinkageCore", "LinkageIO", "LinkageTestSupport"]),
+      name: "LinkageCLITests", dependencies: ["linkage", "LinkageCore", "LinkageIO", "LinkageTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -3,19 +3,19 @@
 /// Built for bulk loading: keys live in one contiguous byte buffer and lookups take bytes, so a
 /// reader makes no `String` per edge. Node ids, kind labels, relation names and part labels
 /// all go through it. Open addressing with linear probing over a power-of-two table kept at
-/// most half full.
+/// most half full; each slot packs a 32-bit hash tag with the code, so a probe touches one
+/// cache line before any bytes are compared.
 public struct StringInterner: Sendable {
   private var bytes: [UInt8] = []
   private var starts: [Int] = [0]
-  private var slots: [Int32]
-  private var hashes: [UInt32]
+  /// `tag << 32 | (code + 1)`, or 0 for an empty slot.
+  private var slots: [UInt64]
   private var mask: Int
 
   public init(capacity: Int = 16) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
-    slots = [Int32](repeating: -1, count: size)
-    hashes = [UInt32](repeating: 0, count: size)
+    slots = [UInt64](repeating: 0, count: size)
     mask = size - 1
   }
 
@@ -44,41 +44,51 @@ public struct StringInterner: Sendable {
     return h ^ (h >> 31)
   }
 
-  @inline(__always)
-  private func equals(_ index: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    let s = starts[Int(index)], e = starts[Int(index) + 1]
-    guard e - s == key.count else { return false }
-    return bytes.withUnsafeBufferPointer { buf in
-      key.count == 0 || memcmpEqual(buf.baseAddress! + s, key.baseAddress!, key.count)
-    }
-  }
-
   /// The string with code `code`.
   /// - Complexity: O(length of the string).
   public func string(at code: Int32) -> String {
     let s = starts[Int(code)], e = starts[Int(code) + 1]
-    return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
+    return bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self)
+    }
   }
 
   /// Every string, in code order.
   public var strings: [String] { (0..<count).map { string(at: Int32($0)) } }
 
+  /// Finds `key`: its code, or the empty slot where it would go.
+  @inline(__always)
+  private func probe(_ key: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (code: Int32?, slot: Int) {
+    let tag = h >> 32
+    return slots.withUnsafeBufferPointer { slots in
+      bytes.withUnsafeBufferPointer { bytes in
+        starts.withUnsafeBufferPointer { starts in
+          var slot = Int(truncatingIfNeeded: h) & mask
+          while true {
+            let entry = slots[slot]
+            if entry == 0 { return (nil, slot) }
+            if entry >> 32 == tag {
+              let code = Int(entry & 0xFFFF_FFFF) - 1
+              let s = starts[code], e = starts[code + 1]
+              if e - s == key.count && (key.count == 0 || memcmpEqual(bytes.baseAddress! + s, key.baseAddress!, key.count)) {
+                return (Int32(code), slot)
+              }
+            }
+            slot = (slot + 1) & mask
+          }
+        }
+      }
+    }
+  }
+
   /// The code of `key`, or `nil`.
   /// - Complexity: O(length of key) expected.
   @inline(__always)
   public func index(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
-    let h = Self.hash(key)
-    let tag = UInt32(truncatingIfNeeded: h >> 32)
-    var slot = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let v = slots[slot]
-      if v < 0 { return nil }
-      if hashes[slot] == tag, equals(v, key) { return v }
-      slot = (slot + 1) & mask
-    }
+    probe(key, Self.hash(key)).code
   }
 
-  /// The index of `id`, or `nil`.
+  /// The code of `id`, or `nil`.
   public func index(of id: String) -> Int32? {
     var copy = id
     return copy.withUTF8 { index(of: $0) }
@@ -90,20 +100,13 @@ public struct StringInterner: Sendable {
   public mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Insertion {
     if count * 2 >= slots.count { grow() }
     let h = Self.hash(key)
-    let tag = UInt32(truncatingIfNeeded: h >> 32)
-    var slot = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let v = slots[slot]
-      if v < 0 { break }
-      if hashes[slot] == tag, equals(v, key) { return Insertion(index: v, inserted: false) }
-      slot = (slot + 1) & mask
-    }
-    let index = Int32(count)
+    let (found, slot) = probe(key, h)
+    if let found { return Insertion(index: found, inserted: false) }
+    let code = Int32(count)
     bytes.append(contentsOf: key)
     starts.append(bytes.count)
-    slots[slot] = index
-    hashes[slot] = tag
-    return Insertion(index: index, inserted: true)
+    slots[slot] = (h >> 32) << 32 | UInt64(code + 1)
+    return Insertion(index: code, inserted: true)
   }
 
   public mutating func insert(_ id: String) -> Insertion {
@@ -118,21 +121,18 @@ public struct StringInterner: Sendable {
 
   private mutating func grow() {
     let size = slots.count * 2
-    var newSlots = [Int32](repeating: -1, count: size)
-    var newHashes = [UInt32](repeating: 0, count: size)
+    var newSlots = [UInt64](repeating: 0, count: size)
     let newMask = size - 1
     bytes.withUnsafeBufferPointer { buf in
       for i in 0..<count {
         let key = UnsafeBufferPointer(rebasing: buf[starts[i]..<starts[i + 1]])
         let h = Self.hash(key)
         var slot = Int(truncatingIfNeeded: h) & newMask
-        while newSlots[slot] >= 0 { slot = (slot + 1) & newMask }
-        newSlots[slot] = Int32(i)
-        newHashes[slot] = UInt32(truncatingIfNeeded: h >> 32)
+        while newSlots[slot] != 0 { slot = (slot + 1) & newMask }
+        newSlots[slot] = (h >> 32) << 32 | UInt64(i + 1)
       }
     }
     slots = newSlots
-    hashes = newHashes
     mask = newMask
   }
 }

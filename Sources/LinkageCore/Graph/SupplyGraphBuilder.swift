@@ -150,13 +150,13 @@ public struct SupplyGraphBuilder: Sendable {
   /// Sets attribute `name` of `node`. Nodes must be given their attributes in index order.
   public mutating func setNodeAttribute(_ name: String, _ value: AttributeValue, for node: NodeIndex) {
     let c = nodeAttributeColumn(name)
-    padColumn(&nodeColumns[c], to: Int(node))
+    Self.padColumn(&nodeColumns[c], to: Int(node))
     nodeColumns[c].append(value)
   }
 
   /// Sets attribute column `column` of `node` from untyped text (CSV).
   public mutating func setNodeAttribute(column: Int, text: UnsafeBufferPointer<UInt8>, for node: NodeIndex) {
-    padColumn(&nodeColumns[column], to: Int(node))
+    Self.padColumn(&nodeColumns[column], to: Int(node))
     nodeColumns[column].appendText(text)
   }
 
@@ -209,22 +209,22 @@ public struct SupplyGraphBuilder: Sendable {
 
   public mutating func setEdgeAttribute(_ name: String, _ value: AttributeValue, for edge: EdgeIndex) {
     let c = edgeAttributeColumn(name)
-    padColumn(&edgeColumns[c], to: Int(edge))
+    Self.padColumn(&edgeColumns[c], to: Int(edge))
     edgeColumns[c].append(value)
   }
 
   public mutating func setEdgeAttribute(column: Int, text: UnsafeBufferPointer<UInt8>, for edge: EdgeIndex) {
-    padColumn(&edgeColumns[column], to: Int(edge))
+    Self.padColumn(&edgeColumns[column], to: Int(edge))
     edgeColumns[column].appendText(text)
   }
 
   /// Sets a numeric edge attribute.
   public mutating func setEdgeNumber(column: Int, _ value: Double, for edge: EdgeIndex) {
-    padColumn(&edgeColumns[column], to: Int(edge))
+    Self.padColumn(&edgeColumns[column], to: Int(edge))
     edgeColumns[column].appendNumber(value, text: nil)
   }
 
-  private func padColumn(_ column: inout AttributeColumnBuilder, to row: Int) {
+  private static func padColumn(_ column: inout AttributeColumnBuilder, to row: Int) {
     precondition(column.count <= row, "attributes must be set once per row, in row order")
     while column.count < row { column.appendMissing() }
   }

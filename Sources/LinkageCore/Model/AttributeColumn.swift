@@ -166,7 +166,7 @@ public struct AttributeColumnBuilder: Sendable {
   /// Appends text from an untyped source (CSV): a number when the column has only held
   /// numbers so far and this is one too, `true`/`false` likewise, else text. A column that
   /// turns out to hold text turns every earlier value into the text it was read from.
-  public mutating func appendText<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+  public mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
     if bytes.isEmpty { return appendMissing() }
     switch mode {
     case .empty, .numbers:
@@ -186,7 +186,7 @@ public struct AttributeColumnBuilder: Sendable {
     appendString(String(decoding: bytes, as: UTF8.self))
   }
 
-  static func parseBool<C: Collection>(_ bytes: C) -> Bool? where C.Element == UInt8 {
+  static func parseBool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     if bytes.elementsEqual("true".utf8) { return true }
     if bytes.elementsEqual("false".utf8) { return false }
     return nil

@@ -77,13 +77,19 @@ public enum NumberFormat {
   /// Parses a decimal number (`12`, `-0.5`, `1e-3`, `.5`), the JSON grammar made a little more
   /// lenient. Rejects `nan`, `inf`, hex, a leading `+`, and empty text.
   public static func parse<C: Collection>(_ bytes: C) -> Double? where C.Element == UInt8 {
-    var i = bytes.startIndex
-    let end = bytes.endIndex
+    let copy = Array(bytes)
+    return copy.withUnsafeBufferPointer { parse($0) }
+  }
+
+  /// Parses a decimal number from raw bytes; see ``parse(_:)-generic``.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    var i = 0
+    let end = bytes.count
     guard i != end else { return nil }
     var negative = false
     if bytes[i] == UInt8(ascii: "-") {
       negative = true
-      i = bytes.index(after: i)
+      i += 1
     }
     var mantissa: UInt64 = 0
     var digits = 0
@@ -99,10 +105,10 @@ public enum NumberFormat {
         exponent += 1
       }
       digits += 1
-      i = bytes.index(after: i)
+      i += 1
     }
     if i != end, bytes[i] == UInt8(ascii: ".") {
-      i = bytes.index(after: i)
+      i += 1
       while i != end, let d = digit(bytes[i]) {
         sawDigit = true
         if significant < 19 {
@@ -110,23 +116,23 @@ public enum NumberFormat {
           if mantissa != 0 { significant += 1 }
           exponent -= 1
         }
-        i = bytes.index(after: i)
+        i += 1
       }
     }
     guard sawDigit else { return nil }
     if i != end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
-      i = bytes.index(after: i)
+      i += 1
       var expNegative = false
       if i != end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
         expNegative = bytes[i] == UInt8(ascii: "-")
-        i = bytes.index(after: i)
+        i += 1
       }
       var e = 0
       var sawExp = false
       while i != end, let d = digit(bytes[i]) {
         sawExp = true
         if e < 100_000 { e = e * 10 + d }
-        i = bytes.index(after: i)
+        i += 1
       }
       guard sawExp else { return nil }
       exponent += expNegative ? -e : e
@@ -147,12 +153,11 @@ public enum NumberFormat {
 
   /// Whether `text` is a number a CSV column may be read as: it parses, and it has no leading
   /// zero before another digit (`007` stays text, as it usually is a code).
-  public static func parseColumnNumber<C: Collection>(_ bytes: C) -> Double? where C.Element == UInt8 {
-    var i = bytes.startIndex
-    if i != bytes.endIndex, bytes[i] == UInt8(ascii: "-") { i = bytes.index(after: i) }
-    if i != bytes.endIndex, bytes[i] == UInt8(ascii: "0") {
-      let j = bytes.index(after: i)
-      if j != bytes.endIndex, digit(bytes[j]) != nil { return nil }
+  public static func parseColumnNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    var i = 0
+    if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
+    if i < bytes.count, bytes[i] == UInt8(ascii: "0"), i + 1 < bytes.count, digit(bytes[i + 1]) != nil {
+      return nil
     }
     return parse(bytes)
   }

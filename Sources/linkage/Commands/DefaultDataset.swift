@@ -43,7 +43,7 @@ enum DefaultDataset {
     for folder in candidates() where FileAccess.kind(of: folder + "/graph.yaml") == .file {
       return Found(loaded: try GraphLoader.load(folder), name: displayName(folder))
     }
-    let bytes = Array(BundledDataset.koreaAX.utf8)
+    let bytes = Array(BundledDatasets.koreaAX.utf8)
     return Found(loaded: GraphLoader.loadDocument(bytes: bytes, file: "bundled:\(name)/graph.yaml", yaml: true), name: "bundled:\(name)")
   }
 

@@ -113,7 +113,10 @@ struct Summary: ParsableCommand {
     section("sector", s.sectors)
     section("stage", s.stages)
     var rel = TextTable(["relation", "role", "count"], rightAligned: [2])
-    for r in s.relations { rel.add([r.relation + (r.isKnown ? "" : " (unknown)"), r.role.name, String(r.count)]) }
+    for r in s.relations {
+      let note = r.isKnown ? "" : graph.contextRelations.contains(r.relation) ? " (declared)" : " (unknown)"
+      rel.add([r.relation + note, r.role.name, String(r.count)])
+    }
     out += rel.text + "\n"
     let bySector = s.buyersBySector.map { "\($0.label) \($0.count)" }.joined(separator: ", ")
     out += "Buyers:      \(s.buyers.count)\(bySector.isEmpty ? "" : " (\(bySector))")\n"

@@ -1,0 +1,61 @@
+# Linkage: the two commands are `make demo` and `make test` (see README.md).
+# Both install what is missing first (system packages with apt, Python test packages with
+# pip), so they work on a fresh Debian/Ubuntu machine that has the Swift toolchain.
+
+SWIFT ?= swift
+PYTHON ?= python3
+# System packages the build and tests need (checked with dpkg, installed with apt).
+APT_PACKAGES ?= pkg-config time
+# Python modules the tests need (import name=pip name).
+PY_MODULES ?= networkx=networkx pytest=pytest
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+RELEASE_BIN := .build/release/linkage
+PREFIX ?= /usr/local
+
+.PHONY: demo test deps build release bundle swift-test python-test install bench clean
+
+demo: deps bundle release
+	@echo
+	@echo "== linkage summary (default dataset: Datasets/korea-ax) =="
+	@$(RELEASE_BIN) summary
+	@echo
+	@echo "Try: $(RELEASE_BIN) validate Datasets/korea-ax   |   $(RELEASE_BIN) summary Datasets/eto-semiconductor"
+
+test: deps bundle swift-test python-test
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@for m in $(PY_MODULES); do mod=$${m%%=*}; pkg=$${m#*=}; \
+	  $(PYTHON) -c "import $$mod" 2>/dev/null || { echo "installing Python package $$pkg"; $(PYTHON) -m pip install -q $$pkg; }; \
+	done
+
+bundle:
+	@$(PYTHON) scripts/bundle_dataset.py
+
+build: bundle
+	$(SWIFT) build
+
+release: bundle
+	$(SWIFT) build -c release
+
+swift-test: bundle
+	$(SWIFT) build
+	$(SWIFT) test
+
+python-test: build
+	LINKAGE_BIN=$(CURDIR)/.build/debug/linkage $(PYTHON) -m pytest -q Tests/python
+
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/linkage/Datasets
+	install -m 755 $(RELEASE_BIN) $(PREFIX)/bin/linkage
+	cp -R Datasets/korea-ax Datasets/eto-semiconductor $(PREFIX)/share/linkage/Datasets/
+
+bench: deps release
+	bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build

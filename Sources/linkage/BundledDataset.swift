@@ -1,1 +1,0 @@
-enum BundledDataset { static let koreaAX = "nodes: []\nedges: []\n" }

@@ -1,0 +1,78 @@
+import LinkageCore
+
+/// Small random graphs for oracle tests: any shape (cycles, self-loops, parallel and
+/// antiparallel edges), a few context edges, optional part labels and `requires: all`.
+public struct RandomGraphSpec: Sendable {
+  public var nodes: Int
+  public var edges: Int
+  public var contextFraction: Double = 0.1
+  public var partFraction: Double = 0.3
+  public var requiresAllFraction: Double = 0.1
+  public var allowSelfLoops = true
+  public var acyclic = false
+
+  public init(nodes: Int, edges: Int) {
+    self.nodes = nodes
+    self.edges = edges
+  }
+}
+
+public enum RandomGraphs {
+  /// A random graph from `spec`, reproducible from `seed`. Node ids are `n0`, `n1`, …;
+  /// kinds cycle through supplier, integrator, buyer, startup (buyers get a sector).
+  public static func make(_ spec: RandomGraphSpec, seed: UInt64) -> SupplyGraph {
+    var rng = SeededRandom(seed: seed)
+    var b = SupplyGraphBuilder()
+    let kinds = ["supplier", "integrator", "buyer", "startup"]
+    for i in 0..<spec.nodes {
+      let kind = kinds[i % 4]
+      let sector: String? = kind == "buyer" ? (i % 8 == 2 ? "defense" : "industry") : nil
+      let v = b.addNode(id: "n\(i)", kind: kind, sector: sector).index
+      if rng.unit() < spec.requiresAllFraction { b.setRequirement(.all, for: v) }
+    }
+    let parts = ["a", "b", "c"]
+    for _ in 0..<spec.edges where spec.nodes > 0 {
+      var s = rng.below(spec.nodes)
+      var t = rng.below(spec.nodes)
+      if spec.acyclic {
+        if s == t { continue }
+        if s > t { swap(&s, &t) }
+      } else if s == t && !spec.allowSelfLoops {
+        continue
+      }
+      let relation: String
+      if rng.unit() < spec.contextFraction {
+        relation = "funds"
+      } else {
+        relation = rng.below(2) == 0 ? "supplies" : "sells_to"
+      }
+      let part: String? = rng.unit() < spec.partFraction ? parts[rng.below(parts.count)] : nil
+      b.addEdge(from: NodeIndex(s), to: NodeIndex(t), relation: relation, part: part)
+    }
+    return b.build()
+  }
+}
+
+/// Brute-force answers to check fast algorithms against.
+public enum Oracle {
+  /// Nodes reachable from `start` over `adjacency` (including `start`), by plain search.
+  public static func reachable(from start: Int, _ adjacency: [[Int]]) -> Set<Int> {
+    var seen: Set<Int> = [start]
+    var stack = [start]
+    while let v = stack.popLast() {
+      for w in adjacency[v] where seen.insert(w).inserted { stack.append(w) }
+    }
+    return seen
+  }
+
+  /// Adjacency lists over flow edges (or all edges), optionally reversed.
+  public static func adjacency(_ graph: SupplyGraph, flowOnly: Bool, reversed: Bool = false) -> [[Int]] {
+    var adj = [[Int]](repeating: [], count: graph.nodeCount)
+    for e in 0..<graph.edgeCount where !flowOnly || graph.isFlow[e] {
+      let s = Int(graph.sources[e])
+      let t = Int(graph.targets[e])
+      if reversed { adj[t].append(s) } else { adj[s].append(t) }
+    }
+    return adj
+  }
+}
