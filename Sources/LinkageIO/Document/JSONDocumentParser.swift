@@ -124,6 +124,9 @@ struct JSONDocumentParser {
           continue
         }
         guard cursor.bytes[cursor.position] == UInt8(ascii: "\"") else {
+          if cursor.bytes[cursor.position] == UInt8(ascii: "}") {
+            throw Failure(message: "trailing comma before '}' (JSON allows none)", position: cursor.position)
+          }
           throw Failure(message: "expected a quoted key", position: cursor.position)
         }
         let (kl, kc) = cursor.lineColumn(of: cursor.position)
@@ -201,6 +204,8 @@ struct JSONDocumentParser {
         if try complete(DocumentNode(value: .number(d), line: line, column: column), &stack, &cursor, &result) {
           return result!
         }
+      case UInt8(ascii: "]"):
+        throw Failure(message: "trailing comma before ']' (JSON allows none)", position: cursor.position)
       default:
         throw Failure(message: "unexpected character: expected a value", position: cursor.position)
       }
