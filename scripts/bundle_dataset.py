@@ -18,7 +18,7 @@ swift = (
     "/// installed.\n"
     "public enum BundledDatasets {\n"
     "  /// `Datasets/korea-ax/graph.yaml`, the default dataset.\n"
-    "  public static let koreaAX = #\"\"\"\n" + text + "\"\"\"#\n}\n"
+    "  public static let koreaAX = #\"\"\"\n" + text + "\n\"\"\"#\n}\n"
 )
 if "--check" in sys.argv:
     current = open(TARGET, encoding="utf-8").read() if os.path.exists(TARGET) else ""

@@ -198,5 +198,6 @@ edges:
   - {source: dure-twin, target: prog-defense-demo, relation: verified_in, lead_time: 180, confidence: 0.7}
   - {source: bom-agri, target: prog-sme-voucher, relation: verified_in, lead_time: 60, confidence: 0.65}
   - {source: haneul-ai, target: prog-ai-core-rnd, relation: verified_in, lead_time: 365, confidence: 0.6}
+
 """#
 }
