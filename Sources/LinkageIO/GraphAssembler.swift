@@ -36,10 +36,13 @@ struct GraphAssembler {
   private var unresolved: [(id: String, role: String, location: SourceLocation)] = []
   private var unresolvedCount = 0
   private var relationIsKnown: [Bool] = []
+  private var lastSourceBytes: [UInt8] = []
+  private var lastSource: NodeIndex = -1
   private var contextNames: Set<String> = []
 
   init(expectedNodes: Int = 0, expectedEdges: Int = 0) {
     builder = SupplyGraphBuilder(expectedNodes: expectedNodes, expectedEdges: expectedEdges)
+    builder.reserve(nodes: expectedNodes, edges: expectedEdges)
     nodeLines.reserveCapacity(expectedNodes)
     edgeLines.reserveCapacity(expectedEdges)
   }
@@ -153,7 +156,17 @@ struct GraphAssembler {
       missing = true
     }
     if missing { return nil }
-    let s = builder.index(ofUTF8: sourceUTF8)
+    // Edge lists are usually grouped by source: reuse the previous row's lookup when the
+    // source repeats, which halves the random probes into the id table.
+    let s: NodeIndex?
+    if lastSource >= 0, sourceUTF8.elementsEqual(lastSourceBytes) {
+      s = lastSource
+    } else {
+      s = builder.index(ofUTF8: sourceUTF8)
+      lastSourceBytes.removeAll(keepingCapacity: true)
+      lastSourceBytes.append(contentsOf: sourceUTF8)
+      lastSource = s ?? -1
+    }
     let t = builder.index(ofUTF8: targetUTF8)
     if s == nil { noteUnresolved(String(decoding: sourceUTF8, as: UTF8.self), role: "source", at: sourceAt()) }
     if t == nil { noteUnresolved(String(decoding: targetUTF8, as: UTF8.self), role: "target", at: targetAt()) }
@@ -216,6 +229,62 @@ struct GraphAssembler {
       }
     }
     builder.setEdgeAttribute(name, value, for: edge)
+  }
+
+  // MARK: Parallel edge reading
+
+  /// A copy that collects edges on its own, to read part of an edge file on another thread.
+  /// Nodes must all be added first; the copy shares their storage.
+  func edgeWorker() -> GraphAssembler {
+    var worker = self
+    worker.log = DiagnosticLog(limit: log.limit)
+    worker.unresolved = []
+    worker.unresolvedCount = 0
+    worker.unknown[Field.relation.rawValue] = [:]
+    worker.unknownOrder = []
+    worker.edgeLines = []
+    worker.lastSource = -1
+    worker.lastSourceBytes = []
+    return worker
+  }
+
+  /// Takes in the edges and problems a worker collected. Its lines count from its part of the
+  /// file, so `lineOffset` is added to every line it reports.
+  mutating func absorbEdges(of worker: GraphAssembler, lineOffset: Int) {
+    builder.appendEdges(of: worker.builder, from: 0)
+    func shifted(_ location: SourceLocation?) -> SourceLocation? {
+      location.map { SourceLocation(file: $0.file, line: $0.line + lineOffset, column: $0.column) }
+    }
+    for item in worker.log.items {
+      log.append(Diagnostic(item.severity, item.message, at: shifted(item.location)))
+    }
+    for u in worker.unresolved {
+      if unresolved.count < log.limit {
+        unresolved.append((u.id, u.role, shifted(u.location)!))
+      }
+    }
+    unresolvedCount += worker.unresolvedCount
+    edgeLines.append(contentsOf: worker.edgeLines.lazy.map { $0 + Int32(clamping: lineOffset) })
+    if edgeFile.isEmpty { edgeFile = worker.edgeFile }
+    // Relation codes are the worker's own: map them by name.
+    let workerRelations = worker.builder.relationNames
+    for name in workerRelations {
+      let code = builder.relationCode(name)
+      if code.inserted {
+        relationIsKnown.append(Relation.knownRoles[name] != nil || contextNames.contains(name))
+      }
+    }
+    for (field, code) in worker.unknownOrder where field == .relation {
+      guard let seen = worker.unknown[Field.relation.rawValue][code] else { continue }
+      let global = builder.relationCode(workerRelations[Int(code)]).index
+      if var mine = unknown[Field.relation.rawValue][global] {
+        mine.count += seen.count
+        unknown[Field.relation.rawValue][global] = mine
+      } else {
+        unknown[Field.relation.rawValue][global] = UnknownLabel(label: seen.label, location: shifted(seen.location)!, count: seen.count)
+        unknownOrder.append((.relation, global))
+      }
+    }
   }
 
   // MARK: Finishing

@@ -179,3 +179,26 @@ struct ComponentTests {
     #expect(ring.flowTopologicalOrder() == nil)
   }
 }
+
+@Suite("Part groups at scale")
+struct PartGroupScaleTests {
+  @Test("a node with thousands of distinct part labels groups in linear time and first-seen order")
+  func manyDistinctLabels() {
+    var b = SupplyGraphBuilder()
+    let hub = b.addNode(id: "hub").index
+    for i in 0..<5000 {
+      let s = b.addNode(id: "s\(i)").index
+      b.addEdge(from: s, to: hub, part: "p\((i * 7919) % 3000)")
+    }
+    let g = b.build()
+    let groups = Array(g.partGroups.groups(of: hub))
+    #expect(groups.count == 3000)
+    var firstSeen: [String] = []
+    for e in g.edges where !firstSeen.contains(g.part(of: e)!) { firstSeen.append(g.part(of: e)!) }
+    #expect(groups.map { g.partLabels[Int(g.partGroups.labels[$0])] } == firstSeen)
+    for group in groups {
+      let members = g.partGroups.members(of: group).map { g.partGroups.edges[$0] }
+      #expect(members == members.sorted(), "stable order within a group")
+    }
+  }
+}

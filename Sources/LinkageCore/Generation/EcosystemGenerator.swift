@@ -12,7 +12,7 @@
 /// defense, half industry), 2.5% integrators, 15% startups, and the rest suppliers in tiers
 /// 3 → 2 → 1 → integrators. Customers are chosen with a heavy tail (a power of a uniform
 /// draw), so a few integrators and suppliers are very large, as in real supply networks.
-/// Average flow out-degree is about 3.9 (between 3 and 5 for every size); integrator inputs
+/// Average flow out-degree is about 4 (between 3 and 5 for every size); integrator inputs
 /// carry `part` labels, and small integrators end up with single-sourced parts. Edges carry
 /// `lead_time` (days) and `confidence`; buyers carry `value`; suppliers carry
 /// `failure_probability`. The flow graph is acyclic.
@@ -160,13 +160,13 @@ public struct EcosystemGenerator: Sendable {
     }
     for s in l.tier3 {
       chosen.removeAll(keepingCapacity: true)
-      for _ in 0..<(2 + rng.below(5)) {
+      for _ in 0..<(3 + rng.below(4)) {
         if let t = distinct({ heavy(l.tier2) }) { edge(s, t, supplies, days: 20...150) }
       }
     }
     for s in l.tier2 {
       chosen.removeAll(keepingCapacity: true)
-      for _ in 0..<(2 + rng.below(5)) {
+      for _ in 0..<(3 + rng.below(4)) {
         if let t = distinct({ heavy(l.tier1) }) { edge(s, t, supplies, days: 15...120) }
       }
     }

@@ -28,6 +28,8 @@ public struct PartGroups: Sendable {
     groupOffsets.reserveCapacity(n + 1)
     labels.reserveCapacity(n)
     var order: [Int32] = []  // distinct labels of the current node in first-seen order
+    var rank: [Int32] = []  // each in-edge's label rank
+    var counts: [Int] = []
     for v in 0..<n {
       let range = flowIn.range(of: NodeIndex(v))
       if requirements[v] == .all {
@@ -49,45 +51,43 @@ public struct PartGroups: Sendable {
           }
           groupOffsets.append(Int32(edges.count))
           labels.append(first)
-        } else if range.count <= 32 {
-          // Few edges: a linear scan per label keeps this allocation-free.
-          for i in range {
-            let c = partCodes[Int(flowIn.edges[i])]
-            if !order.contains(c) { order.append(c) }
-          }
-          for label in order {
-            for i in range where partCodes[Int(flowIn.edges[i])] == label {
-              edges.append(flowIn.edges[i])
-              sources.append(flowIn.neighbors[i])
-            }
-            groupOffsets.append(Int32(edges.count))
-            labels.append(label)
-          }
         } else {
-          // Many edges (a hub): rank labels by first appearance, then a stable sort by rank.
-          var rank: [Int32: Int] = [:]
+          // Distinct labels in first-seen order (few per node: a linear scan), then a stable
+          // counting sort of the node's edges by label rank.
+          order.removeAll(keepingCapacity: true)
+          rank.removeAll(keepingCapacity: true)
+          var many: [Int32: Int] = [:]  // used only when a node has many distinct labels
           for i in range {
             let c = partCodes[Int(flowIn.edges[i])]
-            if rank[c] == nil { rank[c] = rank.count }
-          }
-          let positions = range.sorted { a, b in
-            let ra = rank[partCodes[Int(flowIn.edges[a])]]!, rb = rank[partCodes[Int(flowIn.edges[b])]]!
-            return ra != rb ? ra < rb : a < b
-          }
-          var previous: Int32? = nil
-          for i in positions {
-            let c = partCodes[Int(flowIn.edges[i])]
-            if let p = previous, p != c {
-              groupOffsets.append(Int32(edges.count))
-              labels.append(p)
+            var r = order.count <= 64 ? (order.firstIndex(of: c) ?? -1) : (many[c] ?? -1)
+            if r < 0 {
+              r = order.count
+              order.append(c)
+              if order.count == 65 {
+                for (k, label) in order.enumerated() { many[label] = k }
+              } else if order.count > 65 {
+                many[c] = r
+              }
             }
-            previous = c
-            edges.append(flowIn.edges[i])
-            sources.append(flowIn.neighbors[i])
+            rank.append(Int32(r))
           }
-          if let p = previous {
-            groupOffsets.append(Int32(edges.count))
-            labels.append(p)
+          counts.removeAll(keepingCapacity: true)
+          counts.append(contentsOf: repeatElement(0, count: order.count + 1))
+          for r in rank { counts[Int(r) + 1] += 1 }
+          for k in 0..<order.count { counts[k + 1] += counts[k] }
+          let base = edges.count
+          edges.append(contentsOf: repeatElement(0, count: range.count))
+          sources.append(contentsOf: repeatElement(0, count: range.count))
+          for (j, i) in range.enumerated() {
+            let slot = base + counts[Int(rank[j])]
+            counts[Int(rank[j])] += 1
+            edges[slot] = flowIn.edges[i]
+            sources[slot] = flowIn.neighbors[i]
+          }
+          // After placement counts[k] is the end of group k.
+          for (k, label) in order.enumerated() {
+            groupOffsets.append(Int32(base + counts[k]))
+            labels.append(label)
           }
         }
       }

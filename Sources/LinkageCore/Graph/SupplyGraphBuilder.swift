@@ -160,6 +160,27 @@ public struct SupplyGraphBuilder: Sendable {
     nodeColumns[column].appendText(text)
   }
 
+  /// Sets a numeric node attribute by column handle.
+  public mutating func setNodeNumber(column: Int, _ value: Double, for node: NodeIndex) {
+    Self.padColumn(&nodeColumns[column], to: Int(node))
+    nodeColumns[column].appendNumber(value, text: nil)
+  }
+
+  /// Reserves room for `nodes` more nodes and `edges` more edges.
+  public mutating func reserve(nodes: Int, edges: Int) {
+    ids.reserveCapacity(ids.count + nodes)
+    names.reserveCapacity(names.count + nodes)
+    kindCodes.reserveCapacity(kindCodes.count + nodes)
+    sectorCodes.reserveCapacity(sectorCodes.count + nodes)
+    stageCodes.reserveCapacity(stageCodes.count + nodes)
+    tiers.reserveCapacity(tiers.count + nodes)
+    requirements.reserveCapacity(requirements.count + nodes)
+    sources.reserveCapacity(sources.count + edges)
+    targets.reserveCapacity(targets.count + edges)
+    relationCodes.reserveCapacity(relationCodes.count + edges)
+    partCodes.reserveCapacity(partCodes.count + edges)
+  }
+
   // MARK: Edges
 
   /// Adds an edge and returns its index. The relation defaults to `supplies`.
@@ -196,6 +217,9 @@ public struct SupplyGraphBuilder: Sendable {
   public mutating func relationCode(_ name: String) -> StringInterner.Insertion {
     relationInterner.insert(name)
   }
+  /// The relation names in code order.
+  public var relationNames: [String] { relationInterner.strings }
+
   public mutating func partCode(_ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
     partInterner.insert(utf8).index
   }
@@ -227,6 +251,32 @@ public struct SupplyGraphBuilder: Sendable {
   private static func padColumn(_ column: inout AttributeColumnBuilder, to row: Int) {
     precondition(column.count <= row, "attributes must be set once per row, in row order")
     while column.count < row { column.appendMissing() }
+  }
+
+  /// Appends the edges `other` added after its first `start` edges, mapping its relation and
+  /// part codes and attribute columns into this builder. Nodes must be the same in both (as
+  /// when `other` is a copy of this builder taken before edges were read on another thread).
+  /// - Complexity: O(appended edges + distinct labels).
+  public mutating func appendEdges(of other: SupplyGraphBuilder, from start: Int) {
+    let base = sources.count
+    let relationMap = other.relationInterner.strings.map { relationInterner.insert($0).index }
+    let partMap = other.partInterner.strings.map { partInterner.insert($0).index }
+    sources.append(contentsOf: other.sources[start...])
+    targets.append(contentsOf: other.targets[start...])
+    relationCodes.append(contentsOf: other.relationCodes[start...].lazy.map { relationMap[Int($0)] })
+    partCodes.append(contentsOf: other.partCodes[start...].lazy.map { $0 < 0 ? -1 : partMap[Int($0)] })
+    for column in other.edgeColumns {
+      var tail = column
+      while tail.count < other.sources.count { tail.appendMissing() }
+      let c = edgeAttributeColumn(column.name)
+      Self.padColumn(&edgeColumns[c], to: base)
+      if start == 0 {
+        edgeColumns[c].append(contentsOf: tail)
+      } else {
+        let built = tail.build()
+        for row in start..<other.sources.count { edgeColumns[c].append(built[row]) }
+      }
+    }
   }
 
   // MARK: Build

@@ -83,7 +83,7 @@ public struct AttributeColumnBuilder: Sendable {
   /// Original text of numbers whose canonical form differs (`2.50`), kept in case the column
   /// turns out to be text and must be written back as read.
   private var numberTexts: [Int: String] = [:]
-  private enum Mode { case empty, numbers, bools, strings, mixed }
+  private enum Mode: Hashable { case empty, numbers, bools, strings, mixed }
   private var mode = Mode.empty
   public private(set) var count = 0
 
@@ -184,6 +184,27 @@ public struct AttributeColumnBuilder: Sendable {
     }
     convertToText()
     appendString(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// Appends every row of `other` (a column built separately, e.g. on another thread).
+  /// - Complexity: O(rows of `other`); a plain copy when both hold only numbers.
+  public mutating func append(contentsOf other: AttributeColumnBuilder) {
+    let numeric: Set<Mode> = [.empty, .numbers]
+    if numeric.contains(mode), numeric.contains(other.mode) {
+      if other.mode == .numbers { mode = .numbers }
+      for (row, text) in other.numberTexts { numberTexts[count + row] = text }
+      numbers.append(contentsOf: other.numbers)
+      count += other.count
+      return
+    }
+    let column = other.build()
+    for row in 0..<other.count {
+      if case .number(let d)? = column[row] {
+        appendNumber(d, text: other.numberTexts[row])
+      } else {
+        append(column[row])
+      }
+    }
   }
 
   static func parseBool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LinkageCore
 
 /// Reads the CSV encoding: `nodes.csv` and `edges.csv` (and an optional `meta.csv`).
@@ -17,7 +19,12 @@ import LinkageCore
 /// The parse is byte-level and streams the files in chunks: a million nodes and four million
 /// edges load in about a second with memory close to the graph's own size.
 public struct CSVGraphReader: Sendable {
-  public init() {}
+  /// Edge files with at least this many bytes after the header are read on two threads.
+  public var parallelThreshold: Int
+
+  public init(parallelThreshold: Int = 8 << 20) {
+    self.parallelThreshold = parallelThreshold
+  }
 
   /// Reads the pair in `folder` (`folder/nodes.csv`, `folder/edges.csv`, `folder/meta.csv`).
   public func read(folder: String) throws(InputError) -> LoadedGraph {
@@ -30,16 +37,14 @@ public struct CSVGraphReader: Sendable {
 
   /// Reads a nodes file, an edges file and an optional meta file.
   public func read(nodes: String, edges: String, meta: String? = nil, path: String? = nil) throws(InputError) -> LoadedGraph {
-    let nodeReader = try CSVRecordReader(path: nodes)
-    let edgeReader = try CSVRecordReader(path: edges)
-    // Typical rows are 30–60 bytes; reserving for that avoids most regrowth on big files.
+    var nodeReader = try CSVRecordReader(path: nodes)
+    var edgeReader = try CSVRecordReader(path: edges)
+    // Reserve storage once, from the line length of the first chunk of each file.
     var assembler = GraphAssembler(
-      expectedNodes: (nodeReader.fileSize ?? 0) / 48, expectedEdges: (edgeReader.fileSize ?? 0) / 40)
+      expectedNodes: try nodeReader.estimatedRecordCount(), expectedEdges: try edgeReader.estimatedRecordCount())
     if let meta { try readMeta(meta, &assembler) }
-    var nodeReaderCopy = nodeReader
-    try readNodes(&nodeReaderCopy, file: nodes, &assembler)
-    var edgeReaderCopy = edgeReader
-    try readEdges(&edgeReaderCopy, file: edges, &assembler)
+    try readNodes(&nodeReader, file: nodes, &assembler)
+    try readEdges(&edgeReader, file: edges, &assembler)
     return assembler.finish(path: path ?? nodes, encoding: .csv)
   }
 
@@ -106,7 +111,7 @@ public struct CSVGraphReader: Sendable {
     // Column roles, resolved once from the header.
     var idColumn = -1, nameColumn = -1, kindColumn = -1, sectorColumn = -1, stageColumn = -1
     var tierColumn = -1, requiresColumn = -1
-    var numericColumns: [(column: Int, rule: WellKnownAttribute)] = []
+    var numericColumns: [(column: Int, rule: WellKnownAttribute, handle: Int)] = []
     var attributeColumns: [(column: Int, handle: Int)] = []
     do {
       try reader.forEachRecord { record in
@@ -127,8 +132,7 @@ public struct CSVGraphReader: Sendable {
             case "requires": requiresColumn = i
             default:
               if let rule = WellKnownAttribute.node(name) {
-                numericColumns.append((i, rule))
-                _ = assembler.builder.nodeAttributeColumn(name)
+                numericColumns.append((i, rule, assembler.builder.nodeAttributeColumn(name)))
               } else if !name.isEmpty {
                 attributeColumns.append((i, assembler.builder.nodeAttributeColumn(name)))
               }
@@ -164,14 +168,18 @@ public struct CSVGraphReader: Sendable {
         if requiresColumn >= 0 {
           assembler.setRequirement(record.string(requiresColumn), of: v, at: at(requiresColumn))
         }
-        for (i, rule) in numericColumns {
+        for (i, rule, handle) in numericColumns {
           let f = record.field(i)
           if f.isEmpty { continue }
-          if let d = NumberFormat.parse(f) {
-            assembler.setNodeAttribute(rule.name, .number(d), of: v, at: at(i))
-          } else {
+          guard let d = NumberFormat.parse(f) else {
             assembler.log.error("\(rule.name) must be a number, found '\(String(decoding: f, as: UTF8.self))'", at: at(i))
+            continue
           }
+          if let problem = rule.problem(with: d) {
+            assembler.log.error(problem, at: at(i))
+            continue
+          }
+          assembler.builder.setNodeNumber(column: handle, d, for: v)
         }
         for (i, handle) in attributeColumns {
           assembler.builder.setNodeAttribute(column: handle, text: record.field(i), for: v)
@@ -189,79 +197,183 @@ public struct CSVGraphReader: Sendable {
     }
   }
 
+  /// The columns of `edges.csv`, resolved once from its header.
+  private struct EdgeColumns: Sendable {
+    var count = 0
+    var source = -1, target = -1, relation = -1, part = -1
+    var numeric: [(column: Int, rule: WellKnownAttribute, handle: Int)] = []
+    var attributes: [(column: Int, handle: Int)] = []
+  }
+
   private func readEdges(_ reader: inout CSVRecordReader, file: String, _ assembler: inout GraphAssembler) throws(InputError) {
-    var columns: [String] = []
+    var columns = EdgeColumns()
     var sawHeader = false
-    var sourceColumn = -1, targetColumn = -1, relationColumn = -1, partColumn = -1
-    var numericColumns: [(column: Int, rule: WellKnownAttribute, handle: Int)] = []
-    var attributeColumns: [(column: Int, handle: Int)] = []
-    let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var headerEnd = 0
+    // The header first, alone.
     do {
       try reader.forEachRecord { record in
-        if !sawHeader {
-          sawHeader = true
-          if record.count > 10_000 {
-            throw CSVFatalError(message: "the header has \(record.count) columns; at most 10000 are read", line: record.line, column: 1)
-          }
-          columns = header(record, file: file, &assembler)
-          for (i, name) in columns.enumerated() {
-            switch name {
-            case "source": sourceColumn = i
-            case "target": targetColumn = i
-            case "relation": relationColumn = i
-            case "part": partColumn = i
-            default:
-              if let rule = WellKnownAttribute.edge(name) {
-                numericColumns.append((i, rule, assembler.builder.edgeAttributeColumn(name)))
-              } else if !name.isEmpty {
-                attributeColumns.append((i, assembler.builder.edgeAttributeColumn(name)))
-              }
-            }
-          }
-          if sourceColumn < 0 || targetColumn < 0 {
-            throw CSVFatalError(message: "edges.csv needs 'source' and 'target' columns (found: \(columns.joined(separator: ", ")))", line: record.line, column: 1)
-          }
-          return
-        }
-        func at(_ i: Int) -> SourceLocation {
-          let (l, c) = record.position(of: i)
-          return SourceLocation(file: file, line: l, column: c)
-        }
-        guard record.count == columns.count else {
-          assembler.log.error("expected \(columns.count) fields as in the header, found \(record.count)", at: SourceLocation(file: file, line: record.line, column: 1))
-          return
-        }
-        guard
-          let e = assembler.addEdge(
-            sourceUTF8: record.field(sourceColumn), targetUTF8: record.field(targetColumn),
-            relationUTF8: relationColumn >= 0 ? record.field(relationColumn) : empty,
-            partUTF8: partColumn >= 0 ? record.field(partColumn) : nil, line: record.line,
-            sourceAt: at(sourceColumn), targetAt: at(targetColumn),
-            relationAt: at(relationColumn >= 0 ? relationColumn : sourceColumn))
-        else { return }
-        for (i, rule, handle) in numericColumns {
-          let f = record.field(i)
-          if f.isEmpty { continue }
-          guard let d = NumberFormat.parse(f) else {
-            assembler.log.error("\(rule.name) must be a number, found '\(String(decoding: f, as: UTF8.self))'", at: at(i))
-            continue
-          }
-          if let problem = rule.problem(with: d) {
-            assembler.log.error(problem, at: at(i))
-            continue
-          }
-          assembler.builder.setEdgeNumber(column: handle, d, for: e)
-        }
-        for (i, handle) in attributeColumns {
-          assembler.builder.setEdgeAttribute(column: handle, text: record.field(i), for: e)
-        }
+        guard !sawHeader else { throw StopReading() }
+        sawHeader = true
+        columns = try edgeHeader(record, file: file, &assembler)
+      }
+    } catch is StopReading {
+    } catch {
+      try fatal(error, file: file, &assembler)
+      return
+    }
+    guard sawHeader else {
+      assembler.log.error("empty file: expected a header line such as 'source,target,relation,part'", at: SourceLocation(file: file, line: 1, column: 1))
+      return
+    }
+    headerEnd = reader.offset
+    let size = reader.fileSize ?? 0
+    if size - headerEnd >= parallelThreshold,
+      let parts = try readEdgesInParallel(file: file, from: headerEnd, size: size, columns: columns, assembler: assembler)
+    {
+      for (worker, lineOffset) in parts { assembler.absorbEdges(of: worker, lineOffset: lineOffset) }
+      return
+    }
+    do {
+      try reader.forEachRecord { record in
+        processEdge(record, columns: columns, file: file, lineOffset: 0, &assembler)
       }
     } catch {
       try fatal(error, file: file, &assembler)
     }
-    if !sawHeader {
-      assembler.log.error("empty file: expected a header line such as 'source,target,relation,part'", at: SourceLocation(file: file, line: 1, column: 1))
+  }
+
+  private struct StopReading: Error {}
+
+  /// Reads the records after the header in two parts at once, split at a line break near the
+  /// middle. The split is checked afterwards: if the first part's last record ran past it (a
+  /// quoted field holding a line break), the parallel result is dropped and `nil` returned, so
+  /// the caller reads the file in one pass.
+  ///
+  /// - Returns: Each part's worker with the line offset of its first record, in file order.
+  private func readEdgesInParallel(
+    file: String, from start: Int, size: Int, columns: EdgeColumns, assembler: GraphAssembler
+  ) throws(InputError) -> [(GraphAssembler, Int)]? {
+    let parts = 2
+    var splits = [start]
+    let probe = try ChunkedFileReader(path: file)
+    var window = [UInt8](repeating: 0, count: 1 << 16)
+    for k in 1..<parts {
+      let guess = start + (size - start) * k / parts
+      try probe.seek(to: guess)
+      let n = try probe.read(into: &window, from: 0)
+      guard let newline = window[0..<n].firstIndex(of: 0x0A) else { return nil }
+      splits.append(guess + newline + 1)
     }
+    splits.append(size)
+    let results = ParallelResults<(GraphAssembler, Int, Int, String?)>(count: parts)
+    let base = assembler
+    let bounds = splits
+    DispatchQueue.concurrentPerform(iterations: parts) { k in
+      var worker = base.edgeWorker()
+      do {
+        var reader = try CSVRecordReader(path: file, range: bounds[k]..<bounds[k + 1])
+        try reader.forEachRecord { record in
+          processEdge(record, columns: columns, file: file, lineOffset: 0, &worker)
+        }
+        results.set(k, (worker, reader.nextLine - 1, reader.offset, nil))
+      } catch {
+        results.set(k, (worker, 0, -1, "\(error)"))
+      }
+    }
+    var out: [(GraphAssembler, Int)] = []
+    // The header is line 1; each part's lines follow the previous part's.
+    var lineOffset = 1
+    for k in 0..<parts {
+      guard let (worker, lines, endOffset, failure) = results.get(k), failure == nil, endOffset == splits[k + 1] else {
+        return nil
+      }
+      out.append((worker, lineOffset))
+      lineOffset += lines
+    }
+    return out
+  }
+
+  private func edgeHeader(_ record: CSVRecord, file: String, _ assembler: inout GraphAssembler) throws -> EdgeColumns {
+    if record.count > 10_000 {
+      throw CSVFatalError(message: "the header has \(record.count) columns; at most 10000 are read", line: record.line, column: 1)
+    }
+    let names = header(record, file: file, &assembler)
+    var columns = EdgeColumns()
+    columns.count = names.count
+    for (i, name) in names.enumerated() {
+      switch name {
+      case "source": columns.source = i
+      case "target": columns.target = i
+      case "relation": columns.relation = i
+      case "part": columns.part = i
+      default:
+        if let rule = WellKnownAttribute.edge(name) {
+          columns.numeric.append((i, rule, assembler.builder.edgeAttributeColumn(name)))
+        } else if !name.isEmpty {
+          columns.attributes.append((i, assembler.builder.edgeAttributeColumn(name)))
+        }
+      }
+    }
+    if columns.source < 0 || columns.target < 0 {
+      throw CSVFatalError(message: "edges.csv needs 'source' and 'target' columns (found: \(names.joined(separator: ", ")))", line: record.line, column: 1)
+    }
+    return columns
+  }
+
+  private func processEdge(_ record: CSVRecord, columns: EdgeColumns, file: String, lineOffset: Int, _ assembler: inout GraphAssembler) {
+    func at(_ i: Int) -> SourceLocation {
+      let (l, c) = record.position(of: i)
+      return SourceLocation(file: file, line: l + lineOffset, column: c)
+    }
+    guard record.count == columns.count else {
+      assembler.log.error("expected \(columns.count) fields as in the header, found \(record.count)", at: SourceLocation(file: file, line: record.line + lineOffset, column: 1))
+      return
+    }
+    let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    guard
+      let e = assembler.addEdge(
+        sourceUTF8: record.field(columns.source), targetUTF8: record.field(columns.target),
+        relationUTF8: columns.relation >= 0 ? record.field(columns.relation) : empty,
+        partUTF8: columns.part >= 0 ? record.field(columns.part) : nil, line: record.line + lineOffset,
+        sourceAt: at(columns.source), targetAt: at(columns.target),
+        relationAt: at(columns.relation >= 0 ? columns.relation : columns.source))
+    else { return }
+    for (i, rule, handle) in columns.numeric {
+      let f = record.field(i)
+      if f.isEmpty { continue }
+      guard let d = NumberFormat.parse(f) else {
+        assembler.log.error("\(rule.name) must be a number, found '\(String(decoding: f, as: UTF8.self))'", at: at(i))
+        continue
+      }
+      if let problem = rule.problem(with: d) {
+        assembler.log.error(problem, at: at(i))
+        continue
+      }
+      assembler.builder.setEdgeNumber(column: handle, d, for: e)
+    }
+    for (i, handle) in columns.attributes {
+      assembler.builder.setEdgeAttribute(column: handle, text: record.field(i), for: e)
+    }
+  }
+}
+
+/// Results written by parallel iterations, one slot each.
+final class ParallelResults<T>: @unchecked Sendable {
+  private var slots: [T?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: T) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  func get(_ index: Int) -> T? {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots[index]
   }
 }
 

@@ -89,9 +89,21 @@ struct CSVRecordReader {
   private var scratch: [UInt8] = []
   private var bomOffset = 0
   private var firstRead = true
+  /// The file offset of `buffer[0]`.
+  private var discarded = 0
+  /// Records starting at or after this file offset are left to another reader.
+  private let stopOffset: Int
 
-  init(path: String, maximumFields: Int = 10_000, maximumRecordBytes: Int = 64 << 20) throws(InputError) {
+  /// A reader of the whole file, or of the records that start in `range` (the last one may run
+  /// past its end); line numbers then count from the range's start.
+  init(path: String, range: Range<Int>? = nil, maximumFields: Int = 10_000, maximumRecordBytes: Int = 64 << 20) throws(InputError) {
     file = try ChunkedFileReader(path: path)
+    if let range, range.lowerBound > 0 {
+      try file.seek(to: range.lowerBound)
+      discarded = range.lowerBound
+      firstRead = false
+    }
+    stopOffset = range?.upperBound ?? Int.max
     self.maximumFields = maximumFields
     self.maximumRecordBytes = maximumRecordBytes
     // One spare byte past the data keeps a sentinel so lookahead never reads out of bounds.
@@ -101,6 +113,26 @@ struct CSVRecordReader {
 
   var fileSize: Int? { file.size }
 
+  /// The file offset just past the last record read.
+  var offset: Int { discarded + start }
+
+  /// The line the next record starts on (relative to the range's start for a range reader).
+  var nextLine: Int { line }
+
+  /// Estimates the number of records from the line length in the first chunk, so callers can
+  /// reserve storage once instead of regrowing it.
+  mutating func estimatedRecordCount() throws(InputError) -> Int {
+    if start == end, !eof { _ = try refill() }
+    let sample = end - start
+    guard sample > 0, let size = file.size else { return 0 }
+    var lines = 0
+    buffer.withUnsafeBufferPointer { b in
+      for i in start..<end where b[i] == 0x0A { lines += 1 }
+    }
+    guard lines > 0 else { return 1 }
+    return Int(Double(size) * Double(lines) / Double(sample) * 1.02) + 16
+  }
+
   /// Fills the buffer after the unconsumed bytes; returns false at end of file.
   private mutating func refill() throws(InputError) -> Bool {
     if start > 0 {
@@ -108,6 +140,7 @@ struct CSVRecordReader {
       buffer.withUnsafeMutableBufferPointer { b in
         b.baseAddress!.update(from: b.baseAddress! + start, count: n)
       }
+      discarded += start
       start = 0
       end = n
       bomOffset = 0
@@ -139,6 +172,7 @@ struct CSVRecordReader {
   ///   it cannot be read, or what `body` throws.
   mutating func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
     while true {
+      if discarded + start >= stopOffset { return }
       if start == end {
         if eof { return }
         if try !refill() { if start == end { return } }

@@ -101,6 +101,13 @@ final class ChunkedFileReader {
 
   deinit { close(fd) }
 
+  /// Moves the read position to byte `offset` (`lseek(2)`).
+  func seek(to offset: Int) throws(InputError) {
+    guard lseek(fd, off_t(offset), SEEK_SET) >= 0 else {
+      throw .io(path: path, detail: "seek failed: \(FileAccess.errnoText())")
+    }
+  }
+
   /// Reads into `buffer[offset...]`, at most `count` bytes (default: to the buffer's end);
   /// returns the number of bytes read, 0 at end of file.
   func read(into buffer: inout [UInt8], from offset: Int, count: Int? = nil) throws(InputError) -> Int {

@@ -11,7 +11,7 @@ struct Generate: ParsableCommand {
     abstract: "Write a synthetic ecosystem (suppliers in tiers, startups, integrators, programs, buyers).",
     discussion: """
       The same --nodes and --seed give the same bytes on every machine. Average flow \
-      out-degree is about 3.9; integrator inputs carry part labels; edges carry lead_time and \
+      out-degree is about 4; integrator inputs carry part labels; edges carry lead_time and \
       confidence. A million nodes take a few seconds.
       """)
 
