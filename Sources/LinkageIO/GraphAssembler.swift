@@ -353,7 +353,9 @@ struct GraphAssembler {
       }
       log.warning(message, at: seen.location)
     }
+    var timer = PhaseTimer()
     let graph = builder.build()
+    timer.lap("build graph")
     // Duplicate edges: same source, target, relation and part.
     var lastSource = [Int32](repeating: -1, count: graph.nodeCount)
     for u in graph.nodes {
@@ -376,6 +378,7 @@ struct GraphAssembler {
         }
       }
     }
+    timer.lap("check duplicate edges")
     return LoadedGraph(graph: graph, diagnostics: log, path: path, encoding: encoding)
   }
 }

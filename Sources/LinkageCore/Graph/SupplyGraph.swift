@@ -122,16 +122,21 @@ public struct SupplyGraph: Sendable {
     self.isFlow = isFlow
     self.edgeAttributes = edgeAttributes
     let n = ids.count
-    self.outgoing = CompressedAdjacency(nodeCount: n, from: sources, to: targets)
-    self.incoming = CompressedAdjacency(nodeCount: n, from: targets, to: sources)
-    if isFlow.allSatisfy({ $0 }) {
-      // Every edge carries flow: share the storage instead of building it twice.
-      self.flowOut = outgoing
-      self.flowIn = incoming
-    } else {
-      self.flowOut = CompressedAdjacency(nodeCount: n, from: sources, to: targets, include: isFlow)
-      self.flowIn = CompressedAdjacency(nodeCount: n, from: targets, to: sources, include: isFlow)
+    let allFlow = isFlow.allSatisfy { $0 }
+    // The four adjacency structures are independent: build them two at a time on large graphs.
+    let built = ParallelBuild.run(4, parallel: sources.count >= 100_000) { k -> CompressedAdjacency? in
+      switch k {
+      case 0: CompressedAdjacency(nodeCount: n, from: sources, to: targets)
+      case 1: CompressedAdjacency(nodeCount: n, from: targets, to: sources)
+      case 2: allFlow ? nil : CompressedAdjacency(nodeCount: n, from: sources, to: targets, include: isFlow)
+      default: allFlow ? nil : CompressedAdjacency(nodeCount: n, from: targets, to: sources, include: isFlow)
+      }
     }
+    self.outgoing = built[0]!
+    self.incoming = built[1]!
+    // When every edge carries flow, the flow adjacency shares the storage of the full one.
+    self.flowOut = built[2] ?? built[0]!
+    self.flowIn = built[3] ?? built[1]!
     self.partGroups = PartGroups(flowIn: flowIn, partCodes: partCodes, requirements: requirements)
   }
 

@@ -42,9 +42,12 @@ public struct CSVGraphReader: Sendable {
     // Reserve storage once, from the line length of the first chunk of each file.
     var assembler = GraphAssembler(
       expectedNodes: try nodeReader.estimatedRecordCount(), expectedEdges: try edgeReader.estimatedRecordCount())
+    var timer = PhaseTimer()
     if let meta { try readMeta(meta, &assembler) }
     try readNodes(&nodeReader, file: nodes, &assembler)
+    timer.lap("read nodes.csv")
     try readEdges(&edgeReader, file: edges, &assembler)
+    timer.lap("read edges.csv")
     return assembler.finish(path: path ?? nodes, encoding: .csv)
   }
 
