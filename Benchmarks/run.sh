@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): Linkage against igraph, rustworkx, NetworKit and NetworkX on the same
+# generated graph, side by side in one run. Usage: bash Benchmarks/run.sh [NODES] [SEED]
+# Needs a release build (`make bench` does it) and network access to PyPI once, for the venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+NODES=${1:-1000000}
+SEED=${2:-1}
+BIN=.build/release/linkage
+DATA=Benchmarks/data/g${NODES}-s${SEED}
+VENV=Benchmarks/.venv
+LIBRARIES=${LIBRARIES:-igraph rustworkx networkit networkx}
+
+[ -x "$BIN" ] || swift build -c release
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q igraph rustworkx networkit networkx
+fi
+if [ ! -f "$DATA/edges.csv" ]; then
+  echo "generating $NODES nodes (seed $SEED) into $DATA"
+  /usr/bin/time -f "  generate: %e s, peak %M KB" "$BIN" generate --nodes "$NODES" --seed "$SEED" -o "$DATA" --quiet
+fi
+echo "graph: $(($(wc -l < "$DATA/nodes.csv") - 1)) nodes, $(($(wc -l < "$DATA/edges.csv") - 1)) edges ($(du -sh "$DATA" | cut -f1))"
+"$VENV/bin/python" Benchmarks/compare.py "$DATA" "$BIN" $LIBRARIES
