@@ -96,9 +96,9 @@ struct GraphAssembler {
     if !stageIsKnown[Int(code.index)] { noteUnknown(.stage, code.index, utf8, at: location()) }
   }
 
-  mutating func setTier(_ value: Double?, text: String, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+  mutating func setTier(_ value: Double?, text: @autoclosure () -> String, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
     guard let value, value >= 0, value == value.rounded(), value < 1e9 else {
-      log.error("tier must be a whole number ≥ 0, found '\(text)'", at: location())
+      log.error("tier must be a whole number ≥ 0, found '\(text())'", at: location())
       return
     }
     builder.setTier(Int(value), for: node)
@@ -115,17 +115,39 @@ struct GraphAssembler {
 
   /// Sets a node attribute, checking well-known ones.
   mutating func setNodeAttribute(_ name: String, _ value: AttributeValue, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
-    if let known = WellKnownAttribute.node(name) {
-      guard case .number(let d) = value else {
-        log.error("\(name) must be a number, found \(describe(value))", at: location())
-        return
-      }
-      if let problem = known.problem(with: d) {
-        log.error(problem, at: location())
-        return
-      }
-    }
+    guard accepts(value, as: WellKnownAttribute.node(name), at: location()) else { return }
     builder.setNodeAttribute(name, value, for: node)
+  }
+
+  /// Whether `value` suits the well-known attribute `rule` (any value suits an unknown
+  /// attribute); logs why not.
+  private mutating func accepts(_ value: AttributeValue, as rule: WellKnownAttribute?, at location: @autoclosure () -> SourceLocation) -> Bool {
+    guard let rule else { return true }
+    guard case .number(let d) = value else {
+      log.error("\(rule.name) must be a number, found \(describe(value))", at: location())
+      return false
+    }
+    return acceptsNumber(d, as: rule, at: location())
+  }
+
+  /// Whether the number suits `rule`; logs why not.
+  mutating func acceptsNumber(_ value: Double, as rule: WellKnownAttribute, at location: @autoclosure () -> SourceLocation) -> Bool {
+    if let problem = rule.problem(with: value) {
+      log.error(problem, at: location())
+      return false
+    }
+    return true
+  }
+
+  /// Parses a well-known numeric attribute from CSV text; logs why not when it does not suit.
+  /// - Returns: The number, or `nil` for an empty cell or a rejected value.
+  mutating func number(_ text: UnsafeBufferPointer<UInt8>, as rule: WellKnownAttribute, at location: @autoclosure () -> SourceLocation) -> Double? {
+    if text.isEmpty { return nil }
+    guard let d = NumberFormat.parse(text) else {
+      log.error("\(rule.name) must be a number, found '\(String(decoding: text, as: UTF8.self))'", at: location())
+      return nil
+    }
+    return acceptsNumber(d, as: rule, at: location()) ? d : nil
   }
 
   /// Checks a node once all its fields are set.
@@ -218,16 +240,7 @@ struct GraphAssembler {
 
   /// Sets an edge attribute, checking well-known ones.
   mutating func setEdgeAttribute(_ name: String, _ value: AttributeValue, of edge: EdgeIndex, at location: @autoclosure () -> SourceLocation) {
-    if let known = WellKnownAttribute.edge(name) {
-      guard case .number(let d) = value else {
-        log.error("\(name) must be a number, found \(describe(value))", at: location())
-        return
-      }
-      if let problem = known.problem(with: d) {
-        log.error(problem, at: location())
-        return
-      }
-    }
+    guard accepts(value, as: WellKnownAttribute.edge(name), at: location()) else { return }
     builder.setEdgeAttribute(name, value, for: edge)
   }
 

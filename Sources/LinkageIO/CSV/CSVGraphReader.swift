@@ -172,17 +172,9 @@ public struct CSVGraphReader: Sendable {
           assembler.setRequirement(record.string(requiresColumn), of: v, at: at(requiresColumn))
         }
         for (i, rule, handle) in numericColumns {
-          let f = record.field(i)
-          if f.isEmpty { continue }
-          guard let d = NumberFormat.parse(f) else {
-            assembler.log.error("\(rule.name) must be a number, found '\(String(decoding: f, as: UTF8.self))'", at: at(i))
-            continue
+          if let d = assembler.number(record.field(i), as: rule, at: at(i)) {
+            assembler.builder.setNodeNumber(column: handle, d, for: v)
           }
-          if let problem = rule.problem(with: d) {
-            assembler.log.error(problem, at: at(i))
-            continue
-          }
-          assembler.builder.setNodeNumber(column: handle, d, for: v)
         }
         for (i, handle) in attributeColumns {
           assembler.builder.setNodeAttribute(column: handle, text: record.field(i), for: v)
@@ -342,17 +334,9 @@ public struct CSVGraphReader: Sendable {
         relationAt: at(columns.relation >= 0 ? columns.relation : columns.source))
     else { return }
     for (i, rule, handle) in columns.numeric {
-      let f = record.field(i)
-      if f.isEmpty { continue }
-      guard let d = NumberFormat.parse(f) else {
-        assembler.log.error("\(rule.name) must be a number, found '\(String(decoding: f, as: UTF8.self))'", at: at(i))
-        continue
+      if let d = assembler.number(record.field(i), as: rule, at: at(i)) {
+        assembler.builder.setEdgeNumber(column: handle, d, for: e)
       }
-      if let problem = rule.problem(with: d) {
-        assembler.log.error(problem, at: at(i))
-        continue
-      }
-      assembler.builder.setEdgeNumber(column: handle, d, for: e)
     }
     for (i, handle) in columns.attributes {
       assembler.builder.setEdgeAttribute(column: handle, text: record.field(i), for: e)
