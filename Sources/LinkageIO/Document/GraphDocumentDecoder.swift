@@ -127,7 +127,9 @@ struct GraphDocumentDecoder {
         switch value.value {
         case .null: break
         case .number(let d): assembler.setTier(d, text: NumberFormat.canonical(d), of: v, at: at(value))
-        default: assembler.setTier(nil, text: text(value, "tier", &assembler) ?? "", of: v, at: at(value))
+        default:
+          let written = text(value, "tier", &assembler) ?? ""
+          assembler.setTier(nil, text: written, of: v, at: at(value))
         }
       case "requires":
         if let s = text(value, "requires", &assembler) { assembler.setRequirement(s, of: v, at: at(value)) }
