@@ -76,3 +76,47 @@ public enum Oracle {
     return adj
   }
 }
+
+extension Oracle {
+  /// Supply by naive fixpoint iteration, written independently of the product: origins (no
+  /// incoming flow edges) are supplied unless failed; a node is supplied when not failed and,
+  /// for every group of its incoming flow edges (by part label; unlabeled together; every edge
+  /// apart under `requires: all`; all together under OR), some edge that can carry supply
+  /// comes from a supplied node. Repeats until nothing changes (the least fixed point).
+  public static func supplied(
+    _ g: SupplyGraph, parts: Bool, failed: Set<Int> = [], removedEdge: Int? = nil, minimumShare: Double? = nil
+  ) -> [Bool] {
+    let n = g.nodeCount
+    var groups = [[String: [Int]]](repeating: [:], count: n)
+    var hasFlowIn = [Bool](repeating: false, count: n)
+    let share = g.edgeAttributes["share"]
+    for e in 0..<g.edgeCount where g.isFlow[e] {
+      let t = Int(g.targets[e])
+      hasFlowIn[t] = true
+      let key: String
+      if !parts {
+        key = "all"
+      } else if g.requirement(of: NodeIndex(t)) == .all {
+        key = "edge\(e)"
+      } else {
+        key = g.part(of: EdgeIndex(e)).map { "part:" + $0 } ?? "unlabeled"
+      }
+      var carries = e != removedEdge
+      if let m = minimumShare, let s = share?.number(at: e), s < m { carries = false }
+      groups[t][key, default: []].append(carries ? Int(g.sources[e]) : -1)
+    }
+    var supplied = [Bool](repeating: false, count: n)
+    var changed = true
+    while changed {
+      changed = false
+      for v in 0..<n where !supplied[v] && !failed.contains(v) {
+        let ok = !hasFlowIn[v] || groups[v].values.allSatisfy { sources in sources.contains { $0 >= 0 && supplied[$0] } }
+        if ok {
+          supplied[v] = true
+          changed = true
+        }
+      }
+    }
+    return supplied
+  }
+}

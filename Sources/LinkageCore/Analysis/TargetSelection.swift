@@ -1,0 +1,97 @@
+/// Which nodes supply questions are asked about.
+///
+/// Written as comma-separated items, each an id or conditions joined by `&`:
+/// `kind=buyer`, `sector=defense`, `stage=verification`, `kind=buyer&sector=defense`,
+/// `navy,army`. A node is selected when any item selects it.
+public struct TargetSelection: Sendable, CustomStringConvertible {
+  public enum Condition: Sendable, Equatable {
+    case id(String)
+    case kind(String)
+    case sector(String)
+    case stage(String)
+  }
+
+  /// Items (OR) of conditions (AND).
+  public let items: [[Condition]]
+  public let description: String
+
+  public struct ParseError: Error, CustomStringConvertible {
+    public let description: String
+  }
+
+  /// Parses the `--targets` syntax.
+  /// - Throws: ``ParseError`` for an empty item or an unknown field (`color=red`).
+  public init(parsing text: String) throws {
+    var items: [[Condition]] = []
+    for rawItem in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let item = rawItem.trimmingCharacters(in: " ")
+      guard !item.isEmpty else { throw ParseError(description: "empty item in --targets '\(text)'") }
+      var conditions: [Condition] = []
+      for part in item.split(separator: "&") {
+        let p = part.trimmingCharacters(in: " ")
+        if let eq = p.firstIndex(of: "="), !p.hasPrefix("#") {
+          let field = String(p[..<eq]), value = String(p[p.index(after: eq)...])
+          switch field {
+          case "kind": conditions.append(.kind(value))
+          case "sector": conditions.append(.sector(value))
+          case "stage": conditions.append(.stage(value))
+          case "id": conditions.append(.id(value))
+          default:
+            throw ParseError(description: "unknown field '\(field)' in --targets (use kind=, sector=, stage= or an id)")
+          }
+        } else {
+          conditions.append(.id(p.hasPrefix("#") ? String(p.dropFirst()) : p))
+        }
+      }
+      items.append(conditions)
+    }
+    self.items = items
+    self.description = text
+  }
+
+  /// The ids named directly, for checking that they exist.
+  public var namedIDs: [String] {
+    items.flatMap { $0 }.compactMap { if case .id(let id) = $0 { return id } else { return nil } }
+  }
+
+  /// The selected nodes, in index order.
+  /// - Complexity: O(*V* · conditions).
+  public func select(in graph: SupplyGraph) -> [NodeIndex] {
+    graph.nodes.filter { v in
+      items.contains { conditions in
+        conditions.allSatisfy { c in
+          switch c {
+          case .id(let id): graph.id(of: v) == id
+          case .kind(let k): graph.kindLabel(of: v) == k || (k == "other" && graph.kind(of: v) == .other)
+          case .sector(let s): graph.sectorLabel(of: v) == s
+          case .stage(let s): graph.stageLabel(of: v) == s
+          }
+        }
+      }
+    }
+  }
+
+  /// The default targets: the buyers, or when there are none, the sinks of the flow graph
+  /// (nodes with incoming but no outgoing flow edges).
+  public static func defaultTargets(in graph: SupplyGraph) -> DefaultTargets {
+    let buyers = graph.nodes.filter { graph.kind(of: $0) == .buyer }
+    if !buyers.isEmpty { return DefaultTargets(nodes: buyers, rule: "buyers") }
+    let sinks = graph.nodes.filter { graph.flowOut.degree(of: $0) == 0 && graph.flowIn.degree(of: $0) > 0 }
+    return DefaultTargets(nodes: sinks, rule: "sinks")
+  }
+
+  public struct DefaultTargets: Sendable {
+    public let nodes: [NodeIndex]
+    /// `buyers` or `sinks`.
+    public let rule: String
+  }
+}
+
+extension StringProtocol {
+  func trimmingCharacters(in set: Character) -> String {
+    var s = Substring(self)
+    while s.first == set { s.removeFirst() }
+    while s.last == set { s.removeLast() }
+    return String(s)
+  }
+}
