@@ -230,37 +230,38 @@ public struct SinglePointsOfFailure: Sendable {
       }
       return chain.reversed()
     }
-    var engine = FailureImpactEngine(network: network)
-    engine.fail(node: failure)
-    guard engine.lost[Int(target)] else { return [] }
-    return engine.chain(to: target).map { e in
-      Step(node: network.graph.targets[Int(e)], edge: e, group: network.groupOfEdge[Int(e)])
-    }
+    var explainer = explainer()
+    return explainer.explanations(of: failure, for: [target])[0]
   }
 
-  /// Explanations of one failure for many targets, computed with one propagation.
-  public func explanations(of failure: NodeIndex, for targets: [NodeIndex]) -> [[Step]] {
-    if dominators != nil { return targets.map { explanation(of: failure, for: $0) } }
-    var engine = FailureImpactEngine(network: network)
-    engine.fail(node: failure)
-    return targets.map { t in
-      guard engine.lost[Int(t)] else { return [] }
-      return engine.chain(to: t).map { e in
-        Step(node: network.graph.targets[Int(e)], edge: e, group: network.groupOfEdge[Int(e)])
-      }
-    }
-  }
+  /// An explainer that answers many "why" questions with one reusable propagation engine.
+  public func explainer() -> FailureExplainer { FailureExplainer(report: self) }
 
   /// The chain as a sentence: `kseed-silicon fails → part npu of arum-compute has no other
   /// supplier → … → navy loses supply`.
   public func sentence(failure: NodeIndex, steps: [Step]) -> String {
+    sentence(start: "\(network.graph.id(of: failure)) fails", failure: failure, steps: steps)
+  }
+
+  /// The chain after a link fails, as a sentence.
+  public func sentence(failedLink edge: EdgeIndex, steps: [Step]) -> String {
+    let g = network.graph
+    let link = "the link \(g.id(of: g.source(of: edge))) → \(g.id(of: g.target(of: edge)))"
+    if dominators != nil, let last = steps.last {
+      let via = steps.dropLast().map { g.id(of: $0.node) }
+      return "every supply route to \(g.id(of: last.node)) uses \(link)" + (via.isEmpty ? "" : " and then passes " + via.joined(separator: ", then "))
+    }
+    return sentence(start: "\(link) fails", failure: nil, steps: steps)
+  }
+
+  private func sentence(start: String, failure: NodeIndex?, steps: [Step]) -> String {
     let g = network.graph
     guard let last = steps.last else { return "" }
-    if dominators != nil {
+    if dominators != nil, let failure {
       let route = ([failure] + steps.map(\.node)).map { g.id(of: $0) }
       return "every supply route to \(g.id(of: last.node)) passes " + route.dropLast().joined(separator: ", then ")
     }
-    var parts = ["\(g.id(of: failure)) fails"]
+    var parts = [start]
     for step in steps.dropLast() {
       parts.append("\(network.describeGroup(Int(step.group))) has no other supplier")
     }
@@ -278,4 +279,69 @@ func lowerBound(_ array: [Int32], _ value: Int32) -> Int {
     if array[mid] < value { lo = mid + 1 } else { hi = mid }
   }
   return lo
+}
+
+/// Answers "why does this failure cut that target off?" for many failures, reusing one
+/// propagation engine (parts semantics) or the dominator tree (OR semantics).
+public struct FailureExplainer {
+  let report: SinglePointsOfFailure
+  private var engine: FailureImpactEngine?
+
+  init(report: SinglePointsOfFailure) {
+    self.report = report
+    engine = report.dominators == nil ? FailureImpactEngine(network: report.network) : nil
+  }
+
+  /// The chains from `failure` to each of `targets` (empty for a target it does not cut).
+  public mutating func explanations(of failure: NodeIndex, for targets: [NodeIndex]) -> [[SinglePointsOfFailure.Step]] {
+    let network = report.network
+    if let tree = report.dominators {
+      return targets.map { t in
+        guard failure != t, tree.dominates(failure, t) else { return [] }
+        var chain: [SinglePointsOfFailure.Step] = []
+        var v = t
+        while v != failure {
+          chain.append(.init(node: v, edge: -1, group: -1))
+          v = tree.idom[Int(v)]
+        }
+        return chain.reversed()
+      }
+    }
+    engine!.fail(node: failure)
+    defer { engine!.reset() }
+    return targets.map { t in
+      guard engine!.lost[Int(t)], t != failure else { return [] }
+      return engine!.chain(to: t).map { e in
+        .init(node: network.graph.targets[Int(e)], edge: e, group: network.groupOfEdge[Int(e)])
+      }
+    }
+  }
+
+  /// The chains from a failed link to each of `targets`.
+  public mutating func explanations(ofLink edge: EdgeIndex, for targets: [NodeIndex]) -> [[SinglePointsOfFailure.Step]] {
+    let network = report.network
+    let g = network.graph
+    if let tree = report.dominators {
+      let v = g.target(of: edge)
+      return targets.map { t in
+        guard tree.dominates(v, t) else { return [] }
+        var chain: [SinglePointsOfFailure.Step] = []
+        var w = t
+        while true {
+          chain.append(.init(node: w, edge: -1, group: -1))
+          if w == v { break }
+          w = tree.idom[Int(w)]
+        }
+        return chain.reversed()
+      }
+    }
+    engine!.fail(edge: edge)
+    defer { engine!.reset() }
+    return targets.map { t in
+      guard engine!.lost[Int(t)] else { return [] }
+      return engine!.chain(to: t).map { e in
+        .init(node: g.targets[Int(e)], edge: e, group: network.groupOfEdge[Int(e)])
+      }
+    }
+  }
 }

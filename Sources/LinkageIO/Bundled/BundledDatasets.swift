@@ -182,6 +182,11 @@ edges:
   - {source: yeoul-chemical, target: jeonju-energy, relation: supplies, lead_time: 40, confidence: 0.9}
   - {source: gaia-energy, target: ilsan-cell, relation: licenses, lead_time: 90, confidence: 0.6}
   - {source: tori-sense, target: eum-sensing, relation: supplies, lead_time: 30, confidence: 0.7}
+  - {source: hanbit-pcb, target: eum-sensing, relation: supplies, lead_time: 30, confidence: 0.9}
+  - {source: hanbit-pcb, target: dain-optics, relation: supplies, lead_time: 30, confidence: 0.9}
+  - {source: daon-pcb, target: gyeol-comms, relation: supplies, lead_time: 35, confidence: 0.85}
+  - {source: nara-cloud, target: openfield-data, relation: supplies, lead_time: 15, confidence: 0.9}
+  - {source: gaia-energy, target: jeonju-energy, relation: licenses, lead_time: 90, confidence: 0.6}
   - {source: saessak-data, target: openfield-data, relation: supplies, lead_time: 20, confidence: 0.75}
   - {source: ieum-link, target: gyeol-comms, relation: supplies, lead_time: 30, confidence: 0.7}
   # Startups in programs (verification, demonstration, diffusion).
