@@ -100,8 +100,92 @@ def run_linkage(binary, folder):
     return best
 
 
+KERNELS = {
+    "igraph": """
+import csv, time, igraph as ig
+CONTEXT = {"funds", "supports", "partners", "is_type_of"}
+with open(N, newline='') as f:
+    r = csv.reader(f); next(r)
+    index = {row[0]: i for i, row in enumerate(r)}
+n = len(index)
+with open(E, newline='') as f:
+    r = csv.reader(f); header = next(r); rel = header.index("relation") if "relation" in header else -1
+    pairs = [(index[row[0]], index[row[1]]) for row in r if rel < 0 or row[rel] not in CONTEXT]
+g = ig.Graph(n=n + 1, edges=pairs, directed=True)
+indeg = g.indegree()
+g.add_edges([(n, v) for v in range(n) if indeg[v] == 0])
+t0 = time.perf_counter(); g.dominator(n, mode="out"); dom = time.perf_counter() - t0
+u = ig.Graph(n=n, edges=pairs, directed=False)
+t0 = time.perf_counter(); u.articulation_points(); ap = time.perf_counter() - t0
+t0 = time.perf_counter(); u.bridges(); br = time.perf_counter() - t0
+""",
+    "rustworkx": """
+import csv, time, rustworkx as rx
+CONTEXT = {"funds", "supports", "partners", "is_type_of"}
+with open(N, newline='') as f:
+    r = csv.reader(f); next(r)
+    index = {row[0]: i for i, row in enumerate(r)}
+n = len(index)
+with open(E, newline='') as f:
+    r = csv.reader(f); header = next(r); rel = header.index("relation") if "relation" in header else -1
+    pairs = [(index[row[0]], index[row[1]]) for row in r if rel < 0 or row[rel] not in CONTEXT]
+g = rx.PyDiGraph()
+g.add_nodes_from(range(n + 1))
+g.extend_from_edge_list(pairs)
+indeg = [0] * n
+for a, b in pairs: indeg[b] += 1
+g.extend_from_edge_list([(n, v) for v in range(n) if indeg[v] == 0])
+t0 = time.perf_counter(); rx.immediate_dominators(g, n); dom = time.perf_counter() - t0
+u = rx.PyGraph()
+u.add_nodes_from(range(n))
+u.extend_from_edge_list(pairs)
+t0 = time.perf_counter(); rx.articulation_points(u); ap = time.perf_counter() - t0
+t0 = time.perf_counter(); rx.bridges(u); br = time.perf_counter() - t0
+""",
+}
+
+KERNEL_WRAPPER = """
+import json, sys
+N, E = sys.argv[1], sys.argv[2]
+{body}
+print(json.dumps({{"dominators": dom, "articulation": ap, "bridges": br}}))
+"""
+
+
+def run_kernels(name, nodes, edges):
+    out = subprocess.run([sys.executable, "-c", KERNEL_WRAPPER.format(body=KERNELS[name]), nodes, edges],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"}
+    return json.loads(out.stdout)
+
+
+def kernels(folder, binary, libraries):
+    nodes, edges = os.path.join(folder, "nodes.csv"), os.path.join(folder, "edges.csv")
+    mine = json.loads(subprocess.run([binary, "benchmark-kernels", folder], capture_output=True, text=True, check=True).stdout)
+    results = {name: run_kernels(name, nodes, edges) for name in libraries if name in KERNELS}
+    print("\nkernels on the loaded graph (seconds; Linkage best of 3, libraries one run, load not timed)")
+    print(f"{'tool':<11} {'dominators':>11} {'AP':>7} {'bridges':>8} {'AP+bridges':>11}")
+    print(f"{'linkage':<11} {mine['dominator_tree_seconds']:>11.2f} {'':>7} {'':>8} {mine['articulation_bridges_seconds']:>11.2f}   (one pass)")
+    best_dom = best_both = None
+    for name, r in results.items():
+        if "error" in r:
+            print(f"{name:<11} error: {r['error']}")
+            continue
+        both = r["articulation"] + r["bridges"]
+        print(f"{name:<11} {r['dominators']:>11.2f} {r['articulation']:>7.2f} {r['bridges']:>8.2f} {both:>11.2f}")
+        best_dom = r["dominators"] if best_dom is None else min(best_dom, r["dominators"])
+        best_both = both if best_both is None else min(best_both, both)
+    if best_dom:
+        print(f"ratios: dominators {best_dom / mine['dominator_tree_seconds']:.1f}x faster than the fastest library; "
+              f"articulation points + bridges {best_both / mine['articulation_bridges_seconds']:.1f}x")
+
+
 def main():
     folder, binary, *libraries = sys.argv[1:]
+    if os.environ.get("KERNELS_ONLY"):
+        kernels(folder, binary, libraries)
+        return
     nodes, edges = os.path.join(folder, "nodes.csv"), os.path.join(folder, "edges.csv")
     results = {"linkage": run_linkage(binary, folder)}
     for name in libraries:
@@ -114,6 +198,7 @@ def main():
             print(f"{name:<11} error: {r['error']}")
             continue
         print(f"{name:<11} {r['seconds']:>8.2f} {r['peak_kb'] / 1024:>8.0f} {r['seconds'] / base:>10.1f}")
+    kernels(folder, binary, libraries)
 
 
 if __name__ == "__main__":

@@ -33,101 +33,127 @@ extension SupplyGraph {
   ///   counts flow edges.
   public func articulationPointsAndBridges() -> UndirectedStructure {
     let n = nodeCount
-    var disc = [Int32](repeating: -1, count: n)
-    var low = [Int32](repeating: 0, count: n)
-    var isArticulation = [Bool](repeating: false, count: n)
-    var bridges: [EdgeIndex] = []
-    var edgeStack: [EdgeIndex] = []
-    var componentCount = 0
-    var largest = 0
-    var seenStamp = [Int32](repeating: -1, count: n)
-    // Frame: node, the edge it was reached by, and the position in its neighbor list, which
-    // runs over outgoing flow entries then incoming ones.
-    struct Frame {
-      var node: Int32
-      var via: EdgeIndex
-      var next: Int
-      var children: Int32
-    }
-    var stack: [Frame] = []
-    var time: Int32 = 0
     let out = flowOut, inn = flowIn
-    for root in 0..<n where disc[root] < 0 {
-      disc[root] = time
-      low[root] = time
-      time += 1
-      stack.append(Frame(node: Int32(root), via: -1, next: 0, children: 0))
-      while !stack.isEmpty {
-        let top = stack.count - 1
-        let v = Int(stack[top].node)
-        let outCount = out.degree(of: Int32(v))
-        let total = outCount + inn.degree(of: Int32(v))
-        var descended = false
-        while stack[top].next < total {
-          let k = stack[top].next
-          stack[top].next += 1
-          let w: Int, e: EdgeIndex
-          if k < outCount {
-            let i = Int(out.offsets[v]) + k
-            w = Int(out.neighbors[i])
-            e = out.edges[i]
-          } else {
-            let i = Int(inn.offsets[v]) + k - outCount
-            w = Int(inn.neighbors[i])
-            e = inn.edges[i]
-          }
-          if w == v || e == stack[top].via { continue }
-          if disc[w] < 0 {
-            edgeStack.append(e)
-            disc[w] = time
-            low[w] = time
-            time += 1
-            stack[top].children += 1
-            stack.append(Frame(node: Int32(w), via: e, next: 0, children: 0))
-            descended = true
-            break
-          } else if disc[w] < disc[v] {
-            // A back edge to an ancestor (each undirected link is seen from both ends; keep
-            // only the visit from the later node).
-            edgeStack.append(e)
-            low[v] = min(low[v], disc[w])
-          }
-        }
-        if descended { continue }
-        let frame = stack.removeLast()
-        guard let parentFrame = stack.last else {
-          if frame.children >= 2 { isArticulation[v] = true }
-          continue
-        }
-        let p = Int(parentFrame.node)
-        low[p] = min(low[p], low[v])
-        if low[v] > disc[p] { bridges.append(frame.via) }
-        if low[v] >= disc[p] {
-          if parentFrame.via >= 0 { isArticulation[p] = true }
-          // Pop the block's links down to the tree edge p–v and count its nodes.
-          componentCount += 1
-          var size = 0
-          let stamp = Int32(componentCount)
-          while let f = edgeStack.popLast() {
-            let a = Int(sources[Int(f)]), b = Int(targets[Int(f)])
-            if seenStamp[a] != stamp {
-              seenStamp[a] = stamp
-              size += 1
+    // Scratch in raw buffers: this is a hot kernel, and bounds checks cost a third of it.
+    let disc = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+    let low = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+    let isArticulation = UnsafeMutablePointer<Bool>.allocate(capacity: max(n, 1))
+    // The depth-first stack as parallel arrays: node, entering edge, next neighbor position
+    // (over outgoing entries, then incoming ones), children count.
+    let stackNode = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+    let stackVia = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+    let stackNext = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+    let stackChildren = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+    let edgeStack = UnsafeMutablePointer<Int32>.allocate(capacity: max(out.entryCount, 1))
+    defer {
+      for p in [disc, low, stackNode, stackVia, stackNext, stackChildren, edgeStack] { p.deallocate() }
+      isArticulation.deallocate()
+    }
+    disc.initialize(repeating: -1, count: n)
+    isArticulation.initialize(repeating: false, count: n)
+    var bridges: [EdgeIndex] = []
+    var componentCount: Int32 = 0
+    var largest = 0
+    var time: Int32 = 0
+    var edgeTop = 0
+    let treeFlag = Int32.min  // marks tree edges on the edge stack
+    out.offsets.withUnsafeBufferPointer { outOffsets in
+      out.neighbors.withUnsafeBufferPointer { outNeighbors in
+        out.edges.withUnsafeBufferPointer { outEdges in
+          inn.offsets.withUnsafeBufferPointer { inOffsets in
+            inn.neighbors.withUnsafeBufferPointer { inNeighbors in
+              inn.edges.withUnsafeBufferPointer { inEdges in
+                    for root in 0..<n where disc[root] < 0 {
+                      var top = 0
+                      disc[root] = time
+                      low[root] = time
+                      time += 1
+                      stackNode[0] = Int32(root)
+                      stackVia[0] = -1
+                      stackNext[0] = 0
+                      stackChildren[0] = 0
+                      while top >= 0 {
+                        let v = Int(stackNode[top])
+                        let outStart = Int(outOffsets[v]), outCount = Int(outOffsets[v + 1]) - outStart
+                        let inStart = Int(inOffsets[v]), total = outCount + Int(inOffsets[v + 1]) - inStart
+                        let via = stackVia[top]
+                        var k = Int(stackNext[top])
+                        var descended = false
+                        while k < total {
+                          let w: Int, e: Int32
+                          if k < outCount {
+                            w = Int(outNeighbors[outStart + k])
+                            e = outEdges[outStart + k]
+                          } else {
+                            w = Int(inNeighbors[inStart + k - outCount])
+                            e = inEdges[inStart + k - outCount]
+                          }
+                          k += 1
+                          if w == v || e == via { continue }
+                          let dw = disc[w]
+                          if dw < 0 {
+                            edgeStack[edgeTop] = e | treeFlag
+                            edgeTop += 1
+                            disc[w] = time
+                            low[w] = time
+                            time += 1
+                            stackNext[top] = Int32(k)
+                            stackChildren[top] += 1
+                            top += 1
+                            stackNode[top] = Int32(w)
+                            stackVia[top] = e
+                            stackNext[top] = 0
+                            stackChildren[top] = 0
+                            descended = true
+                            break
+                          } else if dw < disc[v] {
+                            // A back edge to an ancestor; each link is seen from both ends, and
+                            // only the visit from the later node counts.
+                            edgeStack[edgeTop] = e
+                            edgeTop += 1
+                            if dw < low[v] { low[v] = dw }
+                          }
+                        }
+                        if descended { continue }
+                        // v is finished.
+                        if top == 0 {
+                          if stackChildren[0] >= 2 { isArticulation[v] = true }
+                          top -= 1
+                          continue
+                        }
+                        let p = Int(stackNode[top - 1])
+                        if low[v] < low[p] { low[p] = low[v] }
+                        if low[v] > disc[p] { bridges.append(via) }
+                        if low[v] >= disc[p] {
+                          if top - 1 > 0 { isArticulation[p] = true }
+                          // Pop the block's links down to the tree edge p–v. Its tree edges span
+                          // its nodes, so it has one node more than tree edges.
+                          componentCount += 1
+                          var size = 1
+                          while edgeTop > 0 {
+                            edgeTop -= 1
+                            let f = edgeStack[edgeTop]
+                            if f & treeFlag != 0 {
+                              size += 1
+                              if f == via | treeFlag { break }
+                            }
+                          }
+                          if size > largest { largest = size }
+                        }
+                        top -= 1
+                      }
+                    }
+              }
             }
-            if seenStamp[b] != stamp {
-              seenStamp[b] = stamp
-              size += 1
-            }
-            if f == frame.via { break }
           }
-          largest = max(largest, size)
         }
       }
     }
+    var points: [NodeIndex] = []
+    for v in 0..<n where isArticulation[v] { points.append(NodeIndex(v)) }
+    bridges.sort()
     return UndirectedStructure(
-      articulationPoints: (0..<n).filter { isArticulation[$0] }.map { NodeIndex($0) },
-      bridges: bridges.sorted(),
-      biconnectedComponentCount: componentCount,
-      largestBiconnectedComponent: largest)
+      articulationPoints: points, bridges: bridges,
+      biconnectedComponentCount: Int(componentCount), largestBiconnectedComponent: largest)
   }
 }

@@ -31,10 +31,6 @@ public struct DominatorTree: Sendable {
   /// `enter[v] <= enter[w] < enter[v] + size[v]` (both reachable).
   public let enter: [Int32]
   public let size: [Int32]
-  /// Children in the dominator tree, compressed: the children of `v` are
-  /// `children[childOffsets[v]..<childOffsets[v+1]]`, in index order.
-  public let childOffsets: [Int32]
-  public let children: [Int32]
 
   /// Builds the tree over `successors` from `root`. `predecessors` must be the reverse
   /// adjacency of `successors`. The optional virtual root has index `successors.nodeCount` and
@@ -50,110 +46,125 @@ public struct DominatorTree: Sendable {
     let virtual = Int32(n)
     self.root = root
     self.nodeCount = n
-    // 1. Iterative depth-first search from the root: preorder numbers and DFS parents.
-    var pre = [Int32](repeating: -1, count: total)
-    var vertex = [Int32]()
-    vertex.reserveCapacity(total)
-    var parent = [Int32]()  // by preorder number
-    parent.reserveCapacity(total)
-    var isVirtualSuccessor = [Bool](repeating: false, count: n)
+    // Raw buffers: the three loops below are the hot kernel, and bounds checks cost about a
+    // third of it.
+    let pre = UnsafeMutablePointer<Int32>.allocate(capacity: total)
+    let vertex = UnsafeMutablePointer<Int32>.allocate(capacity: total)
+    let parent = UnsafeMutablePointer<Int32>.allocate(capacity: total)
+    let semi = UnsafeMutablePointer<Int32>.allocate(capacity: total)
+    let label = UnsafeMutablePointer<Int32>.allocate(capacity: total)
+    let ancestor = UnsafeMutablePointer<Int32>.allocate(capacity: total)
+    let idomPre = UnsafeMutablePointer<Int32>.allocate(capacity: total)
+    let stackNode = UnsafeMutablePointer<Int32>.allocate(capacity: total)
+    let stackNext = UnsafeMutablePointer<Int>.allocate(capacity: total)
+    let isVirtualSuccessor = UnsafeMutablePointer<Bool>.allocate(capacity: max(n, 1))
+    defer {
+      for p in [pre, vertex, parent, semi, label, ancestor, idomPre, stackNode] { p.deallocate() }
+      stackNext.deallocate()
+      isVirtualSuccessor.deallocate()
+    }
+    pre.initialize(repeating: -1, count: total)
+    isVirtualSuccessor.initialize(repeating: false, count: n)
     for v in virtualRootSuccessors { isVirtualSuccessor[Int(v)] = true }
+    var count = 0
+    // 1. Iterative depth-first search from the root: preorder numbers and DFS parents.
     successors.offsets.withUnsafeBufferPointer { offsets in
       successors.neighbors.withUnsafeBufferPointer { neighbors in
-        var stack: [(node: Int32, next: Int)] = []
-        pre[Int(root)] = 0
-        vertex.append(root)
-        parent.append(-1)
-        stack.append((root, root == virtual ? 0 : Int(offsets[Int(root)])))
-        while !stack.isEmpty {
-          let top = stack.count - 1
-          let v = stack[top].node
-          var next = stack[top].next
-          var child: Int32 = -1
-          if v == virtual {
-            while next < virtualRootSuccessors.count {
-              let w = virtualRootSuccessors[next]
-              next += 1
-              if pre[Int(w)] < 0 { child = w; break }
+        virtualRootSuccessors.withUnsafeBufferPointer { rootSuccessors in
+          pre[Int(root)] = 0
+          vertex[0] = root
+          parent[0] = -1
+          count = 1
+          var top = 0
+          stackNode[0] = root
+          stackNext[0] = root == virtual ? 0 : Int(offsets[Int(root)])
+          while top >= 0 {
+            let v = stackNode[top]
+            var next = stackNext[top]
+            var child: Int32 = -1
+            if v == virtual {
+              while next < rootSuccessors.count {
+                let w = rootSuccessors[next]
+                next += 1
+                if pre[Int(w)] < 0 { child = w; break }
+              }
+            } else {
+              let end = Int(offsets[Int(v) + 1])
+              while next < end {
+                let w = neighbors[next]
+                next += 1
+                if pre[Int(w)] < 0 { child = w; break }
+              }
             }
-          } else {
-            let end = Int(offsets[Int(v) + 1])
-            while next < end {
-              let w = neighbors[next]
-              next += 1
-              if pre[Int(w)] < 0 { child = w; break }
+            stackNext[top] = next
+            if child < 0 {
+              top -= 1
+              continue
             }
+            pre[Int(child)] = Int32(count)
+            vertex[count] = child
+            parent[count] = pre[Int(v)]
+            count += 1
+            top += 1
+            stackNode[top] = child
+            stackNext[top] = Int(offsets[Int(child)])
           }
-          stack[top].next = next
-          if child < 0 {
-            stack.removeLast()
-            continue
-          }
-          pre[Int(child)] = Int32(vertex.count)
-          vertex.append(child)
-          parent.append(pre[Int(v)])
-          stack.append((child, Int(offsets[Int(child)])))
         }
       }
     }
-    let count = vertex.count
     // 2. Semidominators, by preorder number, from the last vertex back to the first.
-    var semi = [Int32](0..<Int32(count))
-    var label = [Int32](0..<Int32(count))
-    var ancestor = [Int32](repeating: -1, count: count)
+    for i in 0..<count {
+      semi[i] = Int32(i)
+      label[i] = Int32(i)
+      ancestor[i] = -1
+    }
     var path: [Int32] = []
     predecessors.offsets.withUnsafeBufferPointer { poff in
       predecessors.neighbors.withUnsafeBufferPointer { pnb in
-        semi.withUnsafeMutableBufferPointer { semi in
-          label.withUnsafeMutableBufferPointer { label in
-            ancestor.withUnsafeMutableBufferPointer { ancestor in
-              // Path-compressed evaluation: the vertex of least semidominator on the forest
-              // path to `x`, compressing the path as it goes (iteratively).
-              func eval(_ x: Int32) -> Int32 {
-                if ancestor[Int(x)] < 0 { return x }
-                path.removeAll(keepingCapacity: true)
-                var y = x
-                while ancestor[Int(ancestor[Int(y)])] >= 0 {
-                  path.append(y)
-                  y = ancestor[Int(y)]
-                }
-                // `y`'s ancestor is a forest root; compress from the top down.
-                var i = path.count - 1
-                while i >= 0 {
-                  let z = path[i]
-                  let a = ancestor[Int(z)]
-                  if semi[Int(label[Int(a)])] < semi[Int(label[Int(z)])] { label[Int(z)] = label[Int(a)] }
-                  ancestor[Int(z)] = ancestor[Int(a)]
-                  i -= 1
-                }
-                return label[Int(x)]
-              }
-              var i = count - 1
-              while i >= 1 {
-                let w = Int(vertex[i])
-                var s = semi[i]
-                if w < n {
-                  if isVirtualSuccessor[w] && root == virtual {
-                    s = 0  // the virtual root is a predecessor
-                  }
-                  for k in Int(poff[w])..<Int(poff[w + 1]) {
-                    let p = pre[Int(pnb[k])]
-                    if p < 0 { continue }  // a predecessor the root cannot reach
-                    let u = eval(p)
-                    if semi[Int(u)] < s { s = semi[Int(u)] }
-                  }
-                }
-                semi[i] = s
-                ancestor[i] = parent[i]  // link
-                i -= 1
-              }
+        // Path-compressed evaluation: the vertex of least semidominator on the forest path to
+        // `x`, compressing the path as it goes (iteratively).
+        func eval(_ x: Int32) -> Int32 {
+          if ancestor[Int(x)] < 0 { return x }
+          path.removeAll(keepingCapacity: true)
+          var y = x
+          while ancestor[Int(ancestor[Int(y)])] >= 0 {
+            path.append(y)
+            y = ancestor[Int(y)]
+          }
+          // `y`'s ancestor is a forest root; compress from the top down.
+          var i = path.count - 1
+          while i >= 0 {
+            let z = path[i]
+            let a = ancestor[Int(z)]
+            if semi[Int(label[Int(a)])] < semi[Int(label[Int(z)])] { label[Int(z)] = label[Int(a)] }
+            ancestor[Int(z)] = ancestor[Int(a)]
+            i -= 1
+          }
+          return label[Int(x)]
+        }
+        var i = count - 1
+        while i >= 1 {
+          let w = Int(vertex[i])
+          var s = semi[i]
+          if w < n {
+            if root == virtual && isVirtualSuccessor[w] {
+              s = 0  // the virtual root is a predecessor
+            }
+            for k in Int(poff[w])..<Int(poff[w + 1]) {
+              let p = pre[Int(pnb[k])]
+              if p < 0 { continue }  // a predecessor the root cannot reach
+              let u = p < i ? p : eval(p)
+              if semi[Int(u)] < s { s = semi[Int(u)] }
             }
           }
+          semi[i] = s
+          ancestor[i] = parent[i]  // link
+          i -= 1
         }
       }
     }
     // 3. Immediate dominators: the nearest ancestor at or above the semidominator.
-    var idomPre = [Int32](repeating: 0, count: count)
+    idomPre[0] = 0
     if count > 1 {
       for i in 1..<count {
         var d = parent[i]
@@ -161,42 +172,48 @@ public struct DominatorTree: Sendable {
         idomPre[i] = d
       }
     }
+    // 4. Map back to nodes, with a preorder of the dominator tree itself: subtree sizes in
+    //    reverse DFS preorder (a node's immediate dominator comes earlier), then each node
+    //    takes the next free slot under its immediate dominator, in DFS preorder.
     var idom = [Int32](repeating: -1, count: total)
-    for i in 1..<max(count, 1) { idom[Int(vertex[i])] = vertex[Int(idomPre[i])] }
-    self.idom = idom
-    // 4. The tree itself: children lists and preorder intervals (iteratively).
-    var childCount = [Int32](repeating: 0, count: total + 1)
-    for v in 0..<total where idom[v] >= 0 { childCount[Int(idom[v]) + 1] += 1 }
-    for v in 0..<total { childCount[v + 1] += childCount[v] }
-    var cursor = childCount
-    var children = [Int32](repeating: 0, count: Int(childCount[total]))
-    for v in 0..<total where idom[v] >= 0 {
-      let p = Int(idom[v])
-      children[Int(cursor[p])] = Int32(v)
-      cursor[p] += 1
-    }
     var enter = [Int32](repeating: -1, count: total)
     var size = [Int32](repeating: 0, count: total)
-    var order: [Int32] = []
-    order.reserveCapacity(count)
-    var stack: [Int32] = [root]
-    while let v = stack.popLast() {
-      enter[Int(v)] = Int32(order.count)
-      order.append(v)
-      var k = Int(childCount[Int(v) + 1]) - 1
-      while k >= Int(childCount[Int(v)]) {
-        stack.append(children[k])
-        k -= 1
+    let sizePre = UnsafeMutablePointer<Int32>.allocate(capacity: max(count, 1))
+    let slot = UnsafeMutablePointer<Int32>.allocate(capacity: max(count, 1))
+    defer {
+      sizePre.deallocate()
+      slot.deallocate()
+    }
+    sizePre.initialize(repeating: 1, count: count)
+    var i = count - 1
+    while i >= 1 {
+      sizePre[Int(idomPre[i])] += sizePre[i]
+      i -= 1
+    }
+    idom.withUnsafeMutableBufferPointer { idom in
+      enter.withUnsafeMutableBufferPointer { enter in
+        size.withUnsafeMutableBufferPointer { size in
+          if count > 0 {
+            slot[0] = 1
+            enter[Int(vertex[0])] = 0
+            size[Int(vertex[0])] = sizePre[0]
+          }
+          for i in 1..<max(count, 1) {
+            let d = Int(idomPre[i])
+            let v = Int(vertex[i])
+            let position = slot[d]
+            slot[d] += sizePre[i]
+            slot[i] = position + 1
+            enter[v] = position
+            size[v] = sizePre[i]
+            idom[v] = vertex[d]
+          }
+        }
       }
     }
-    for v in order.reversed() {
-      size[Int(v)] += 1
-      if idom[Int(v)] >= 0 { size[Int(idom[Int(v)])] += size[Int(v)] }
-    }
+    self.idom = idom
     self.enter = enter
     self.size = size
-    self.childOffsets = childCount
-    self.children = children
   }
 
   /// Whether the root reaches `node`.
@@ -215,11 +232,6 @@ public struct DominatorTree: Sendable {
   public func dominates(_ a: Int32, _ b: Int32) -> Bool {
     let ea = enter[Int(a)], eb = enter[Int(b)]
     return ea >= 0 && eb >= 0 && ea <= eb && eb < ea + size[Int(a)]
-  }
-
-  /// The nodes `node` dominates directly.
-  public func children(of node: Int32) -> ArraySlice<Int32> {
-    children[Int(childOffsets[Int(node)])..<Int(childOffsets[Int(node) + 1])]
   }
 
   /// The strict dominators of `node`, nearest first, without the root.
