@@ -22,3 +22,7 @@ if [ ! -f "$DATA/edges.csv" ]; then
 fi
 echo "graph: $(($(wc -l < "$DATA/nodes.csv") - 1)) nodes, $(($(wc -l < "$DATA/edges.csv") - 1)) edges ($(du -sh "$DATA" | cut -f1))"
 "$VENV/bin/python" Benchmarks/compare.py "$DATA" "$BIN" $LIBRARIES
+echo
+echo "linkage spof end to end (load, analysis, every node ranked, JSON out):"
+/usr/bin/time -f "  --semantics or:    %e s, peak %M KB" "$BIN" spof "$DATA" --semantics or --format json --quiet > /dev/null
+/usr/bin/time -f "  --semantics parts: %e s, peak %M KB" "$BIN" spof "$DATA" --semantics parts --format json --quiet > /dev/null

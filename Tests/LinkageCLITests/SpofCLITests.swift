@@ -1,0 +1,99 @@
+import Foundation
+import LinkageTestSupport
+import Testing
+
+@Suite("linkage spof")
+struct SpofCLITests {
+  @Test("JSON carries the documented fields and names the planted single point")
+  func json() throws {
+    let run = try CLIRunner.run(["spof", "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let doc = try LinkageCLITests.json(run)
+    #expect(doc["command"] as? String == "spof")
+    let result = try #require(doc["result"] as? [String: Any])
+    #expect(result["semantics"] as? String == "parts")
+    #expect(result["targets_rule"] as? String == "buyers")
+    let nodes = try #require(result["critical_nodes"] as? [[String: Any]])
+    let first = try #require(nodes.first)
+    #expect(first["id"] as? String == "kseed-silicon")
+    #expect(first["kind"] as? String == "supplier")
+    #expect(first["targets_cut"] as? Int == 2)
+    #expect(first["value_cut"] as? Double == 16)
+    #expect(first["cut"] as? [String] == ["navy", "nuri-electronics"])
+    let why = try #require(first["why"] as? [[String: Any]])
+    #expect(why.count == 2)
+    #expect((why[0]["chain"] as? [String])?.first == "kseed-silicon")
+    #expect((why[0]["chain"] as? [String])?.last == "navy")
+    #expect((why[0]["text"] as? String)?.contains("part npu of") == true)
+    #expect(result["critical_links"] is [Any])
+    let targets = try #require(result["targets"] as? [[String: Any]])
+    #expect(targets.count == 9)
+    let navy = try #require(targets.first { $0["id"] as? String == "navy" })
+    #expect(navy["redundancy"] as? Int == 1)
+    #expect(navy["witness_cut"] as? [String] == ["kseed-silicon"])
+    #expect(navy["hidden_single_source"] as? [String] == ["kseed-silicon"])
+    let structural = try #require(result["structural"] as? [String: Any])
+    #expect(structural["articulation_points"] is [String])
+    #expect(structural["bridges"] is [Any])
+  }
+
+  @Test("OR semantics says so, and finds nothing on korea-ax")
+  func orSemantics() throws {
+    let run = try CLIRunner.run(["spof", "--semantics", "or"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("Semantics:  or (chosen with --semantics)"))
+    #expect(run.stdout.contains("No single node failure cuts any target off."))
+  }
+
+  @Test("--node shows one node in full; unknown ids get suggestions and exit 64")
+  func node() throws {
+    let run = try CLIRunner.run(["spof", "--node", "kseed-silicon"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("cuts 2 targets off"))
+    #expect(run.stdout.contains("navy: kseed-silicon fails → part npu of"))
+    let bad = try CLIRunner.run(["spof", "--node", "kseed-silcon"])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("did you mean 'kseed-silicon'"))
+    let badTarget = try CLIRunner.run(["spof", "--targets", "navvy"])
+    #expect(badTarget.status == 64 && badTarget.stderr.contains("'navy'"))
+  }
+
+  @Test("--targets selects by kind, sector and id")
+  func targets() throws {
+    let doc = try LinkageCLITests.json(try CLIRunner.run(["spof", "--targets", "kind=buyer&sector=defense,mirae-logistics", "--format", "json"]))
+    let result = try #require(doc["result"] as? [String: Any])
+    let ids = (result["targets"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+    #expect(ids == ["army", "navy", "airforce", "dapa", "mirae-logistics"])
+  }
+
+  @Test("ETO: ASML is named for the finished chip, with its why-chain")
+  func eto() throws {
+    let run = try CLIRunner.run(["spof", "Datasets/eto-semiconductor", "--node", "asml"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("finished-logic-chip: asml fails → part producer of euv-scanners has no other supplier"))
+  }
+
+  @Test("simulation is reproducible for a seed")
+  func simulation() throws {
+    let a = try CLIRunner.run(["spof", "--simulate", "300", "--seed", "7", "--format", "json"])
+    let b = try CLIRunner.run(["spof", "--simulate", "300", "--seed", "7", "--format", "json"])
+    #expect(a.status == 0 && a.stdoutBytes == b.stdoutBytes)
+    let result = try #require(try LinkageCLITests.json(a)["result"] as? [String: Any])
+    let sim = try #require(result["simulation"] as? [String: Any])
+    #expect(sim["trials"] as? Int == 300)
+    let targets = try #require(sim["targets"] as? [[String: Any]])
+    for t in targets {
+      let p = try #require(t["probability_supplied"] as? Double)
+      let interval = try #require(t["interval"] as? [Double])
+      #expect(interval[0] <= p && p <= interval[1])
+    }
+  }
+
+  @Test("CSV lists the ranked critical nodes")
+  func csv() throws {
+    let run = try CLIRunner.run(["spof", "Datasets/eto-semiconductor", "--format", "csv", "--top", "3"])
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.first == "rank,id,name,kind,targets_cut,value_cut,cut,why,semantics")
+    #expect(lines.count == 4)
+  }
+}
