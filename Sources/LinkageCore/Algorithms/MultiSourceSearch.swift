@@ -1,0 +1,165 @@
+//===----------------------------------------------------------------------===//
+// nearestSources(…)
+//===----------------------------------------------------------------------===//
+
+/// For every node, the distance to the nearest of a set of nodes and the next step toward it:
+/// a shortest-path forest grown from many sources at once.
+public struct ShortestPathForest: Sendable {
+  /// Distance to the nearest source (hops, or the edge weight sum); `.infinity` when none is
+  /// reachable (within the bound).
+  public let distance: [Double]
+  /// The edge to follow from each node toward its nearest source (`-1` at sources and
+  /// unreached nodes).
+  public let next: [EdgeIndex]
+  /// Which source each node's path ends at (`-1` when unreached).
+  public let nearest: [NodeIndex]
+
+  public func reaches(_ node: NodeIndex) -> Bool { nearest[Int(node)] >= 0 }
+
+  /// The path from `node` to its nearest source, as a node list (empty when unreached).
+  public func path(from node: NodeIndex, in graph: SupplyGraph, forward: Bool) -> Path? {
+    guard reaches(node) else { return nil }
+    var nodes = [node], edges: [EdgeIndex] = []
+    var v = node
+    while next[Int(v)] >= 0 {
+      let e = next[Int(v)]
+      edges.append(e)
+      v = forward ? graph.target(of: e) : graph.source(of: e)
+      nodes.append(v)
+    }
+    return Path(nodes: nodes, edges: edges)
+  }
+}
+
+extension CompressedAdjacency {
+  /// Returns, for every node, the nearest of `sources` over this adjacency, by hops: a
+  /// breadth-first search from all sources at once. Over an *incoming* adjacency this answers
+  /// "which target can each node reach first".
+  ///
+  /// Sources are taken in the order given, so ties go to the earlier source; with the same
+  /// input the forest is always the same.
+  ///
+  /// - Parameters:
+  ///   - sources: where the search starts (distance 0).
+  ///   - maximumHops: nodes farther than this count as unreached.
+  ///   - include: the edges that may be used (`nil`: all).
+  /// - Complexity: O(*V* + *E*) time, O(*V*) extra space.
+  public func nearestSources(_ sources: [NodeIndex], maximumHops: Int = .max, include: [Bool]? = nil) -> ShortestPathForest {
+    let n = nodeCount
+    var distance = [Double](repeating: .infinity, count: n)
+    var hops = [Int32](repeating: -1, count: n)
+    var next = [EdgeIndex](repeating: -1, count: n)
+    var nearest = [NodeIndex](repeating: -1, count: n)
+    var queue = [NodeIndex]()
+    queue.reserveCapacity(n)
+    for s in sources where hops[Int(s)] < 0 {
+      hops[Int(s)] = 0
+      nearest[Int(s)] = s
+      queue.append(s)
+    }
+    var head = 0
+    offsets.withUnsafeBufferPointer { offsets in
+      neighbors.withUnsafeBufferPointer { neighbors in
+        edges.withUnsafeBufferPointer { edges in
+          while head < queue.count {
+            let u = Int(queue[head])
+            head += 1
+            let d = hops[u]
+            if Int(d) >= maximumHops { continue }
+            for i in Int(offsets[u])..<Int(offsets[u + 1]) {
+              let w = Int(neighbors[i])
+              if hops[w] >= 0 { continue }
+              if let include, !include[Int(edges[i])] { continue }
+              hops[w] = d + 1
+              next[w] = edges[i]
+              nearest[w] = nearest[u]
+              queue.append(NodeIndex(w))
+            }
+          }
+        }
+      }
+    }
+    for v in 0..<n where hops[v] >= 0 { distance[v] = Double(hops[v]) }
+    return ShortestPathForest(distance: distance, next: next, nearest: nearest)
+  }
+
+  /// Like ``nearestSources(_:maximumHops:include:)`` but by the sum of a non-negative edge
+  /// weight (Dijkstra with a binary heap); `weight[e]` is the cost of edge `e`.
+  /// - Complexity: O((*V* + *E*) log *V*) time, O(*V*) extra space.
+  public func nearestSources(_ sources: [NodeIndex], weight: [Double], maximumDistance: Double = .infinity, include: [Bool]? = nil) -> ShortestPathForest {
+    let n = nodeCount
+    var distance = [Double](repeating: .infinity, count: n)
+    var next = [EdgeIndex](repeating: -1, count: n)
+    var nearest = [NodeIndex](repeating: -1, count: n)
+    var done = [Bool](repeating: false, count: n)
+    var heap = MinHeap()
+    for s in sources where distance[Int(s)] > 0 {
+      distance[Int(s)] = 0
+      nearest[Int(s)] = s
+      heap.push(0, s)
+    }
+    while let (d, u) = heap.pop() {
+      if done[Int(u)] { continue }
+      done[Int(u)] = true
+      for i in range(of: u) {
+        let e = Int(edges[i])
+        if let include, !include[e] { continue }
+        let w = Int(neighbors[i])
+        let nd = d + weight[e]
+        if nd < distance[w] && nd <= maximumDistance {
+          distance[w] = nd
+          next[w] = EdgeIndex(e)
+          nearest[w] = nearest[Int(u)]
+          heap.push(nd, NodeIndex(w))
+        }
+      }
+    }
+    return ShortestPathForest(distance: distance, next: next, nearest: nearest)
+  }
+}
+
+/// A binary min-heap of (distance, node), ties broken by node index for determinism.
+struct MinHeap {
+  private var keys: [Double] = []
+  private var values: [NodeIndex] = []
+
+  var isEmpty: Bool { keys.isEmpty }
+
+  private func less(_ i: Int, _ j: Int) -> Bool {
+    keys[i] < keys[j] || (keys[i] == keys[j] && values[i] < values[j])
+  }
+
+  mutating func push(_ key: Double, _ value: NodeIndex) {
+    keys.append(key)
+    values.append(value)
+    var i = keys.count - 1
+    while i > 0 {
+      let p = (i - 1) / 2
+      if !less(i, p) { break }
+      keys.swapAt(i, p)
+      values.swapAt(i, p)
+      i = p
+    }
+  }
+
+  mutating func pop() -> (Double, NodeIndex)? {
+    guard let key = keys.first, let value = values.first else { return nil }
+    let lastKey = keys.removeLast(), lastValue = values.removeLast()
+    if !keys.isEmpty {
+      keys[0] = lastKey
+      values[0] = lastValue
+      var i = 0
+      while true {
+        let l = 2 * i + 1, r = l + 1
+        var m = i
+        if l < keys.count && less(l, m) { m = l }
+        if r < keys.count && less(r, m) { m = r }
+        if m == i { break }
+        keys.swapAt(i, m)
+        values.swapAt(i, m)
+        i = m
+      }
+    }
+    return (key, value)
+  }
+}

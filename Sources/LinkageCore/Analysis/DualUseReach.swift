@@ -1,0 +1,378 @@
+/// Which nodes reach defense buyers, industry buyers, or both along flow edges — the dual-use
+/// reach of an ecosystem — with a shortest witness route to each sector, exact (or estimated,
+/// and labeled so) counts, and which single failures would take the reach away.
+///
+/// Reach is plain reachability along flow edges (supply semantics do not apply: reaching a
+/// buyer needs one route, not every part). A node does not reach itself: counts and classes
+/// equal NetworkX `descendants(v)` intersected with each sector's buyers.
+///
+/// - The class of every node is exact: one multi-source search per sector, backwards from that
+///   sector's buyers (breadth first by hops, or Dijkstra by `lead_time`, within the bounds).
+/// - Counts come from ``CompressedAdjacency/reachCounts(to:components:workLimit:sampleSize:seed:)``
+///   (exact by batched bitsets over the condensation, or a labeled sample estimate on very
+///   large graphs); with a hop or lead-time bound, from one bounded search per buyer (exact).
+/// - Robustness: the nodes whose single failure removes a node's reach to a sector are its
+///   strict dominators in the reversed flow graph rooted at a virtual sink joined to that
+///   sector's buyers (computed on unbounded reach).
+///
+/// - Complexity: O(*V* + *E*) per sector for classes and witnesses (O((*V* + *E*) log *V*) by
+///   lead time); counts as above; robustness O(*E* log *V*) per sector.
+public struct DualUseReach: Sendable {
+  public enum ReachClass: String, Sendable, CaseIterable {
+    case dual
+    case defenseOnly = "defense-only"
+    case industryOnly = "industry-only"
+    case none
+  }
+
+  /// Limits on what counts as reaching.
+  public struct Bounds: Sendable, Equatable {
+    public var maximumHops: Int?
+    /// Days, summing `lead_time` along the route (edges without one count 0).
+    public var maximumLeadTime: Double?
+    public init(maximumHops: Int? = nil, maximumLeadTime: Double? = nil) {
+      self.maximumHops = maximumHops
+      self.maximumLeadTime = maximumLeadTime
+    }
+    public var isBounded: Bool { maximumHops != nil || maximumLeadTime != nil }
+  }
+
+  /// One sector's reach of every node.
+  public struct SectorReach: Sendable {
+    public let sector: Sector
+    public let buyers: [NodeIndex]
+    /// Whether each node reaches a buyer of this sector (itself excluded).
+    public let reaches: [Bool]
+    /// Distance to the nearest such buyer (hops, or days with a lead-time bound).
+    public let distance: [Double]
+    public let forest: ShortestPathForest
+    /// Witness routes of buyers that reach other buyers of the sector.
+    public let buyerWitness: [NodeIndex: Path]
+    /// Edge weights (`lead_time`) when bounded by lead time, else empty.
+    public let weight: [Double]
+    public let counts: ReachCounts
+    /// Single points of failure of each node's reach, when robustness was computed.
+    public let fragile: [NodeIndex: [NodeIndex]]?
+  }
+
+  public let graph: SupplyGraph
+  public let bounds: Bounds
+  public let defense: SectorReach
+  public let industry: SectorReach
+  public let classes: [ReachClass]
+  public let robustnessComputed: Bool
+
+  /// - Parameters:
+  ///   - bounds: limits on hops or lead time.
+  ///   - robust: whether to compute single points of failure of the reach.
+  ///   - countWorkLimit, countSampleSize: when exact counting would take more word operations
+  ///     than `countWorkLimit`, counts are estimated from `countSampleSize` sampled buyers.
+  public init(graph: SupplyGraph, bounds: Bounds = Bounds(), robust: Bool = false, countWorkLimit: Double = 2e9, countSampleSize: Int = 4096) {
+    self.graph = graph
+    self.bounds = bounds
+    self.robustnessComputed = robust
+    let scc = bounds.isBounded ? nil : graph.flowOut.stronglyConnectedComponents()
+    func sector(_ s: Sector) -> SectorReach {
+      let buyers = graph.nodes.filter { graph.kind(of: $0) == .buyer && graph.sector(of: $0) == s }
+      let n = graph.nodeCount
+      let forest: ShortestPathForest
+      var weight: [Double] = []
+      if let days = bounds.maximumLeadTime {
+        let column = graph.edgeAttributes["lead_time"]
+        weight = (0..<graph.edgeCount).map { column?.number(at: $0) ?? 0 }
+        forest = graph.flowIn.nearestSources(buyers, weight: weight, maximumDistance: days)
+      } else {
+        forest = graph.flowIn.nearestSources(buyers, maximumHops: bounds.maximumHops ?? .max)
+      }
+      var isBuyer = [Bool](repeating: false, count: n)
+      for b in buyers { isBuyer[Int(b)] = true }
+      var reaches = [Bool](repeating: false, count: n)
+      var distance = forest.distance
+      var buyerWitness: [NodeIndex: Path] = [:]
+      for v in 0..<n where !isBuyer[v] { reaches[v] = forest.reaches(NodeIndex(v)) }
+      for b in buyers {
+        // A buyer reaches *other* buyers: search forward from it (buyers are few, and most
+        // have no outgoing flow at all).
+        distance[Int(b)] = .infinity
+        guard graph.flowOut.degree(of: b) > 0 else { continue }
+        let found = Self.forwardSearch(graph, from: b, isTarget: isBuyer, limit: 1, weight: weight.isEmpty ? nil : weight, bounds: bounds)
+        if let hit = found.first {
+          reaches[Int(b)] = true
+          distance[Int(b)] = hit.distance
+          buyerWitness[b] = hit.path
+        }
+      }
+      // Counts.
+      var counts: ReachCounts
+      if bounds.isBounded {
+        var c = [Int32](repeating: 0, count: n)
+        var ball = BoundedBall(nodeCount: n)
+        for b in buyers {
+          // Every node within the bound upstream of b reaches b (b itself excluded).
+          for v in ball.upstream(of: b, in: graph, weight: weight.isEmpty ? nil : weight, bounds: bounds) where v != b {
+            c[Int(v)] += 1
+          }
+        }
+        counts = ReachCounts(counts: c, estimated: false, errorFactor: 0, sampled: buyers.count)
+      } else {
+        let raw = graph.flowOut.reachCounts(to: buyers, components: scc, workLimit: countWorkLimit, sampleSize: countSampleSize)
+        var c = raw.counts
+        // Exclude the node itself (descendants semantics).
+        if !raw.estimated {
+          for b in buyers { c[Int(b)] -= 1 }
+        }
+        for v in 0..<n where !reaches[v] { c[v] = 0 }
+        counts = ReachCounts(counts: c, estimated: raw.estimated, errorFactor: raw.errorFactor, sampled: raw.sampled)
+      }
+      // Robustness.
+      var fragile: [NodeIndex: [NodeIndex]]? = nil
+      if robust {
+        let tree = DominatorTree(successors: graph.flowIn, predecessors: graph.flowOut, root: NodeIndex(n), virtualRootSuccessors: buyers)
+        var map: [NodeIndex: [NodeIndex]] = [:]
+        for v in graph.nodes where reaches[Int(v)] {
+          let doms: [NodeIndex]
+          if isBuyer[Int(v)] {
+            doms = Self.buyerFragility(graph, v, sectorBuyers: isBuyer, tree: tree)
+          } else {
+            doms = tree.dominators(of: v)
+          }
+          if !doms.isEmpty { map[v] = doms }
+        }
+        fragile = map
+      }
+      return SectorReach(
+        sector: s, buyers: buyers, reaches: reaches, distance: distance, forest: forest, buyerWitness: buyerWitness,
+        weight: weight, counts: counts, fragile: fragile)
+    }
+    let d = sector(.defense)
+    let i = sector(.industry)
+    defense = d
+    industry = i
+    classes = (0..<graph.nodeCount).map { v in
+      switch (d.reaches[v], i.reaches[v]) {
+      case (true, true): .dual
+      case (true, false): .defenseOnly
+      case (false, true): .industryOnly
+      case (false, false): .none
+      }
+    }
+  }
+
+  /// A buyer's reach to *other* buyers of its sector: the dominators of the buyer in the
+  /// reversed flow graph restricted to its downstream, rooted at a virtual sink joined to the
+  /// other buyers there (itself excluded, so a route back to itself does not count).
+  /// - Complexity: O(*D* log *D*) for a downstream of *D* nodes and edges.
+  static func buyerFragility(_ graph: SupplyGraph, _ v: NodeIndex, sectorBuyers: [Bool], tree _: DominatorTree) -> [NodeIndex] {
+    // The downstream of v, with local numbers (v is 0).
+    var local: [NodeIndex: Int32] = [v: 0]
+    var nodes: [NodeIndex] = [v]
+    var head = 0
+    while head < nodes.count {
+      let u = nodes[head]
+      head += 1
+      for w in graph.flowOut.neighbors(of: u) where local[w] == nil {
+        local[w] = Int32(nodes.count)
+        nodes.append(w)
+      }
+    }
+    var from: [NodeIndex] = [], to: [NodeIndex] = []
+    for (k, u) in nodes.enumerated() {
+      for w in graph.flowOut.neighbors(of: u) {
+        from.append(NodeIndex(k))
+        to.append(local[w]!)
+      }
+    }
+    let forward = CompressedAdjacency(nodeCount: nodes.count, from: from, to: to)
+    let backward = CompressedAdjacency(nodeCount: nodes.count, from: to, to: from)
+    let others = (1..<max(nodes.count, 1)).filter { sectorBuyers[Int(nodes[$0])] }.map { NodeIndex($0) }
+    guard !others.isEmpty else { return [] }
+    let reversed = DominatorTree(successors: backward, predecessors: forward, root: NodeIndex(nodes.count), virtualRootSuccessors: others)
+    return reversed.dominators(of: 0).map { nodes[Int($0)] }.sorted()
+  }
+
+  public func reach(_ sector: Sector) -> SectorReach { sector == .defense ? defense : industry }
+
+  /// The shortest witness route from `node` to a buyer of `sector`, or `nil`.
+  public func witness(from node: NodeIndex, to sector: Sector) -> Path? {
+    let r = reach(sector)
+    guard r.reaches[Int(node)] else { return nil }
+    if let path = r.buyerWitness[node] { return path }
+    return r.forest.path(from: node, in: graph, forward: true)
+  }
+
+  /// Up to `limit` buyers of `sector` that `node` reaches within the bounds, nearest first
+  /// (by hops, or by lead time under a lead-time bound; ties by index).
+  public func reachedBuyers(from node: NodeIndex, sector: Sector, limit: Int) -> [NodeIndex] {
+    let r = reach(sector)
+    guard r.reaches[Int(node)], limit > 0 else { return [] }
+    var isBuyer = [Bool](repeating: false, count: graph.nodeCount)
+    for b in r.buyers { isBuyer[Int(b)] = true }
+    return Self.forwardSearch(graph, from: node, isTarget: isBuyer, limit: limit, weight: r.weight.isEmpty ? nil : r.weight, bounds: bounds)
+      .map(\.node)
+  }
+
+  /// A target found by a forward search: the node, its distance, and the route to it.
+  struct ForwardHit {
+    let node: NodeIndex
+    let distance: Double
+    let path: Path
+  }
+
+  /// Searches forward from `source` (itself excluded) for up to `limit` targets, nearest
+  /// first: breadth first by hops, or Dijkstra by `weight`, within `bounds`.
+  static func forwardSearch(
+    _ graph: SupplyGraph, from source: NodeIndex, isTarget: [Bool], limit: Int, weight: [Double]?, bounds: Bounds
+  ) -> [ForwardHit] {
+    var parent: [NodeIndex: EdgeIndex] = [:]
+    var distance: [NodeIndex: Double] = [source: 0]
+    var hits: [ForwardHit] = []
+    var done: Set<NodeIndex> = []
+    var heap = MinHeap()
+    heap.push(0, source)
+    let maxDistance = bounds.maximumLeadTime ?? .infinity
+    let maxHops = Double(bounds.maximumHops ?? Int.max)
+    func route(to v: NodeIndex) -> Path {
+      var nodes = [v], edges: [EdgeIndex] = []
+      var x = v
+      while let e = parent[x] {
+        edges.append(e)
+        x = graph.source(of: e)
+        nodes.append(x)
+      }
+      return Path(nodes: nodes.reversed(), edges: edges.reversed())
+    }
+    while let (d, u) = heap.pop() {
+      if !done.insert(u).inserted { continue }
+      if u != source && isTarget[Int(u)] {
+        hits.append(ForwardHit(node: u, distance: d, path: route(to: u)))
+        if hits.count >= limit { break }
+      }
+      for i in graph.flowOut.range(of: u) {
+        let w = graph.flowOut.neighbors[i]
+        let e = graph.flowOut.edges[i]
+        let step = weight?[Int(e)] ?? 1
+        let nd = d + step
+        if weight == nil ? nd > maxHops : nd > maxDistance { continue }
+        if nd < distance[w] ?? .infinity {
+          distance[w] = nd
+          parent[w] = e
+          heap.push(nd, w)
+        }
+      }
+    }
+    return hits
+  }
+
+  /// Exact counts for one node by a forward search (for `--node` when counts are estimates).
+  public func exactCount(from node: NodeIndex, sector: Sector) -> Int {
+    let buyers = Set(reach(sector).buyers)
+    var seen: Set<NodeIndex> = [node]
+    var stack = [node]
+    var count = 0
+    while let u = stack.popLast() {
+      for w in graph.flowOut.neighbors(of: u) where seen.insert(w).inserted {
+        if buyers.contains(w) { count += 1 }
+        stack.append(w)
+      }
+    }
+    return count
+  }
+
+  /// Counts of each class, and of dual nodes one failure away from losing a sector, per label.
+  public struct Aggregate: Sendable {
+    public let label: String
+    public let total: Int
+    public let byClass: [ReachClass: Int]
+    /// Dual nodes whose reach to some sector hangs on one node (nil without robustness).
+    public let fragileDual: Int?
+  }
+
+  /// Aggregates by kind and by stage.
+  public struct Aggregates: Sendable {
+    public let byKind: [Aggregate]
+    public let byStage: [Aggregate]
+  }
+
+  /// Aggregates by kind (in the design's order) and by stage.
+  public func aggregates() -> Aggregates {
+    func make(_ label: String, _ members: [NodeIndex]) -> Aggregate {
+      var byClass: [ReachClass: Int] = [:]
+      var fragile = 0
+      for v in members {
+        byClass[classes[Int(v)], default: 0] += 1
+        if classes[Int(v)] == .dual && (defense.fragile?[v] != nil || industry.fragile?[v] != nil) { fragile += 1 }
+      }
+      return Aggregate(label: label, total: members.count, byClass: byClass, fragileDual: robustnessComputed ? fragile : nil)
+    }
+    var kinds: [Aggregate] = []
+    for k in NodeKind.allCases {
+      let members = graph.nodes.filter { graph.kind(of: $0) == k }
+      if !members.isEmpty { kinds.append(make(k.name, members)) }
+    }
+    var stages: [Aggregate] = []
+    for s in Stage.allCases {
+      let members = graph.nodes.filter { graph.stage(of: $0) == s }
+      if !members.isEmpty { stages.append(make(s.name, members)) }
+    }
+    return Aggregates(byKind: kinds, byStage: stages)
+  }
+}
+
+/// A bounded backward search from one node, reusing its buffers across calls.
+struct BoundedBall {
+  private var stamp: [Int32]
+  private var distance: [Double]
+  private var generation: Int32 = 0
+
+  init(nodeCount: Int) {
+    stamp = [Int32](repeating: 0, count: nodeCount)
+    distance = [Double](repeating: 0, count: nodeCount)
+  }
+
+  /// The nodes that reach `target` within `bounds` (by hops, or by `weight` when given).
+  /// - Complexity: O(size of the ball and its edges), times log of it with weights.
+  mutating func upstream(of target: NodeIndex, in graph: SupplyGraph, weight: [Double]?, bounds: DualUseReach.Bounds) -> [NodeIndex] {
+    generation &+= 1
+    let gen = generation
+    var out: [NodeIndex] = [target]
+    stamp[Int(target)] = gen
+    distance[Int(target)] = 0
+    let inn = graph.flowIn
+    if let weight {
+      let limit = bounds.maximumLeadTime ?? .infinity
+      var heap = MinHeap()
+      heap.push(0, target)
+      var settled: Set<NodeIndex> = []
+      out = []
+      while let (d, u) = heap.pop() {
+        if !settled.insert(u).inserted { continue }
+        out.append(u)
+        for i in inn.range(of: u) {
+          let w = inn.neighbors[i]
+          let nd = d + weight[Int(inn.edges[i])]
+          if nd > limit { continue }
+          if stamp[Int(w)] != gen || nd < distance[Int(w)] {
+            stamp[Int(w)] = gen
+            distance[Int(w)] = nd
+            heap.push(nd, w)
+          }
+        }
+      }
+      return out
+    }
+    let maxHops = Double(bounds.maximumHops ?? Int.max)
+    var head = 0
+    while head < out.count {
+      let u = out[head]
+      head += 1
+      let d = distance[Int(u)]
+      if d >= maxHops { continue }
+      for w in inn.neighbors(of: u) where stamp[Int(w)] != gen {
+        stamp[Int(w)] = gen
+        distance[Int(w)] = d + 1
+        out.append(w)
+      }
+    }
+    return out
+  }
+}
