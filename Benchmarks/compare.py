@@ -144,6 +144,101 @@ t0 = time.perf_counter(); rx.bridges(u); br = time.perf_counter() - t0
 """,
 }
 
+REACH = {
+    "igraph": """
+import csv, time, igraph as ig
+CONTEXT = {"funds", "supports", "partners", "is_type_of"}
+with open(N, newline='') as f:
+    r = csv.reader(f); header = next(r); kind = header.index("kind"); sector = header.index("sector")
+    rows = list(r)
+index = {row[0]: i for i, row in enumerate(rows)}
+n = len(index)
+with open(E, newline='') as f:
+    r = csv.reader(f); header = next(r); rel = header.index("relation")
+    pairs = [(index[row[0]], index[row[1]]) for row in r if row[rel] not in CONTEXT]
+D, I = n, n + 1
+pairs += [(i, D) for i, row in enumerate(rows) if row[kind] == "buyer" and row[sector] == "defense"]
+pairs += [(i, I) for i, row in enumerate(rows) if row[kind] == "buyer" and row[sector] == "industry"]
+g = ig.Graph(n=n + 2, edges=pairs, directed=True)
+t0 = time.perf_counter()
+d = set(g.subcomponent(D, mode="in")); i = set(g.subcomponent(I, mode="in"))
+dual = sum(1 for v in range(n) if v in d and v in i)
+seconds = time.perf_counter() - t0
+""",
+    "rustworkx": """
+import csv, time, rustworkx as rx
+CONTEXT = {"funds", "supports", "partners", "is_type_of"}
+with open(N, newline='') as f:
+    r = csv.reader(f); header = next(r); kind = header.index("kind"); sector = header.index("sector")
+    rows = list(r)
+index = {row[0]: i for i, row in enumerate(rows)}
+n = len(index)
+with open(E, newline='') as f:
+    r = csv.reader(f); header = next(r); rel = header.index("relation")
+    pairs = [(index[row[0]], index[row[1]]) for row in r if row[rel] not in CONTEXT]
+D, I = n, n + 1
+pairs += [(i, D) for i, row in enumerate(rows) if row[kind] == "buyer" and row[sector] == "defense"]
+pairs += [(i, I) for i, row in enumerate(rows) if row[kind] == "buyer" and row[sector] == "industry"]
+g = rx.PyDiGraph(); g.add_nodes_from(range(n + 2)); g.extend_from_edge_list(pairs)
+t0 = time.perf_counter()
+d = rx.ancestors(g, D); i = rx.ancestors(g, I)
+dual = sum(1 for v in range(n) if v in d and v in i)
+seconds = time.perf_counter() - t0
+""",
+    "networkit": """
+import csv, time, numpy as np, networkit as nk
+CONTEXT = {"funds", "supports", "partners", "is_type_of"}
+with open(N, newline='') as f:
+    r = csv.reader(f); header = next(r); kind = header.index("kind"); sector = header.index("sector")
+    rows = list(r)
+index = {row[0]: i for i, row in enumerate(rows)}
+n = len(index)
+with open(E, newline='') as f:
+    r = csv.reader(f); header = next(r); rel = header.index("relation")
+    pairs = [(index[row[1]], index[row[0]]) for row in r if row[rel] not in CONTEXT]  # reversed
+D, I = n, n + 1
+pairs += [(D, i) for i, row in enumerate(rows) if row[kind] == "buyer" and row[sector] == "defense"]
+pairs += [(I, i) for i, row in enumerate(rows) if row[kind] == "buyer" and row[sector] == "industry"]
+g = nk.graph.Graph(n + 2, directed=True)
+g.addEdges((np.array([p[0] for p in pairs], dtype=np.uint64), np.array([p[1] for p in pairs], dtype=np.uint64)))
+t0 = time.perf_counter()
+bd = nk.distance.BFS(g, D, storePaths=False); bd.run()
+bi = nk.distance.BFS(g, I, storePaths=False); bi.run()
+dd = np.array(bd.getDistances()); di = np.array(bi.getDistances())
+reach_d = dd[:n] < 1e300; reach_i = di[:n] < 1e300
+dual = int(np.count_nonzero(reach_d & reach_i))
+seconds = time.perf_counter() - t0
+""",
+}
+
+REACH_WRAPPER = """
+import json, sys
+N, E = sys.argv[1], sys.argv[2]
+{body}
+print(json.dumps({{"seconds": seconds, "dual": dual}}))
+"""
+
+
+def reach_classes(folder, binary, libraries):
+    nodes, edges = os.path.join(folder, "nodes.csv"), os.path.join(folder, "edges.csv")
+    mine = json.loads(subprocess.run([binary, "benchmark-kernels", folder], capture_output=True, text=True, check=True).stdout)
+    print("\nclass of every node (reaches defense / industry buyers; seconds, load not timed)")
+    print(f"{'linkage':<11} {mine['reach_classes_seconds']:>8.2f}   dual nodes: {mine['reach_dual_nodes']}")
+    best = None
+    for name in libraries:
+        if name not in REACH:
+            continue
+        out = subprocess.run([sys.executable, "-c", REACH_WRAPPER.format(body=REACH[name]), nodes, edges], capture_output=True, text=True)
+        if out.returncode != 0:
+            print(f"{name:<11} error: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else 'failed'}")
+            continue
+        r = json.loads(out.stdout)
+        print(f"{name:<11} {r['seconds']:>8.2f}   dual nodes: {r['dual']}")
+        best = r["seconds"] if best is None else min(best, r["seconds"])
+    if best:
+        print(f"ratio: {best / mine['reach_classes_seconds']:.1f}x faster than the fastest library")
+
+
 KERNEL_WRAPPER = """
 import json, sys
 N, E = sys.argv[1], sys.argv[2]
@@ -185,6 +280,8 @@ def main():
     folder, binary, *libraries = sys.argv[1:]
     if os.environ.get("KERNELS_ONLY"):
         kernels(folder, binary, libraries)
+    reach_classes(folder, binary, libraries)
+        reach_classes(folder, binary, libraries)
         return
     nodes, edges = os.path.join(folder, "nodes.csv"), os.path.join(folder, "edges.csv")
     results = {"linkage": run_linkage(binary, folder)}

@@ -295,24 +295,33 @@ public struct DualUseReach: Sendable {
 
   /// Aggregates by kind (in the design's order) and by stage.
   public func aggregates() -> Aggregates {
+    let classIndex = Dictionary(uniqueKeysWithValues: ReachClass.allCases.enumerated().map { ($1, $0) })
+    let ordinal = classes.map { UInt8(classIndex[$0]!) }
     func make(_ label: String, _ members: [NodeIndex]) -> Aggregate {
-      var byClass: [ReachClass: Int] = [:]
+      var tally = [Int](repeating: 0, count: ReachClass.allCases.count)
       var fragile = 0
       for v in members {
-        byClass[classes[Int(v)], default: 0] += 1
-        if classes[Int(v)] == .dual && (defense.fragile?[v] != nil || industry.fragile?[v] != nil) { fragile += 1 }
+        let c = ordinal[Int(v)]
+        tally[Int(c)] += 1
+        if classes[Int(v)] == .dual && robustnessComputed && (defense.fragile?[v] != nil || industry.fragile?[v] != nil) { fragile += 1 }
       }
+      var byClass: [ReachClass: Int] = [:]
+      for (k, c) in ReachClass.allCases.enumerated() where tally[k] > 0 { byClass[c] = tally[k] }
       return Aggregate(label: label, total: members.count, byClass: byClass, fragileDual: robustnessComputed ? fragile : nil)
     }
+    var byKind = [[NodeIndex]](repeating: [], count: NodeKind.allCases.count)
+    var byStage = [[NodeIndex]](repeating: [], count: Stage.allCases.count)
+    for v in graph.nodes {
+      byKind[Int(graph.kinds[Int(v)].rawValue)].append(v)
+      if let s = graph.stages[Int(v)] { byStage[Int(s.rawValue)].append(v) }
+    }
     var kinds: [Aggregate] = []
-    for k in NodeKind.allCases {
-      let members = graph.nodes.filter { graph.kind(of: $0) == k }
-      if !members.isEmpty { kinds.append(make(k.name, members)) }
+    for k in NodeKind.allCases where !byKind[Int(k.rawValue)].isEmpty {
+      kinds.append(make(k.name, byKind[Int(k.rawValue)]))
     }
     var stages: [Aggregate] = []
-    for s in Stage.allCases {
-      let members = graph.nodes.filter { graph.stage(of: $0) == s }
-      if !members.isEmpty { stages.append(make(s.name, members)) }
+    for s in Stage.allCases where !byStage[Int(s.rawValue)].isEmpty {
+      stages.append(make(s.name, byStage[Int(s.rawValue)]))
     }
     return Aggregates(byKind: kinds, byStage: stages)
   }

@@ -40,8 +40,18 @@ struct BenchmarkKernels: ParsableCommand {
       articulation = s.articulationPoints.count
       bridges = s.bridges.count
     }
+    var dual = 0
+    let classes = best {
+      // The class of every node: one backwards search per sector from its buyers.
+      let defense = graph.nodes.filter { graph.kind(of: $0) == .buyer && graph.sector(of: $0) == .defense }
+      let industry = graph.nodes.filter { graph.kind(of: $0) == .buyer && graph.sector(of: $0) == .industry }
+      let d = graph.flowIn.nearestSources(defense)
+      let i = graph.flowIn.nearestSources(industry)
+      dual = (0..<graph.nodeCount).filter { d.nearest[$0] >= 0 && i.nearest[$0] >= 0 }.count
+    }
     emit(
       JSONValue.object([
+        ("reach_classes_seconds", .number(classes)), ("reach_dual_nodes", .int(dual)),
         ("nodes", .int(graph.nodeCount)), ("edges", .int(graph.edgeCount)),
         ("load_seconds", .number(loaded - start)),
         ("dominator_tree_seconds", .number(dominators)), ("dominator_reachable", .int(reachable)),
