@@ -26,3 +26,6 @@ echo
 echo "linkage spof end to end (load, analysis, every node ranked, JSON out):"
 /usr/bin/time -f "  --semantics or:    %e s, peak %M KB" "$BIN" spof "$DATA" --semantics or --format json --quiet > /dev/null
 /usr/bin/time -f "  --semantics parts: %e s, peak %M KB" "$BIN" spof "$DATA" --semantics parts --format json --quiet > /dev/null
+echo "linkage reach end to end (load, classes, exact counts, witnesses, table out):"
+/usr/bin/time -f "  reach:          %e s, peak %M KB" "$BIN" reach "$DATA" --quiet > /dev/null
+/usr/bin/time -f "  reach --robust: %e s, peak %M KB" "$BIN" reach "$DATA" --robust --quiet > /dev/null
