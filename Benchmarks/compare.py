@@ -239,6 +239,66 @@ def reach_classes(folder, binary, libraries):
         print(f"ratio: {best / mine['reach_classes_seconds']:.1f}x faster than the fastest library")
 
 
+ROUTES = """
+import csv, itertools, json, sys, time
+N, E = sys.argv[1], sys.argv[2]
+pairs = json.loads(sys.argv[3])
+CONTEXT = {"funds", "supports", "partners", "is_type_of"}
+with open(N, newline='') as f:
+    r = csv.reader(f); next(r)
+    ids = [row[0] for row in r]
+index = {v: i for i, v in enumerate(ids)}
+with open(E, newline='') as f:
+    r = csv.reader(f); header = next(r); rel = header.index("relation"); lt = header.index("lead_time")
+    rows = [(index[row[0]], index[row[1]], float(row[lt] or 0)) for row in r if row[rel] not in CONTEXT]
+out = {}
+if LIB == "igraph":
+    import igraph as ig
+    g = ig.Graph(n=len(ids), edges=[(a, b) for a, b, _ in rows], directed=True)
+    g.es["lead_time"] = [w for _, _, w in rows]
+    for label, s, t in pairs:
+        t0 = time.perf_counter(); g.distances(source=index[s], weights="lead_time", mode="out"); sssp = time.perf_counter() - t0
+        t0 = time.perf_counter(); hp = g.get_k_shortest_paths(index[s], to=index[t], k=10, mode="out"); k10h = time.perf_counter() - t0
+        t0 = time.perf_counter(); lp = g.get_k_shortest_paths(index[s], to=index[t], k=10, weights="lead_time", mode="out"); k10l = time.perf_counter() - t0
+        out[label] = {"sssp": sssp, "k10_hops": k10h, "k10_lead_time": k10l, "found": len(lp)}
+elif LIB == "networkx":
+    import networkx as nx
+    g = nx.DiGraph()
+    g.add_nodes_from(range(len(ids)))
+    for a, b, w in rows:
+        if not g.has_edge(a, b) or g[a][b]["lead_time"] > w:
+            g.add_edge(a, b, lead_time=w)
+    for label, s, t in pairs:
+        t0 = time.perf_counter(); nx.single_source_dijkstra_path_length(g, index[s], weight="lead_time"); sssp = time.perf_counter() - t0
+        t0 = time.perf_counter(); h = list(itertools.islice(nx.shortest_simple_paths(g, index[s], index[t]), 10)); k10h = time.perf_counter() - t0
+        t0 = time.perf_counter(); l = list(itertools.islice(nx.shortest_simple_paths(g, index[s], index[t], weight="lead_time"), 10)); k10l = time.perf_counter() - t0
+        out[label] = {"sssp": sssp, "k10_hops": k10h, "k10_lead_time": k10l, "found": len(l)}
+print(json.dumps(out))
+"""
+
+
+def routes(folder, binary, libraries):
+    nodes, edges = os.path.join(folder, "nodes.csv"), os.path.join(folder, "edges.csv")
+    mine = json.loads(subprocess.run([binary, "benchmark-kernels", folder, "--repetitions", "5"], capture_output=True, text=True, check=True).stdout)
+    pairs = [[r["label"], r["source"], r["target"]] for r in mine["routes"]]
+    print("\nroutes (seconds; load not timed): single-source by lead_time; 10 best loopless routes by hops and by lead_time")
+    print(f"{'pair':<26} {'tool':<10} {'sssp':>7} {'k10 hops':>9} {'k10 lead':>9} {'k10 via':>8}")
+    theirs = {}
+    for name in ("igraph", "networkx"):
+        if name not in libraries:
+            continue
+        out = subprocess.run([sys.executable, "-c", f"LIB = {name!r}\n" + ROUTES, nodes, edges, json.dumps(pairs)], capture_output=True, text=True)
+        theirs[name] = json.loads(out.stdout) if out.returncode == 0 else {}
+    for r in mine["routes"]:
+        label = f"{r['label']} ({r['downstream']} downstream)"
+        print(f"{label:<26} {'linkage':<10} {r['sssp_lead_time_seconds']:>7.3f} {r['k10_hops_seconds']:>9.3f} {r['k10_lead_time_seconds']:>9.3f} {r['k10_via_seconds']:>8.3f}")
+        for name, res in theirs.items():
+            x = res.get(r["label"])
+            if x:
+                print(f"{'':<26} {name:<10} {x['sssp']:>7.3f} {x['k10_hops']:>9.3f} {x['k10_lead_time']:>9.3f}")
+    print(f"readiness of every startup: {mine['readiness_seconds']:.2f} s (load not counted)")
+
+
 KERNEL_WRAPPER = """
 import json, sys
 N, E = sys.argv[1], sys.argv[2]
@@ -281,6 +341,10 @@ def main():
     if os.environ.get("KERNELS_ONLY"):
         kernels(folder, binary, libraries)
         reach_classes(folder, binary, libraries)
+        routes(folder, binary, libraries)
+        return
+    if os.environ.get("ROUTES_ONLY"):
+        routes(folder, binary, libraries)
         return
     nodes, edges = os.path.join(folder, "nodes.csv"), os.path.join(folder, "edges.csv")
     results = {"linkage": run_linkage(binary, folder)}
@@ -296,6 +360,7 @@ def main():
         print(f"{name:<11} {r['seconds']:>8.2f} {r['peak_kb'] / 1024:>8.0f} {r['seconds'] / base:>10.1f}")
     kernels(folder, binary, libraries)
     reach_classes(folder, binary, libraries)
+    routes(folder, binary, libraries)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,6 @@ struct Linkage: ParsableCommand {
       Exit codes: 0 success, 64 usage error, 65 bad input data, 66 input not found, 74 I/O error.
       """,
     version: version,
-    subcommands: [Summary.self, Validate.self, Convert.self, Generate.self, Spof.self, Reach.self, BenchmarkKernels.self],
+    subcommands: [Summary.self, Validate.self, Convert.self, Generate.self, Spof.self, Paths.self, Reach.self, BenchmarkKernels.self],
     defaultSubcommand: nil)
 }

@@ -12,7 +12,8 @@
 /// defense, half industry), 2.5% integrators, 15% startups, and the rest suppliers in tiers
 /// 3 → 2 → 1 → integrators. Customers are chosen with a heavy tail (a power of a uniform
 /// draw), so a few integrators and suppliers are very large, as in real supply networks.
-/// Average flow out-degree is about 4 (between 3 and 5 for every size); integrator inputs
+/// Average flow out-degree is about 4 (between 3 and 5 for every size); one startup in a
+/// thousand is a platform serving hundreds to thousands of integrators. Integrator inputs
 /// carry `part` labels, and small integrators end up with single-sourced parts. Edges carry
 /// `lead_time` (days) and `confidence`; buyers carry `value`; suppliers carry
 /// `failure_probability`. The flow graph is acyclic.
@@ -191,6 +192,16 @@ public struct EcosystemGenerator: Sendable {
         edge(s, p, verifiedIn, days: 60...365)
       }
       if rng.below(10) == 0, let t = distinct({ heavy(l.buyers) }) { edge(s, t, sellsTo, days: 10...60) }
+      // A few platform startups (cloud, AI models) serve hundreds to thousands of integrators,
+      // which gives some startups a very large downstream, as in real ecosystems.
+      if (s - l.startups.lowerBound) % 1000 == 7 {
+        let customers = min(l.integrators.count / 2, 500 + rng.below(4500))
+        var seen = Set(chosen)  // integrators it already supplies
+        while seen.count < customers {
+          let t = l.integrators.lowerBound + rng.below(l.integrators.count)
+          if seen.insert(t).inserted { supplierToIntegrator(s, t) }
+        }
+      }
     }
     for (k, p) in l.programs.enumerated() {
       chosen.removeAll(keepingCapacity: true)

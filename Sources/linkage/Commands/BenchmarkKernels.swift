@@ -49,8 +49,66 @@ struct BenchmarkKernels: ParsableCommand {
       let i = graph.flowIn.nearestSources(industry)
       dual = (0..<graph.nodeCount).filter { d.nearest[$0] >= 0 && i.nearest[$0] >= 0 }.count
     }
+    // Routes: a startup and the buyer nearest to it; and a startup with a large downstream.
+    let buyers = graph.nodes.filter { graph.kind(of: $0) == .buyer }
+    let toBuyers = graph.flowIn.nearestSources(buyers)
+    func downstream(_ v: NodeIndex) -> Int {
+      var seen: Set<NodeIndex> = [v]
+      var stack = [v]
+      while let u = stack.popLast(), seen.count <= 20_000 {
+        for w in graph.flowOut.neighbors(of: u) where seen.insert(w).inserted { stack.append(w) }
+      }
+      return seen.count - 1
+    }
+    let startups = graph.nodes.filter { graph.kind(of: $0) == .startup && toBuyers.reaches($0) }
+    // A startup with at least ten routes to its nearest buyer (hops), and a large-downstream one.
+    let hopsWeight = try RouteWeight(.hops, graph: graph)
+    func routeCount(_ s: NodeIndex, _ t: NodeIndex) -> Int {
+      var e = RouteEnumerator(graph: graph, source: s, targets: [t], weight: hopsWeight, timeLimit: 1)
+      var n = 0
+      while n < 10, e.next() != nil { n += 1 }
+      return n
+    }
+    var pairs: [(String, NodeIndex, NodeIndex)] = []
+    if let s = startups.prefix(500).first(where: { routeCount($0, toBuyers.nearest[Int($0)]) >= 10 }) ?? startups.first {
+      pairs.append(("startup", s, toBuyers.nearest[Int(s)]))
+    }
+    if let big = startups.prefix(5000).first(where: { downstream($0) > 10_000 }) {
+      pairs.append(("large-downstream startup", big, toBuyers.nearest[Int(big)]))
+    }
+    var routeResults: [JSONValue] = []
+    let lead = try RouteWeight(.attribute("lead_time"), graph: graph)
+    let hops = try RouteWeight(.hops, graph: graph)
+    let any = try RoutePattern(parsing: "startup .* buyer", graph: graph)
+    for (label, s, t) in pairs {
+      var sssp = 0.0
+      let ssspTime = best { sssp = graph.flowOut.nearestSources([s], weight: lead.cost).distance.filter(\.isFinite).map { _ in 1.0 }.reduce(0, +) }
+      func tenBest(_ w: RouteWeight, _ p: RoutePattern?) -> (Double, Int) {
+        var n = 0
+        let t0 = best {
+          var e = RouteEnumerator(graph: graph, source: s, targets: [t], weight: w, pattern: p)
+          n = 0
+          while n < 10, e.next() != nil { n += 1 }
+        }
+        return (t0, n)
+      }
+      let (hopsTime, hopsCount) = tenBest(hops, nil)
+      let (leadTime, leadCount) = tenBest(lead, nil)
+      let (viaTime, viaCount) = tenBest(lead, any)
+      routeResults.append(.object([
+        ("label", .string(label)), ("source", .string(graph.id(of: s))), ("target", .string(graph.id(of: t))),
+        ("downstream", .int(downstream(s))),
+        ("sssp_lead_time_seconds", .number(ssspTime)), ("sssp_reached", .number(sssp)),
+        ("k10_hops_seconds", .number(hopsTime)), ("k10_hops_found", .int(hopsCount)),
+        ("k10_lead_time_seconds", .number(leadTime)), ("k10_lead_time_found", .int(leadCount)),
+        ("k10_via_seconds", .number(viaTime)), ("k10_via_found", .int(viaCount)),
+      ]))
+    }
+    let readinessTime = best { _ = ReferenceReadiness(graph: graph) }
     emit(
       JSONValue.object([
+        ("routes", .array(routeResults)),
+        ("readiness_seconds", .number(readinessTime)),
         ("reach_classes_seconds", .number(classes)), ("reach_dual_nodes", .int(dual)),
         ("nodes", .int(graph.nodeCount)), ("edges", .int(graph.edgeCount)),
         ("load_seconds", .number(loaded - start)),

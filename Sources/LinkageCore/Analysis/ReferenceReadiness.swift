@@ -1,0 +1,63 @@
+/// How ready each startup is to win buyers: its nearest defense and industry buyers (by hops,
+/// and by lead time), whether the shortest route passes a verification program, and the
+/// gateway on it (the first integrator or program).
+///
+/// Four multi-source searches backwards from the buyers (each sector, by hops and by
+/// `lead_time`), then a walk along each startup's route: O((*V* + *E*) log *V*) in all.
+public struct ReferenceReadiness: Sendable {
+  public struct SectorRoute: Sendable {
+    /// The nearest buyer by hops, the route to it, and that route's total lead time.
+    public let buyer: NodeIndex
+    public let path: Path
+    public let leadTime: Double
+    /// The buyer reached soonest by lead time, and the days.
+    public let fastestBuyer: NodeIndex
+    public let fastestDays: Double
+    /// Whether the route passes a program at the verification stage.
+    public let passesVerification: Bool
+    /// The first integrator or program on the route.
+    public let gateway: NodeIndex?
+  }
+
+  public struct Row: Sendable {
+    public let startup: NodeIndex
+    public let defense: SectorRoute?
+    public let industry: SectorRoute?
+  }
+
+  public let rows: [Row]
+
+  public init(graph: SupplyGraph) {
+    let leadColumn = graph.edgeAttributes["lead_time"]
+    let lead = (0..<graph.edgeCount).map { leadColumn?.number(at: $0) ?? 0 }
+    func buyers(_ s: Sector) -> [NodeIndex] {
+      graph.nodes.filter { graph.kind(of: $0) == .buyer && graph.sector(of: $0) == s }
+    }
+    let flowOnly = graph.isFlow
+    struct Forests {
+      let hops: ShortestPathForest
+      let days: ShortestPathForest
+    }
+    let forests: [Sector: Forests] = [
+      .defense: Forests(
+        hops: graph.flowIn.nearestSources(buyers(.defense), include: flowOnly),
+        days: graph.flowIn.nearestSources(buyers(.defense), weight: lead, include: flowOnly)),
+      .industry: Forests(
+        hops: graph.flowIn.nearestSources(buyers(.industry), include: flowOnly),
+        days: graph.flowIn.nearestSources(buyers(.industry), weight: lead, include: flowOnly)),
+    ]
+    func route(_ v: NodeIndex, _ s: Sector) -> SectorRoute? {
+      let f = forests[s]!
+      guard f.hops.reaches(v), let path = f.hops.path(from: v, in: graph, forward: true), path.hops > 0 else { return nil }
+      let days = path.edges.reduce(0) { $0 + lead[Int($1)] }
+      let verification = path.nodes.dropFirst().contains { graph.kind(of: $0) == .program && graph.stage(of: $0) == .verification }
+      let gateway = path.nodes.dropFirst().first { graph.kind(of: $0) == .integrator || graph.kind(of: $0) == .program }
+      return SectorRoute(
+        buyer: path.nodes.last!, path: path, leadTime: days, fastestBuyer: f.days.nearest[Int(v)],
+        fastestDays: f.days.distance[Int(v)], passesVerification: verification, gateway: gateway)
+    }
+    rows = graph.nodes.filter { graph.kind(of: $0) == .startup }.map { v in
+      Row(startup: v, defense: route(v, .defense), industry: route(v, .industry))
+    }
+  }
+}
