@@ -118,21 +118,25 @@ public struct DominatorTree: Sendable {
       label[i] = Int32(i)
       ancestor[i] = -1
     }
-    var path: [Int32] = []
+    let path = UnsafeMutablePointer<Int32>.allocate(capacity: total)
+    defer { path.deallocate() }
     predecessors.offsets.withUnsafeBufferPointer { poff in
       predecessors.neighbors.withUnsafeBufferPointer { pnb in
         // Path-compressed evaluation: the vertex of least semidominator on the forest path to
         // `x`, compressing the path as it goes (iteratively).
         func eval(_ x: Int32) -> Int32 {
           if ancestor[Int(x)] < 0 { return x }
-          path.removeAll(keepingCapacity: true)
+          var depth = 0
           var y = x
-          while ancestor[Int(ancestor[Int(y)])] >= 0 {
-            path.append(y)
-            y = ancestor[Int(y)]
+          var a = ancestor[Int(y)]
+          while ancestor[Int(a)] >= 0 {
+            path[depth] = y
+            depth += 1
+            y = a
+            a = ancestor[Int(y)]
           }
           // `y`'s ancestor is a forest root; compress from the top down.
-          var i = path.count - 1
+          var i = depth - 1
           while i >= 0 {
             let z = path[i]
             let a = ancestor[Int(z)]
