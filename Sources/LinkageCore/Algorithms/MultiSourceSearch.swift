@@ -46,40 +46,51 @@ extension CompressedAdjacency {
   /// - Complexity: O(*V* + *E*) time, O(*V*) extra space.
   public func nearestSources(_ sources: [NodeIndex], maximumHops: Int = .max, include: [Bool]? = nil) -> ShortestPathForest {
     let n = nodeCount
-    var distance = [Double](repeating: .infinity, count: n)
     var hops = [Int32](repeating: -1, count: n)
     var next = [EdgeIndex](repeating: -1, count: n)
     var nearest = [NodeIndex](repeating: -1, count: n)
-    var queue = [NodeIndex]()
-    queue.reserveCapacity(n)
-    for s in sources where hops[Int(s)] < 0 {
-      hops[Int(s)] = 0
-      nearest[Int(s)] = s
-      queue.append(s)
-    }
-    var head = 0
-    offsets.withUnsafeBufferPointer { offsets in
-      neighbors.withUnsafeBufferPointer { neighbors in
-        edges.withUnsafeBufferPointer { edges in
-          while head < queue.count {
-            let u = Int(queue[head])
-            head += 1
-            let d = hops[u]
-            if Int(d) >= maximumHops { continue }
-            for i in Int(offsets[u])..<Int(offsets[u + 1]) {
-              let w = Int(neighbors[i])
-              if hops[w] >= 0 { continue }
-              if let include, !include[Int(edges[i])] { continue }
-              hops[w] = d + 1
-              next[w] = edges[i]
-              nearest[w] = nearest[u]
-              queue.append(NodeIndex(w))
+    let queue = UnsafeMutablePointer<NodeIndex>.allocate(capacity: max(n, 1))
+    defer { queue.deallocate() }
+    var tail = 0
+    // Raw buffers: this search runs over every node and edge, and is the whole of a reach
+    // class computation.
+    hops.withUnsafeMutableBufferPointer { hops in
+      next.withUnsafeMutableBufferPointer { next in
+        nearest.withUnsafeMutableBufferPointer { nearest in
+          for s in sources where hops[Int(s)] < 0 {
+            hops[Int(s)] = 0
+            nearest[Int(s)] = s
+            queue[tail] = s
+            tail += 1
+          }
+          var head = 0
+          offsets.withUnsafeBufferPointer { offsets in
+            neighbors.withUnsafeBufferPointer { neighbors in
+              edges.withUnsafeBufferPointer { edges in
+                while head < tail {
+                  let u = Int(queue[head])
+                  head += 1
+                  let d = hops[u]
+                  if Int(d) >= maximumHops { continue }
+                  let from = nearest[u]
+                  for i in Int(offsets[u])..<Int(offsets[u + 1]) {
+                    let w = Int(neighbors[i])
+                    if hops[w] >= 0 { continue }
+                    if let include, !include[Int(edges[i])] { continue }
+                    hops[w] = d + 1
+                    next[w] = edges[i]
+                    nearest[w] = from
+                    queue[tail] = NodeIndex(w)
+                    tail += 1
+                  }
+                }
+              }
             }
           }
         }
       }
     }
-    for v in 0..<n where hops[v] >= 0 { distance[v] = Double(hops[v]) }
+    let distance = hops.map { $0 < 0 ? Double.infinity : Double($0) }
     return ShortestPathForest(distance: distance, next: next, nearest: nearest)
   }
 

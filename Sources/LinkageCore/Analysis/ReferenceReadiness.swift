@@ -33,18 +33,23 @@ public struct ReferenceReadiness: Sendable {
     func buyers(_ s: Sector) -> [NodeIndex] {
       graph.nodes.filter { graph.kind(of: $0) == .buyer && graph.sector(of: $0) == s }
     }
-    let flowOnly = graph.isFlow
     struct Forests {
       let hops: ShortestPathForest
       let days: ShortestPathForest
     }
+    // Four independent searches, two at a time on large graphs.
+    let defenseBuyers = buyers(.defense), industryBuyers = buyers(.industry)
+    let searches = ParallelBuild.run(4, parallel: graph.edgeCount >= 100_000) { k -> ShortestPathForest in
+      switch k {
+      case 0: graph.flowIn.nearestSources(defenseBuyers)
+      case 1: graph.flowIn.nearestSources(industryBuyers)
+      case 2: graph.flowIn.nearestSources(defenseBuyers, weight: lead)
+      default: graph.flowIn.nearestSources(industryBuyers, weight: lead)
+      }
+    }
     let forests: [Sector: Forests] = [
-      .defense: Forests(
-        hops: graph.flowIn.nearestSources(buyers(.defense), include: flowOnly),
-        days: graph.flowIn.nearestSources(buyers(.defense), weight: lead, include: flowOnly)),
-      .industry: Forests(
-        hops: graph.flowIn.nearestSources(buyers(.industry), include: flowOnly),
-        days: graph.flowIn.nearestSources(buyers(.industry), weight: lead, include: flowOnly)),
+      .defense: Forests(hops: searches[0], days: searches[2]),
+      .industry: Forests(hops: searches[1], days: searches[3]),
     ]
     func route(_ v: NodeIndex, _ s: Sector) -> SectorRoute? {
       let f = forests[s]!

@@ -38,6 +38,13 @@ public struct JSONGraphWriter: GraphWriter {
 /// JSON text of scalars, shared by the graph writer and the CLI's JSON output.
 public enum JSONText {
   public static func string(_ s: String) -> String {
+    // Fast path: most strings need no escaping at all.
+    var clean = true
+    for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 {
+      clean = false
+      break
+    }
+    if clean { return "\"" + s + "\"" }
     var out = "\""
     for c in s.unicodeScalars {
       switch c {
