@@ -103,13 +103,13 @@ extension CompressedAdjacency {
     var next = [EdgeIndex](repeating: -1, count: n)
     var nearest = [NodeIndex](repeating: -1, count: n)
     var done = [Bool](repeating: false, count: n)
-    var heap = MinHeap()
+    var heap = KeyedHeap()
     for s in sources where distance[Int(s)] > 0 {
       distance[Int(s)] = 0
       nearest[Int(s)] = s
-      heap.push(0, s)
+      heap.push(0, 0, s)
     }
-    while let (d, u) = heap.pop() {
+    while let (d, _, u) = heap.pop() {
       if done[Int(u)] { continue }
       done[Int(u)] = true
       for i in range(of: u) {
@@ -121,56 +121,10 @@ extension CompressedAdjacency {
           distance[w] = nd
           next[w] = EdgeIndex(e)
           nearest[w] = nearest[Int(u)]
-          heap.push(nd, NodeIndex(w))
+          heap.push(nd, 0, NodeIndex(w))
         }
       }
     }
     return ShortestPathForest(distance: distance, next: next, nearest: nearest)
-  }
-}
-
-/// A binary min-heap of (distance, node), ties broken by node index for determinism.
-struct MinHeap {
-  private var keys: [Double] = []
-  private var values: [NodeIndex] = []
-
-  var isEmpty: Bool { keys.isEmpty }
-
-  private func less(_ i: Int, _ j: Int) -> Bool {
-    keys[i] < keys[j] || (keys[i] == keys[j] && values[i] < values[j])
-  }
-
-  mutating func push(_ key: Double, _ value: NodeIndex) {
-    keys.append(key)
-    values.append(value)
-    var i = keys.count - 1
-    while i > 0 {
-      let p = (i - 1) / 2
-      if !less(i, p) { break }
-      keys.swapAt(i, p)
-      values.swapAt(i, p)
-      i = p
-    }
-  }
-
-  mutating func pop() -> (Double, NodeIndex)? {
-    guard let key = keys.first, let value = values.first else { return nil }
-    let lastKey = keys.removeLast(), lastValue = values.removeLast()
-    if !keys.isEmpty {
-      keys[0] = lastKey
-      values[0] = lastValue
-      var i = 0
-      while true {
-        let l = 2 * i + 1, r = l + 1
-        var m = i
-        if l < keys.count && less(l, m) { m = l }
-        if r < keys.count && less(r, m) { m = r }
-        if m == i { break }
-        keys.swapAt(i, m)
-        values.swapAt(i, m)
-        i = m
-      }
-    }
-    return (key, value)
   }
 }

@@ -292,7 +292,7 @@ public struct RouteEnumerator: IteratorProtocol, Sendable {
 }
 
 /// A binary min-heap of (key, tiebreak, id): smaller key first, then smaller tiebreak, then
-/// smaller id (insertion order), so equal-cost orders are deterministic.
+/// smaller id, so equal-cost orders are deterministic. Shared by every Dijkstra-style search.
 struct KeyedHeap: Sendable {
   private var keys: [Double] = []
   private var ties: [Double] = []

@@ -227,8 +227,8 @@ public struct DualUseReach: Sendable {
     var distance: [NodeIndex: Double] = [source: 0]
     var hits: [ForwardHit] = []
     var done: Set<NodeIndex> = []
-    var heap = MinHeap()
-    heap.push(0, source)
+    var heap = KeyedHeap()
+    heap.push(0, 0, source)
     let maxDistance = bounds.maximumLeadTime ?? .infinity
     let maxHops = Double(bounds.maximumHops ?? Int.max)
     func route(to v: NodeIndex) -> Path {
@@ -241,7 +241,7 @@ public struct DualUseReach: Sendable {
       }
       return Path(nodes: nodes.reversed(), edges: edges.reversed())
     }
-    while let (d, u) = heap.pop() {
+    while let (d, _, u) = heap.pop() {
       if !done.insert(u).inserted { continue }
       if u != source && isTarget[Int(u)] {
         hits.append(ForwardHit(node: u, distance: d, path: route(to: u)))
@@ -256,7 +256,7 @@ public struct DualUseReach: Sendable {
         if nd < distance[w] ?? .infinity {
           distance[w] = nd
           parent[w] = e
-          heap.push(nd, w)
+          heap.push(nd, 0, w)
         }
       }
     }
@@ -349,11 +349,11 @@ struct BoundedBall {
     let inn = graph.flowIn
     if let weight {
       let limit = bounds.maximumLeadTime ?? .infinity
-      var heap = MinHeap()
-      heap.push(0, target)
+      var heap = KeyedHeap()
+      heap.push(0, 0, target)
       var settled: Set<NodeIndex> = []
       out = []
-      while let (d, u) = heap.pop() {
+      while let (d, _, u) = heap.pop() {
         if !settled.insert(u).inserted { continue }
         out.append(u)
         for i in inn.range(of: u) {
@@ -363,7 +363,7 @@ struct BoundedBall {
           if stamp[Int(w)] != gen || nd < distance[Int(w)] {
             stamp[Int(w)] = gen
             distance[Int(w)] = nd
-            heap.push(nd, w)
+            heap.push(nd, 0, w)
           }
         }
       }
