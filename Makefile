@@ -19,7 +19,11 @@ demo: deps bundle release
 	@echo "== linkage summary (default dataset: Datasets/korea-ax) =="
 	@$(RELEASE_BIN) summary
 	@echo
-	@echo "Try: $(RELEASE_BIN) validate Datasets/korea-ax   |   $(RELEASE_BIN) summary Datasets/eto-semiconductor"
+	@echo "Next, the three analyses on the same data:"
+	@echo "  $(RELEASE_BIN) spof                      # single points of failure"
+	@echo "  $(RELEASE_BIN) paths --from argos-vision -k 3"
+	@echo "  $(RELEASE_BIN) reach --robust            # dual-use reach"
+	@echo "  $(RELEASE_BIN) spof Datasets/eto-semiconductor --node asml"
 
 test: deps bundle swift-test python-test
 

@@ -56,6 +56,11 @@ struct GraphInput {
   /// Loads `path`, or the default dataset when `path` is nil.
   /// - Throws: `ExitCode` 66/74/65 after printing why.
   static func load(_ path: String?, options: GlobalOptions, failOnErrors: Bool = true) throws -> GraphInput {
+    // Big loads say what they are doing, on a terminal only.
+    let bytes = path.map(inputSize) ?? 0
+    let announce = !options.quiet && stderrIsTerminal && bytes > 32 << 20
+    let started = PhaseTimer.now()
+    if announce, let path { printError("loading \(path) (\(bytes >> 20) MB)…") }
     let input: GraphInput
     switch open(path) {
     case .success(let opened): input = opened
@@ -65,6 +70,10 @@ struct GraphInput {
     }
     let loaded = input.loaded
     let name = input.name
+    if announce {
+      let seconds = PhaseTimer.now() - started
+      printError("loaded \(loaded.graph.nodeCount) nodes, \(loaded.graph.edgeCount) edges in \(String(format1: seconds)) s")
+    }
     if failOnErrors {
       input.reportDiagnostics(quiet: options.quiet)
       if loaded.diagnostics.hasErrors {
@@ -155,4 +164,17 @@ enum FileHandleOutput {
       }
     }
   }
+}
+
+/// The size in bytes of a graph file, or of the files in a dataset folder.
+func inputSize(_ path: String) -> Int {
+  var st = stat()
+  guard stat(path, &st) == 0 else { return 0 }
+  if (st.st_mode & S_IFMT) != S_IFDIR { return Int(st.st_size) }
+  var total = 0
+  for name in ["nodes.csv", "edges.csv", "graph.yaml", "graph.yml", "graph.json"] {
+    var f = stat()
+    if stat(path + "/" + name, &f) == 0 { total += Int(f.st_size) }
+  }
+  return total
 }
