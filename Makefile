@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_BIN := .build/release/linkage
 PREFIX ?= /usr/local
 
-.PHONY: demo test deps build release bundle swift-test python-test install bench clean
+.PHONY: demo test deps build release bundle swift-test python-test install bench format lint clean
 
 demo: deps bundle release
 	@echo
@@ -60,6 +60,14 @@ install: release
 
 bench: deps release
 	bash Benchmarks/run.sh
+
+SWIFT_FILES = $(shell git ls-files 'Sources/*.swift' 'Tests/*.swift' Package.swift | grep -v BundledDatasets.swift)
+
+format:
+	$(SWIFT) format -i $(SWIFT_FILES)
+
+lint:
+	$(SWIFT) format lint $(SWIFT_FILES)
 
 clean:
 	rm -rf .build

@@ -33,7 +33,8 @@ let package = Package(
     .testTarget(
       name: "LinkageIOTests", dependencies: ["LinkageCore", "LinkageIO", "LinkageTestSupport"]),
     .testTarget(
-      name: "LinkageCLITests", dependencies: ["linkage", "LinkageCore", "LinkageIO", "LinkageTestSupport"]),
+      name: "LinkageCLITests",
+      dependencies: ["linkage", "LinkageCore", "LinkageIO", "LinkageTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -55,7 +55,9 @@ struct GraphAssembler {
   // MARK: Nodes
 
   /// Starts a node; a duplicate id is an error and gives `nil`.
-  mutating func beginNode(idUTF8: UnsafeBufferPointer<UInt8>, line: Int, at location: @autoclosure () -> SourceLocation) -> NodeIndex? {
+  mutating func beginNode(
+    idUTF8: UnsafeBufferPointer<UInt8>, line: Int, at location: @autoclosure () -> SourceLocation
+  ) -> NodeIndex? {
     if idUTF8.isEmpty {
       log.error("empty node id", at: location())
       return nil
@@ -63,7 +65,9 @@ struct GraphAssembler {
     let insertion = builder.addNode(idUTF8: idUTF8)
     guard insertion.inserted else {
       let id = String(decoding: idUTF8, as: UTF8.self)
-      log.error("duplicate node id '\(id)' (first defined at line \(nodeLines[Int(insertion.index)]))", at: location())
+      log.error(
+        "duplicate node id '\(id)' (first defined at line \(nodeLines[Int(insertion.index)]))",
+        at: location())
       return nil
     }
     nodeLines.append(Int32(clamping: line))
@@ -75,28 +79,46 @@ struct GraphAssembler {
     return copy.withUTF8 { beginNode(idUTF8: $0, line: location.line, at: location) }
   }
 
-  mutating func setKind(utf8: UnsafeBufferPointer<UInt8>, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+  mutating func setKind(
+    utf8: UnsafeBufferPointer<UInt8>, of node: NodeIndex,
+    at location: @autoclosure () -> SourceLocation
+  ) {
     guard !utf8.isEmpty else { return }
     let code = builder.setKind(utf8: utf8, for: node)
-    if code.inserted { kindIsKnown.append(NodeKind(name: String(decoding: utf8, as: UTF8.self)) != nil) }
+    if code.inserted {
+      kindIsKnown.append(NodeKind(name: String(decoding: utf8, as: UTF8.self)) != nil)
+    }
     if !kindIsKnown[Int(code.index)] { noteUnknown(.kind, code.index, utf8, at: location()) }
   }
 
-  mutating func setSector(utf8: UnsafeBufferPointer<UInt8>, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+  mutating func setSector(
+    utf8: UnsafeBufferPointer<UInt8>, of node: NodeIndex,
+    at location: @autoclosure () -> SourceLocation
+  ) {
     guard !utf8.isEmpty else { return }
     let code = builder.setSector(utf8: utf8, for: node)
-    if code.inserted { sectorIsKnown.append(Sector(name: String(decoding: utf8, as: UTF8.self)) != nil) }
+    if code.inserted {
+      sectorIsKnown.append(Sector(name: String(decoding: utf8, as: UTF8.self)) != nil)
+    }
     if !sectorIsKnown[Int(code.index)] { noteUnknown(.sector, code.index, utf8, at: location()) }
   }
 
-  mutating func setStage(utf8: UnsafeBufferPointer<UInt8>, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+  mutating func setStage(
+    utf8: UnsafeBufferPointer<UInt8>, of node: NodeIndex,
+    at location: @autoclosure () -> SourceLocation
+  ) {
     guard !utf8.isEmpty else { return }
     let code = builder.setStage(utf8: utf8, for: node)
-    if code.inserted { stageIsKnown.append(Stage(name: String(decoding: utf8, as: UTF8.self)) != nil) }
+    if code.inserted {
+      stageIsKnown.append(Stage(name: String(decoding: utf8, as: UTF8.self)) != nil)
+    }
     if !stageIsKnown[Int(code.index)] { noteUnknown(.stage, code.index, utf8, at: location()) }
   }
 
-  mutating func setTier(_ value: Double?, text: @autoclosure () -> String, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+  mutating func setTier(
+    _ value: Double?, text: @autoclosure () -> String, of node: NodeIndex,
+    at location: @autoclosure () -> SourceLocation
+  ) {
     guard let value, value >= 0, value == value.rounded(), value < 1e9 else {
       log.error("tier must be a whole number ≥ 0, found '\(text())'", at: location())
       return
@@ -104,7 +126,9 @@ struct GraphAssembler {
     builder.setTier(Int(value), for: node)
   }
 
-  mutating func setRequirement(_ text: String, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+  mutating func setRequirement(
+    _ text: String, of node: NodeIndex, at location: @autoclosure () -> SourceLocation
+  ) {
     switch text {
     case "any": builder.setRequirement(.any, for: node)
     case "all": builder.setRequirement(.all, for: node)
@@ -114,14 +138,20 @@ struct GraphAssembler {
   }
 
   /// Sets a node attribute, checking well-known ones.
-  mutating func setNodeAttribute(_ name: String, _ value: AttributeValue, of node: NodeIndex, at location: @autoclosure () -> SourceLocation) {
+  mutating func setNodeAttribute(
+    _ name: String, _ value: AttributeValue, of node: NodeIndex,
+    at location: @autoclosure () -> SourceLocation
+  ) {
     guard accepts(value, as: WellKnownAttribute.node(name), at: location()) else { return }
     builder.setNodeAttribute(name, value, for: node)
   }
 
   /// Whether `value` suits the well-known attribute `rule` (any value suits an unknown
   /// attribute); logs why not.
-  private mutating func accepts(_ value: AttributeValue, as rule: WellKnownAttribute?, at location: @autoclosure () -> SourceLocation) -> Bool {
+  private mutating func accepts(
+    _ value: AttributeValue, as rule: WellKnownAttribute?,
+    at location: @autoclosure () -> SourceLocation
+  ) -> Bool {
     guard let rule else { return true }
     guard case .number(let d) = value else {
       log.error("\(rule.name) must be a number, found \(describe(value))", at: location())
@@ -131,7 +161,9 @@ struct GraphAssembler {
   }
 
   /// Whether the number suits `rule`; logs why not.
-  mutating func acceptsNumber(_ value: Double, as rule: WellKnownAttribute, at location: @autoclosure () -> SourceLocation) -> Bool {
+  mutating func acceptsNumber(
+    _ value: Double, as rule: WellKnownAttribute, at location: @autoclosure () -> SourceLocation
+  ) -> Bool {
     if let problem = rule.problem(with: value) {
       log.error(problem, at: location())
       return false
@@ -141,20 +173,30 @@ struct GraphAssembler {
 
   /// Parses a well-known numeric attribute from CSV text; logs why not when it does not suit.
   /// - Returns: The number, or `nil` for an empty cell or a rejected value.
-  mutating func number(_ text: UnsafeBufferPointer<UInt8>, as rule: WellKnownAttribute, at location: @autoclosure () -> SourceLocation) -> Double? {
+  mutating func number(
+    _ text: UnsafeBufferPointer<UInt8>, as rule: WellKnownAttribute,
+    at location: @autoclosure () -> SourceLocation
+  ) -> Double? {
     if text.isEmpty { return nil }
     guard let d = NumberFormat.parse(text) else {
-      log.error("\(rule.name) must be a number, found '\(String(decoding: text, as: UTF8.self))'", at: location())
+      log.error(
+        "\(rule.name) must be a number, found '\(String(decoding: text, as: UTF8.self))'",
+        at: location())
       return nil
     }
     return acceptsNumber(d, as: rule, at: location()) ? d : nil
   }
 
   /// Checks a node once all its fields are set.
-  mutating func endNode(_ node: NodeIndex, kindText: String?, sectorText: String?, at location: @autoclosure () -> SourceLocation) {
+  mutating func endNode(
+    _ node: NodeIndex, kindText: String?, sectorText: String?,
+    at location: @autoclosure () -> SourceLocation
+  ) {
     if kindText == "buyer", sectorText != "defense", sectorText != "industry" {
       let found = sectorText.map { "'\($0)'" } ?? "none"
-      log.error("buyer '\(builder.nodeIDs[Int(node)])' needs sector defense or industry, found \(found)", at: location())
+      log.error(
+        "buyer '\(builder.nodeIDs[Int(node)])' needs sector defense or industry, found \(found)",
+        at: location())
     }
   }
 
@@ -190,8 +232,12 @@ struct GraphAssembler {
       lastSource = s ?? -1
     }
     let t = builder.index(ofUTF8: targetUTF8)
-    if s == nil { noteUnresolved(String(decoding: sourceUTF8, as: UTF8.self), role: "source", at: sourceAt()) }
-    if t == nil { noteUnresolved(String(decoding: targetUTF8, as: UTF8.self), role: "target", at: targetAt()) }
+    if s == nil {
+      noteUnresolved(String(decoding: sourceUTF8, as: UTF8.self), role: "source", at: sourceAt())
+    }
+    if t == nil {
+      noteUnresolved(String(decoding: targetUTF8, as: UTF8.self), role: "target", at: targetAt())
+    }
     guard let s, let t else { return nil }
     let relation: StringInterner.Insertion
     if relationUTF8.isEmpty {
@@ -201,7 +247,8 @@ struct GraphAssembler {
     }
     if relation.inserted {
       let name = String(decoding: relationUTF8, as: UTF8.self)
-      let known = relationUTF8.isEmpty || Relation.knownRoles[name] != nil || contextNames.contains(name)
+      let known =
+        relationUTF8.isEmpty || Relation.knownRoles[name] != nil || contextNames.contains(name)
       relationIsKnown.append(known)
     }
     if !relationIsKnown[Int(relation.index)] {
@@ -221,17 +268,22 @@ struct GraphAssembler {
     source: String, target: String, relation: String?, part: String?,
     sourceAt: SourceLocation, targetAt: SourceLocation, relationAt: SourceLocation
   ) -> EdgeIndex? {
-    var s = source, t = target, r = relation ?? "", p = part
+    var s = source
+    var t = target
+    var r = relation ?? ""
+    var p = part
     return s.withUTF8 { su in
       t.withUTF8 { tu in
         r.withUTF8 { ru in
           if p != nil {
             return p!.withUTF8 { pu in
-              addEdge(sourceUTF8: su, targetUTF8: tu, relationUTF8: ru, partUTF8: pu, line: sourceAt.line,
+              addEdge(
+                sourceUTF8: su, targetUTF8: tu, relationUTF8: ru, partUTF8: pu, line: sourceAt.line,
                 sourceAt: sourceAt, targetAt: targetAt, relationAt: relationAt)
             }
           }
-          return addEdge(sourceUTF8: su, targetUTF8: tu, relationUTF8: ru, partUTF8: nil, line: sourceAt.line,
+          return addEdge(
+            sourceUTF8: su, targetUTF8: tu, relationUTF8: ru, partUTF8: nil, line: sourceAt.line,
             sourceAt: sourceAt, targetAt: targetAt, relationAt: relationAt)
         }
       }
@@ -239,7 +291,10 @@ struct GraphAssembler {
   }
 
   /// Sets an edge attribute, checking well-known ones.
-  mutating func setEdgeAttribute(_ name: String, _ value: AttributeValue, of edge: EdgeIndex, at location: @autoclosure () -> SourceLocation) {
+  mutating func setEdgeAttribute(
+    _ name: String, _ value: AttributeValue, of edge: EdgeIndex,
+    at location: @autoclosure () -> SourceLocation
+  ) {
     guard accepts(value, as: WellKnownAttribute.edge(name), at: location()) else { return }
     builder.setEdgeAttribute(name, value, for: edge)
   }
@@ -294,7 +349,8 @@ struct GraphAssembler {
         mine.count += seen.count
         unknown[Field.relation.rawValue][global] = mine
       } else {
-        unknown[Field.relation.rawValue][global] = UnknownLabel(label: seen.label, location: shifted(seen.location)!, count: seen.count)
+        unknown[Field.relation.rawValue][global] = UnknownLabel(
+          label: seen.label, location: shifted(seen.location)!, count: seen.count)
         unknownOrder.append((.relation, global))
       }
     }
@@ -308,11 +364,15 @@ struct GraphAssembler {
     var count: Int
   }
 
-  private mutating func noteUnknown(_ field: Field, _ code: Int32, _ utf8: UnsafeBufferPointer<UInt8>, at location: @autoclosure () -> SourceLocation) {
+  private mutating func noteUnknown(
+    _ field: Field, _ code: Int32, _ utf8: UnsafeBufferPointer<UInt8>,
+    at location: @autoclosure () -> SourceLocation
+  ) {
     if unknown[field.rawValue][code] != nil {
       unknown[field.rawValue][code]!.count += 1
     } else {
-      unknown[field.rawValue][code] = UnknownLabel(label: String(decoding: utf8, as: UTF8.self), location: location(), count: 1)
+      unknown[field.rawValue][code] = UnknownLabel(
+        label: String(decoding: utf8, as: UTF8.self), location: location(), count: 1)
       unknownOrder.append((field, code))
     }
   }
@@ -356,13 +416,17 @@ struct GraphAssembler {
       let message: String
       switch field {
       case .kind:
-        message = "unknown kind '\(label)'\(times); treated as other (known: \(NodeKind.known.map(\.name).joined(separator: ", ")))"
+        message =
+          "unknown kind '\(label)'\(times); treated as other (known: \(NodeKind.known.map(\.name).joined(separator: ", ")))"
       case .relation:
-        message = "unknown relation '\(label)'\(times); treated as flow (declare it in context_relations if it is context)"
+        message =
+          "unknown relation '\(label)'\(times); treated as flow (declare it in context_relations if it is context)"
       case .sector:
-        message = "unknown sector '\(label)'\(times) (known: \(Sector.allCases.map(\.name).joined(separator: ", ")))"
+        message =
+          "unknown sector '\(label)'\(times) (known: \(Sector.allCases.map(\.name).joined(separator: ", ")))"
       case .stage:
-        message = "unknown stage '\(label)'\(times) (known: \(Stage.allCases.map(\.name).joined(separator: ", ")))"
+        message =
+          "unknown stage '\(label)'\(times) (known: \(Stage.allCases.map(\.name).joined(separator: ", ")))"
       }
       log.warning(message, at: seen.location)
     }
@@ -382,7 +446,9 @@ struct GraphAssembler {
         let e = Int(graph.outgoing.edges[i])
         for j in range.lowerBound..<i where graph.outgoing.neighbors[j] == w {
           let f = Int(graph.outgoing.edges[j])
-          if graph.relationCodes[f] == graph.relationCodes[e], graph.partCodes[f] == graph.partCodes[e] {
+          if graph.relationCodes[f] == graph.relationCodes[e],
+            graph.partCodes[f] == graph.partCodes[e]
+          {
             log.warning(
               "duplicate edge '\(graph.ids[Int(u)])' → '\(graph.ids[w])' (\(graph.relation(of: EdgeIndex(e)).name)), first at line \(edgeLines[f])",
               at: SourceLocation(file: edgeFile, line: Int(edgeLines[e]), column: 1))

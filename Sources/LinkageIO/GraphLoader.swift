@@ -24,7 +24,8 @@ public enum GraphLoader {
       throw .notFound(path: path, detail: "no such file or folder")
     case .directory:
       let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-      for name in ["graph.yaml", "graph.yml"] where FileAccess.kind(of: "\(base)/\(name)") == .file {
+      for name in ["graph.yaml", "graph.yml"] where FileAccess.kind(of: "\(base)/\(name)") == .file
+      {
         return .yaml("\(base)/\(name)")
       }
       if FileAccess.kind(of: "\(base)/graph.json") == .file { return .json("\(base)/graph.json") }
@@ -33,9 +34,12 @@ public enum GraphLoader {
           throw .notFound(path: path, detail: "has nodes.csv but no edges.csv")
         }
         let meta = "\(base)/meta.csv"
-        return .csv(nodes: "\(base)/nodes.csv", edges: "\(base)/edges.csv", meta: FileAccess.kind(of: meta) == .file ? meta : nil)
+        return .csv(
+          nodes: "\(base)/nodes.csv", edges: "\(base)/edges.csv",
+          meta: FileAccess.kind(of: meta) == .file ? meta : nil)
       }
-      throw .notFound(path: path, detail: "the folder holds no graph.yaml, graph.json, or nodes.csv + edges.csv")
+      throw .notFound(
+        path: path, detail: "the folder holds no graph.yaml, graph.json, or nodes.csv + edges.csv")
     case .file:
       let lower = path.lowercased()
       if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml(path) }
@@ -43,14 +47,21 @@ public enum GraphLoader {
       if lower.hasSuffix(".csv") {
         let (nodes, edges) = pair(of: path)
         guard let nodes, let edges else {
-          throw .notFound(path: path, detail: "a CSV graph is a pair of files: name them nodes.csv and edges.csv (or NAME_nodes.csv and NAME_edges.csv) and give either one, or their folder")
+          throw .notFound(
+            path: path,
+            detail:
+              "a CSV graph is a pair of files: name them nodes.csv and edges.csv (or NAME_nodes.csv and NAME_edges.csv) and give either one, or their folder"
+          )
         }
         for f in [nodes, edges] where FileAccess.kind(of: f) != .file {
           throw .notFound(path: f, detail: "no such file (the other half of the CSV pair \(path))")
         }
         let folderEnd = nodes.lastIndex(of: "/")
         let meta = (folderEnd.map { String(nodes[...$0]) } ?? "") + "meta.csv"
-        return .csv(nodes: nodes, edges: edges, meta: nodes.hasSuffix("/nodes.csv") || nodes == "nodes.csv" ? (FileAccess.kind(of: meta) == .file ? meta : nil) : nil)
+        return .csv(
+          nodes: nodes, edges: edges,
+          meta: nodes.hasSuffix("/nodes.csv") || nodes == "nodes.csv"
+            ? (FileAccess.kind(of: meta) == .file ? meta : nil) : nil)
       }
       // Unknown extension: JSON if it starts like JSON, else YAML.
       return .yaml(path)
@@ -92,12 +103,17 @@ public enum GraphLoader {
     }
     // A document with an unknown extension that starts like JSON is read as JSON.
     if isYAML, !file.lowercased().hasSuffix(".yaml"), !file.lowercased().hasSuffix(".yml"),
-      let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }),
+      let first = bytes.first(where: {
+        $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB
+          && $0 != 0xBF
+      }),
       first == UInt8(ascii: "{")
     {
       isYAML = false
     }
-    let result = isYAML ? YAMLDocumentParser(file: file).parse(bytes) : JSONDocumentParser(file: file).parse(bytes)
+    let result =
+      isYAML
+      ? YAMLDocumentParser(file: file).parse(bytes) : JSONDocumentParser(file: file).parse(bytes)
     switch result {
     case .failure(let d): assembler.log.append(d)
     case .success(let root): GraphDocumentDecoder(file: file).decode(root, into: &assembler)
@@ -105,36 +121,60 @@ public enum GraphLoader {
     return assembler.finish(path: file, encoding: isYAML ? .yaml : .json)
   }
 
-  private static func loadDocument(_ file: String, path: String, yaml: Bool) throws(InputError) -> LoadedGraph {
+  private static func loadDocument(
+    _ file: String, path: String, yaml: Bool
+  ) throws(InputError) -> LoadedGraph {
     let bytes = try FileAccess.readAll(file, limit: yaml ? maximumYAMLBytes : maximumJSONBytes)
     let loaded = loadDocument(bytes: bytes, file: file, yaml: yaml)
-    return LoadedGraph(graph: loaded.graph, diagnostics: loaded.diagnostics, path: path, encoding: loaded.encoding)
+    return LoadedGraph(
+      graph: loaded.graph, diagnostics: loaded.diagnostics, path: path, encoding: loaded.encoding)
   }
 
   /// Refuses empty files, binary data and invalid UTF-8, pointing at the first bad byte.
   static func checkText(_ bytes: [UInt8], file: String) -> Diagnostic? {
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
     if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-      return Diagnostic(.error, "empty file: expected a graph document with `nodes:` and `edges:`", at: SourceLocation(file: file, line: 1, column: 1))
+      return Diagnostic(
+        .error, "empty file: expected a graph document with `nodes:` and `edges:`",
+        at: SourceLocation(file: file, line: 1, column: 1))
     }
-    var line = 1, column = 1
+    var line = 1
+    var column = 1
     var i = body.startIndex
     while i < body.endIndex {
       let c = body[i]
       if c == 0 {
-        return Diagnostic(.error, "binary data (a NUL byte): this is not a YAML or JSON text file", at: SourceLocation(file: file, line: line, column: column))
+        return Diagnostic(
+          .error, "binary data (a NUL byte): this is not a YAML or JSON text file",
+          at: SourceLocation(file: file, line: line, column: column))
       }
       if c < 0x80 {
-        if c == 0x0A { line += 1; column = 1 } else { column += 1 }
+        if c == 0x0A {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
         i += 1
         continue
       }
       var need = 0
-      if c & 0xE0 == 0xC0 { need = 1 } else if c & 0xF0 == 0xE0 { need = 2 } else if c & 0xF8 == 0xF0 { need = 3 } else {
-        return Diagnostic(.error, "invalid UTF-8: the file must be UTF-8 text", at: SourceLocation(file: file, line: line, column: column))
+      if c & 0xE0 == 0xC0 {
+        need = 1
+      } else if c & 0xF0 == 0xE0 {
+        need = 2
+      } else if c & 0xF8 == 0xF0 {
+        need = 3
+      } else {
+        return Diagnostic(
+          .error, "invalid UTF-8: the file must be UTF-8 text",
+          at: SourceLocation(file: file, line: line, column: column))
       }
-      guard i + need < body.endIndex, body[(i + 1)...(i + need)].allSatisfy({ $0 & 0xC0 == 0x80 }) else {
-        return Diagnostic(.error, "invalid UTF-8: the file must be UTF-8 text", at: SourceLocation(file: file, line: line, column: column))
+      guard i + need < body.endIndex, body[(i + 1)...(i + need)].allSatisfy({ $0 & 0xC0 == 0x80 })
+      else {
+        return Diagnostic(
+          .error, "invalid UTF-8: the file must be UTF-8 text",
+          at: SourceLocation(file: file, line: line, column: column))
       }
       i += need + 1
       column += 1

@@ -13,7 +13,9 @@ struct GraphRecords {
     if let s = graph.sectorLabel(of: v) { fields.append(.init(name: "sector", value: .string(s))) }
     if let s = graph.stageLabel(of: v) { fields.append(.init(name: "stage", value: .string(s))) }
     if let t = graph.tier(of: v) { fields.append(.init(name: "tier", value: .number(Double(t)))) }
-    if let r = graph.requirement(of: v).name { fields.append(.init(name: "requires", value: .string(r))) }
+    if let r = graph.requirement(of: v).name {
+      fields.append(.init(name: "requires", value: .string(r)))
+    }
     fields.append(contentsOf: graph.nodeAttributes.values(at: Int(v)))
     return fields
   }

@@ -8,7 +8,8 @@ struct Linkage: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "linkage",
-    abstract: "Supply-chain linkage graph analyzer: reference paths, single points of failure, dual-use reach.",
+    abstract:
+      "Supply-chain linkage graph analyzer: reference paths, single points of failure, dual-use reach.",
     discussion: """
       PATH is a graph file (.yaml, .yml, .json), a CSV pair (nodes.csv or edges.csv, or the folder \
       holding them), or a dataset folder with graph.yaml. Without PATH, commands use the bundled \
@@ -17,6 +18,9 @@ struct Linkage: ParsableCommand {
       Exit codes: 0 success, 64 usage error, 65 bad input data, 66 input not found, 74 I/O error.
       """,
     version: version,
-    subcommands: [Summary.self, Validate.self, Convert.self, Generate.self, Spof.self, Paths.self, Reach.self, BenchmarkKernels.self],
+    subcommands: [
+      Summary.self, Validate.self, Convert.self, Generate.self, Spof.self, Paths.self, Reach.self,
+      BenchmarkKernels.self,
+    ],
     defaultSubcommand: nil)
 }

@@ -60,7 +60,10 @@ struct SpofCLITests {
 
   @Test("--targets selects by kind, sector and id")
   func targets() throws {
-    let doc = try LinkageCLITests.json(try CLIRunner.run(["spof", "--targets", "kind=buyer&sector=defense,mirae-logistics", "--format", "json"]))
+    let doc = try LinkageCLITests.json(
+      try CLIRunner.run([
+        "spof", "--targets", "kind=buyer&sector=defense,mirae-logistics", "--format", "json",
+      ]))
     let result = try #require(doc["result"] as? [String: Any])
     let ids = (result["targets"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
     #expect(ids == ["army", "navy", "airforce", "dapa", "mirae-logistics"])
@@ -70,7 +73,9 @@ struct SpofCLITests {
   func eto() throws {
     let run = try CLIRunner.run(["spof", "Datasets/eto-semiconductor", "--node", "asml"])
     #expect(run.status == 0)
-    #expect(run.stdout.contains("finished-logic-chip: asml fails → part producer of euv-scanners has no other supplier"))
+    #expect(
+      run.stdout.contains(
+        "finished-logic-chip: asml fails → part producer of euv-scanners has no other supplier"))
   }
 
   @Test("simulation is reproducible for a seed")
@@ -91,7 +96,9 @@ struct SpofCLITests {
 
   @Test("CSV lists the ranked critical nodes")
   func csv() throws {
-    let run = try CLIRunner.run(["spof", "Datasets/eto-semiconductor", "--format", "csv", "--top", "3"])
+    let run = try CLIRunner.run([
+      "spof", "Datasets/eto-semiconductor", "--format", "csv", "--top", "3",
+    ])
     let lines = run.stdout.split(separator: "\n")
     #expect(lines.first == "rank,id,name,kind,targets_cut,value_cut,cut,why,semantics")
     #expect(lines.count == 4)

@@ -19,9 +19,11 @@ struct DominatorTests {
     return seen
   }
 
-  @Test("dominance equals 'removing x disconnects v' on random graphs with cycles", arguments: 0..<200)
+  @Test(
+    "dominance equals 'removing x disconnects v' on random graphs with cycles", arguments: 0..<200)
   func matchesBruteForce(seed: Int) {
-    let g = RandomGraphs.make(RandomGraphSpec(nodes: 1 + seed % 14, edges: seed % 35), seed: UInt64(seed) &+ 4242)
+    let g = RandomGraphs.make(
+      RandomGraphSpec(nodes: 1 + seed % 14, edges: seed % 35), seed: UInt64(seed) &+ 4242)
     let tree = g.supplyDominatorTree()
     let base = Self.reachable(g, removing: nil)
     for v in 0..<g.nodeCount {
@@ -30,7 +32,8 @@ struct DominatorTests {
     for x in 0..<g.nodeCount {
       let without = Self.reachable(g, removing: x)
       for v in base where v != x {
-        #expect(tree.dominates(Int32(x), Int32(v)) == !without.contains(v), "x=\(x) v=\(v) seed=\(seed)")
+        #expect(
+          tree.dominates(Int32(x), Int32(v)) == !without.contains(v), "x=\(x) v=\(v) seed=\(seed)")
       }
     }
     // The immediate dominator is the nearest strict dominator.

@@ -6,7 +6,9 @@ import Testing
 struct DualUseReachTests {
   /// Buyers of `sector` reachable from v (v itself excluded, as NetworkX descendants), within
   /// `maxHops` hops, avoiding `removed`.
-  static func reached(_ g: SupplyGraph, _ v: Int, _ sector: Sector, maxHops: Int = .max, removed: Int? = nil) -> Set<Int> {
+  static func reached(
+    _ g: SupplyGraph, _ v: Int, _ sector: Sector, maxHops: Int = .max, removed: Int? = nil
+  ) -> Set<Int> {
     let adj = Oracle.adjacency(g, flowOnly: true)
     var depth: [Int: Int] = [v: 0]
     var queue = [v]
@@ -19,10 +21,15 @@ struct DualUseReachTests {
       if depth[u]! >= maxHops { continue }
       for w in adj[u] where w != removed {
         if depth[w] == nil || (w == v && !seenOther.contains(w)) {
-          if w == v { seenOther.insert(w); continue }
+          if w == v {
+            seenOther.insert(w)
+            continue
+          }
           depth[w] = depth[u]! + 1
           queue.append(w)
-          if g.kind(of: NodeIndex(w)) == .buyer && g.sector(of: NodeIndex(w)) == sector { found.insert(w) }
+          if g.kind(of: NodeIndex(w)) == .buyer && g.sector(of: NodeIndex(w)) == sector {
+            found.insert(w)
+          }
         }
       }
     }
@@ -33,14 +40,19 @@ struct DualUseReachTests {
     d && i ? .dual : d ? .defenseOnly : i ? .industryOnly : .none
   }
 
-  @Test("classes and exact counts equal descendants ∩ buyers, on graphs with cycles", arguments: 0..<150)
+  @Test(
+    "classes and exact counts equal descendants ∩ buyers, on graphs with cycles", arguments: 0..<150
+  )
   func unbounded(seed: Int) {
-    let g = RandomGraphs.make(RandomGraphSpec(nodes: 2 + seed % 18, edges: seed % 40), seed: UInt64(seed) &+ 1234)
+    let g = RandomGraphs.make(
+      RandomGraphSpec(nodes: 2 + seed % 18, edges: seed % 40), seed: UInt64(seed) &+ 1234)
     let reach = DualUseReach(graph: g, robust: true)
     #expect(!reach.defense.counts.estimated && !reach.industry.counts.estimated)
     for v in 0..<g.nodeCount {
-      let d = Self.reached(g, v, .defense), i = Self.reached(g, v, .industry)
-      #expect(reach.classes[v] == Self.expectedClass(!d.isEmpty, !i.isEmpty), "node \(v) seed \(seed)")
+      let d = Self.reached(g, v, .defense)
+      let i = Self.reached(g, v, .industry)
+      #expect(
+        reach.classes[v] == Self.expectedClass(!d.isEmpty, !i.isEmpty), "node \(v) seed \(seed)")
       #expect(Int(reach.defense.counts.counts[v]) == d.count, "defense count of \(v)")
       #expect(Int(reach.industry.counts.counts[v]) == i.count, "industry count of \(v)")
       for sector in [Sector.defense, .industry] {
@@ -51,9 +63,13 @@ struct DualUseReachTests {
           let end = Int(w.nodes.last!)
           #expect(buyers.contains(end))
           for (k, e) in w.edges.enumerated() {
-            #expect(g.sources[Int(e)] == w.nodes[k] && g.targets[Int(e)] == w.nodes[k + 1] && g.isFlow[Int(e)])
+            #expect(
+              g.sources[Int(e)] == w.nodes[k] && g.targets[Int(e)] == w.nodes[k + 1]
+                && g.isFlow[Int(e)])
           }
-          let shortest = (1...max(1, g.nodeCount)).first { !Self.reached(g, v, sector, maxHops: $0).isEmpty }
+          let shortest = (1...max(1, g.nodeCount)).first {
+            !Self.reached(g, v, sector, maxHops: $0).isEmpty
+          }
           #expect(w.hops == shortest)
         } else {
           #expect(buyers.isEmpty)
@@ -72,14 +88,19 @@ struct DualUseReachTests {
 
   @Test("hop bounds: classes and counts within N hops", arguments: 0..<60)
   func hopBounded(seed: Int) {
-    let g = RandomGraphs.make(RandomGraphSpec(nodes: 3 + seed % 15, edges: 3 + seed % 35), seed: UInt64(seed) &+ 77)
+    let g = RandomGraphs.make(
+      RandomGraphSpec(nodes: 3 + seed % 15, edges: 3 + seed % 35), seed: UInt64(seed) &+ 77)
     for hops in [1, 2, 3] {
       let reach = DualUseReach(graph: g, bounds: .init(maximumHops: hops))
       for v in 0..<g.nodeCount {
-        let d = Self.reached(g, v, .defense, maxHops: hops), i = Self.reached(g, v, .industry, maxHops: hops)
+        let d = Self.reached(g, v, .defense, maxHops: hops)
+        let i = Self.reached(g, v, .industry, maxHops: hops)
         #expect(reach.classes[v] == Self.expectedClass(!d.isEmpty, !i.isEmpty))
-        #expect(Int(reach.defense.counts.counts[v]) == d.count && Int(reach.industry.counts.counts[v]) == i.count)
-        #expect(reach.witness(from: NodeIndex(v), to: .defense).map { $0.hops <= hops } ?? d.isEmpty)
+        #expect(
+          Int(reach.defense.counts.counts[v]) == d.count
+            && Int(reach.industry.counts.counts[v]) == i.count)
+        #expect(
+          reach.witness(from: NodeIndex(v), to: .defense).map { $0.hops <= hops } ?? d.isEmpty)
       }
     }
   }
@@ -87,7 +108,8 @@ struct DualUseReachTests {
   @Test("lead-time bounds sum lead_time along the route")
   func leadTime() {
     var b = SupplyGraphBuilder()
-    let s = b.addNode(id: "s").index, m = b.addNode(id: "m").index
+    let s = b.addNode(id: "s").index
+    let m = b.addNode(id: "m").index
     let fast = b.addNode(id: "fast", kind: "buyer", sector: "defense").index
     let slow = b.addNode(id: "slow", kind: "buyer", sector: "industry").index
     b.addEdge(from: s, to: m, attributes: [Attribute(name: "lead_time", value: .number(10))])
@@ -110,7 +132,8 @@ struct DualUseReachTests {
     let e = estimated.industry.counts
     #expect(e.estimated && e.sampled < exact.industry.buyers.count)
     #expect(estimated.classes == exact.classes, "classes stay exact")
-    var inside = 0, total = 0
+    var inside = 0
+    var total = 0
     for v in 0..<g.nodeCount where exact.industry.reaches[v] {
       total += 1
       let truth = Double(exact.industry.counts.counts[v])

@@ -4,13 +4,18 @@ import Testing
 
 @Suite("Ecosystem generator")
 struct GeneratorTests {
-  @Test("the same size and seed give the same graph; another seed another", arguments: [100, 2_000])
+  @Test(
+    "the same size and seed give the same graph; another seed another", arguments: [100, 2_000])
   func deterministic(nodes: Int) {
     let a = EcosystemGenerator(nodeCount: nodes, seed: 11).generate()
     let b = EcosystemGenerator(nodeCount: nodes, seed: 11).generate()
     let c = EcosystemGenerator(nodeCount: nodes, seed: 12).generate()
-    #expect(a.ids == b.ids && a.sources == b.sources && a.targets == b.targets && a.partCodes == b.partCodes)
-    #expect(a.edgeAttributes["lead_time"].map { c in (0..<c.count).map { c[$0] } } == b.edgeAttributes["lead_time"].map { c in (0..<c.count).map { c[$0] } })
+    #expect(
+      a.ids == b.ids && a.sources == b.sources && a.targets == b.targets
+        && a.partCodes == b.partCodes)
+    #expect(
+      a.edgeAttributes["lead_time"].map { c in (0..<c.count).map { c[$0] } }
+        == b.edgeAttributes["lead_time"].map { c in (0..<c.count).map { c[$0] } })
     #expect(a.sources != c.sources || a.targets != c.targets)
   }
 
@@ -31,18 +36,23 @@ struct GeneratorTests {
     // No duplicate edges (same source, target, relation, part).
     var seen: Set<[Int32]> = []
     for e in 0..<g.edgeCount {
-      #expect(seen.insert([g.sources[e], g.targets[e], g.relationCodes[e], g.partCodes[e]]).inserted)
+      #expect(
+        seen.insert([g.sources[e], g.targets[e], g.relationCodes[e], g.partCodes[e]]).inserted)
     }
     #expect(g.edgeAttributes["lead_time"] != nil && g.edgeAttributes["confidence"] != nil)
     // At scale: a heavy tail (the largest integrator has many times the median integrator's
     // inputs) and single-sourced parts at small integrators.
     guard nodes >= 5_000 else { return }
-    let integrators = g.nodes.filter { g.kind(of: $0) == .integrator }.map { g.flowIn.degree(of: $0) }.sorted()
+    let integrators = g.nodes.filter { g.kind(of: $0) == .integrator }.map {
+      g.flowIn.degree(of: $0)
+    }.sorted()
     #expect(integrators.last! >= 5 * integrators[integrators.count / 2])
     // Some integrator parts are single-sourced.
     var singleSourced = 0
     for v in g.nodes where g.kind(of: v) == .integrator {
-      for group in g.partGroups.groups(of: v) where g.partGroups.members(of: group).count == 1 { singleSourced += 1 }
+      for group in g.partGroups.groups(of: v) where g.partGroups.members(of: group).count == 1 {
+        singleSourced += 1
+      }
     }
     #expect(singleSourced > 0)
   }
@@ -58,7 +68,9 @@ struct NumberFormatTests {
       let value: Double
       switch kind {
       case 0: value = Double(rng.below(1_000_000)) / 100
-      case 1: value = Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF) * (rng.below(2) == 0 ? 1 : -1)
+      case 1:
+        value =
+          Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF) * (rng.below(2) == 0 ? 1 : -1)
       case 2: value = rng.unit()
       default: value = Double(Int64(truncatingIfNeeded: rng.next()) >> 12)
       }

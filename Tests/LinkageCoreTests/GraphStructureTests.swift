@@ -6,7 +6,8 @@ import Testing
 struct GraphStorageTests {
   @Test("compressed adjacency lists every edge once, in input order", arguments: 0..<50)
   func adjacencyMatchesEdges(seed: Int) {
-    let g = RandomGraphs.make(RandomGraphSpec(nodes: 1 + seed % 17, edges: seed * 3), seed: UInt64(seed))
+    let g = RandomGraphs.make(
+      RandomGraphSpec(nodes: 1 + seed % 17, edges: seed * 3), seed: UInt64(seed))
     for v in g.nodes {
       let out = g.edges.filter { g.sources[Int($0)] == v }
       #expect(Array(g.outgoing.edges(of: v)) == out)
@@ -18,9 +19,12 @@ struct GraphStorageTests {
     }
   }
 
-  @Test("part groups follow AND-of-ORs: same part together, unlabeled together, requires all apart", arguments: 0..<100)
+  @Test(
+    "part groups follow AND-of-ORs: same part together, unlabeled together, requires all apart",
+    arguments: 0..<100)
   func partGroupsMatchBruteForce(seed: Int) {
-    let g = RandomGraphs.make(RandomGraphSpec(nodes: 2 + seed % 9, edges: 4 + seed % 40), seed: UInt64(seed) &+ 1000)
+    let g = RandomGraphs.make(
+      RandomGraphSpec(nodes: 2 + seed % 9, edges: 4 + seed % 40), seed: UInt64(seed) &+ 1000)
     for v in g.nodes {
       let flowIn = g.edges.filter { g.targets[Int($0)] == v && g.isFlow[Int($0)] }
       var expected: [[EdgeIndex]] = []
@@ -28,7 +32,9 @@ struct GraphStorageTests {
         expected = flowIn.map { [$0] }
       } else {
         var labels: [Int32] = []
-        for e in flowIn where !labels.contains(g.partCodes[Int(e)]) { labels.append(g.partCodes[Int(e)]) }
+        for e in flowIn where !labels.contains(g.partCodes[Int(e)]) {
+          labels.append(g.partCodes[Int(e)])
+        }
         expected = labels.map { l in flowIn.filter { g.partCodes[Int($0)] == l } }
       }
       let groups = g.partGroups.groups(of: v).map { group in
@@ -58,9 +64,12 @@ struct GraphStorageTests {
     // Every edge appears exactly once across the hub's groups; each group has one label.
     var seen: Set<EdgeIndex> = []
     for group in groups {
-      let labels = Set(g.partGroups.members(of: group).map { g.partCodes[Int(g.partGroups.edges[$0])] })
+      let labels = Set(
+        g.partGroups.members(of: group).map { g.partCodes[Int(g.partGroups.edges[$0])] })
       #expect(labels.count == 1)
-      for i in g.partGroups.members(of: group) { #expect(seen.insert(g.partGroups.edges[i]).inserted) }
+      for i in g.partGroups.members(of: group) {
+        #expect(seen.insert(g.partGroups.edges[i]).inserted)
+      }
     }
     #expect(seen.count == 200)
   }
@@ -70,7 +79,8 @@ struct GraphStorageTests {
 struct ComponentTests {
   @Test("weakly connected components equal BFS over the undirected view", arguments: 0..<100)
   func weakComponents(seed: Int) {
-    let g = RandomGraphs.make(RandomGraphSpec(nodes: 1 + seed % 25, edges: seed % 30), seed: UInt64(seed))
+    let g = RandomGraphs.make(
+      RandomGraphSpec(nodes: 1 + seed % 25, edges: seed % 30), seed: UInt64(seed))
     var undirected = Oracle.adjacency(g, flowOnly: false)
     let reversed = Oracle.adjacency(g, flowOnly: false, reversed: true)
     for v in 0..<g.nodeCount { undirected[v] += reversed[v] }
@@ -92,7 +102,8 @@ struct ComponentTests {
 
   @Test("strongly connected components equal mutual reachability", arguments: 0..<100)
   func strongComponents(seed: Int) {
-    let g = RandomGraphs.make(RandomGraphSpec(nodes: 1 + seed % 20, edges: seed % 45), seed: UInt64(seed) &+ 7)
+    let g = RandomGraphs.make(
+      RandomGraphSpec(nodes: 1 + seed % 20, edges: seed % 45), seed: UInt64(seed) &+ 7)
     let adj = Oracle.adjacency(g, flowOnly: true)
     let reach = (0..<g.nodeCount).map { Oracle.reachable(from: $0, adj) }
     let scc = g.flowOut.stronglyConnectedComponents()
@@ -104,7 +115,8 @@ struct ComponentTests {
     }
     // Reverse topological numbering: an edge between components goes high → low.
     for e in 0..<g.edgeCount where g.isFlow[e] {
-      let a = scc.component[Int(g.sources[e])], b = scc.component[Int(g.targets[e])]
+      let a = scc.component[Int(g.sources[e])]
+      let b = scc.component[Int(g.targets[e])]
       #expect(a >= b)
     }
   }

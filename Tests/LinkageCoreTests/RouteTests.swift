@@ -14,25 +14,33 @@ struct RouteTests {
       if i % 3 == 2 {
         b.addNode(id: "n\(i)", kind: "buyer", sector: rng.below(2) == 0 ? "defense" : "industry")
       } else {
-        b.addNode(id: "n\(i)", kind: kinds[rng.below(kinds.count)], sector: rng.below(2) == 0 ? "defense" : "industry")
+        b.addNode(
+          id: "n\(i)", kind: kinds[rng.below(kinds.count)],
+          sector: rng.below(2) == 0 ? "defense" : "industry")
       }
     }
     for _ in 0..<(n * 2 + rng.below(n * 2)) {
-      let s = rng.below(n), t = rng.below(n)
+      let s = rng.below(n)
+      let t = rng.below(n)
       if s == t { continue }
       let relation = ["supplies", "sells_to", "verified_in", "qualifies", "funds"][rng.below(5)]
-      b.addEdge(from: NodeIndex(s), to: NodeIndex(t), relation: relation, attributes: [
-        Attribute(name: "lead_time", value: .number(Double(rng.below(4)))),
-        Attribute(name: "confidence", value: .number(Double(1 + rng.below(4)) / 4)),
-      ])
+      b.addEdge(
+        from: NodeIndex(s), to: NodeIndex(t), relation: relation,
+        attributes: [
+          Attribute(name: "lead_time", value: .number(Double(rng.below(4)))),
+          Attribute(name: "confidence", value: .number(Double(1 + rng.below(4)) / 4)),
+        ])
     }
     return b.build()
   }
 
   /// Every simple route from `source` to a target (at least one edge), by DFS over edges.
-  static func allRoutes(_ g: SupplyGraph, from source: NodeIndex, targets: Set<NodeIndex>, maxHops: Int = .max) -> [Path] {
+  static func allRoutes(
+    _ g: SupplyGraph, from source: NodeIndex, targets: Set<NodeIndex>, maxHops: Int = .max
+  ) -> [Path] {
     var out: [Path] = []
-    var nodes = [source], edges: [EdgeIndex] = []
+    var nodes = [source]
+    var edges: [EdgeIndex] = []
     func dfs(_ u: NodeIndex) {
       if !edges.isEmpty && targets.contains(u) { out.append(Path(nodes: nodes, edges: edges)) }
       if edges.count >= maxHops { return }
@@ -50,14 +58,19 @@ struct RouteTests {
     return out
   }
 
-  static func check(_ g: SupplyGraph, source: NodeIndex, targets: [NodeIndex], measure: RouteWeight.Measure, pattern: RoutePattern? = nil, maxHops: Int? = nil) throws {
+  static func check(
+    _ g: SupplyGraph, source: NodeIndex, targets: [NodeIndex], measure: RouteWeight.Measure,
+    pattern: RoutePattern? = nil, maxHops: Int? = nil
+  ) throws {
     let weight = try RouteWeight(measure, graph: g)
     var all = Self.allRoutes(g, from: source, targets: Set(targets), maxHops: maxHops ?? .max)
     if let pattern { all = all.filter { pattern.matches($0, in: g) } }
     func cost(_ p: Path) -> Double { p.edges.reduce(0) { $0 + weight.cost[Int($1)] } }
     let usable = all.filter { cost($0).isFinite }
     let expected = usable.map(cost).sorted()
-    var enumerator = RouteEnumerator(graph: g, source: source, targets: targets, weight: weight, pattern: pattern, maximumHops: maxHops)
+    var enumerator = RouteEnumerator(
+      graph: g, source: source, targets: targets, weight: weight, pattern: pattern,
+      maximumHops: maxHops)
     var got: [Route] = []
     while let r = enumerator.next() { got.append(r) }
     #expect(!enumerator.truncated)
@@ -91,7 +104,10 @@ struct RouteTests {
   func patterns(seed: Int) throws {
     let g = Self.graph(seed: seed)
     let all = Array(g.nodes)
-    for text in ["supplies+ buyer", ". .", "(supplies | sells_to)* buyer[sector=industry]", ".* program .*", "*[sector=defense] . .*"] {
+    for text in [
+      "supplies+ buyer", ". .", "(supplies | sells_to)* buyer[sector=industry]", ".* program .*",
+      "*[sector=defense] . .*",
+    ] {
       let pattern = try RoutePattern(parsing: text, graph: g)
       try Self.check(g, source: 0, targets: all, measure: .attribute("lead_time"), pattern: pattern)
     }
@@ -113,6 +129,9 @@ struct RouteTests {
     #expect(column("program[sector=defense") == 23)
     #expect(column("startup |") == 10)
     #expect(column("#nobody") == 2)
-    #expect(column("startup supplies+ program[sector=defense,stage=verification] .* buyer[sector=industry]") == nil)
+    #expect(
+      column(
+        "startup supplies+ program[sector=defense,stage=verification] .* buyer[sector=industry]")
+        == nil)
   }
 }

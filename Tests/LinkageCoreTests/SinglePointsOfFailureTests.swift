@@ -21,7 +21,8 @@ struct SinglePointsOfFailureTests {
         let steps = spof.explanation(of: NodeIndex(x), for: t)
         #expect(steps.last?.node == t)
         if semantics == .parts, let first = steps.first {
-          #expect(g.sources[Int(first.edge)] == NodeIndex(x) || !after[Int(g.sources[Int(first.edge)])])
+          #expect(
+            g.sources[Int(first.edge)] == NodeIndex(x) || !after[Int(g.sources[Int(first.edge)])])
         }
       }
     }
@@ -36,11 +37,14 @@ struct SinglePointsOfFailureTests {
 
   @Test("OR semantics: node and link impact equal brute force", arguments: 0..<150)
   func orSemantics(seed: Int) {
-    let g = RandomGraphs.make(RandomGraphSpec(nodes: 2 + seed % 13, edges: seed % 32), seed: UInt64(seed) &+ 77)
+    let g = RandomGraphs.make(
+      RandomGraphSpec(nodes: 2 + seed % 13, edges: seed % 32), seed: UInt64(seed) &+ 77)
     Self.check(g, semantics: .or)
   }
 
-  @Test("parts semantics (cycles, parallel edges, requires all): impact equals brute force", arguments: 0..<250)
+  @Test(
+    "parts semantics (cycles, parallel edges, requires all): impact equals brute force",
+    arguments: 0..<250)
   func partsSemantics(seed: Int) {
     var spec = RandomGraphSpec(nodes: 2 + seed % 12, edges: seed % 30)
     spec.partFraction = 0.6
@@ -72,8 +76,11 @@ struct SinglePointsOfFailureTests {
     b.addEdge(from: c, to: t)
     let g = b.build()
     for semantics in SupplySemantics.allCases {
-      let spof = SinglePointsOfFailure(network: SupplyNetwork(graph: g, semantics: semantics), targets: [t])
-      #expect(spof.criticality(of: src).targetsCut == [t], "\(semantics): a and c only support each other")
+      let spof = SinglePointsOfFailure(
+        network: SupplyNetwork(graph: g, semantics: semantics), targets: [t])
+      #expect(
+        spof.criticality(of: src).targetsCut == [t], "\(semantics): a and c only support each other"
+      )
     }
   }
 
@@ -84,9 +91,12 @@ struct SinglePointsOfFailureTests {
     let n = 3 + rng.below(10)
     for i in 0..<n { b.addNode(id: "n\(i)") }
     for _ in 0..<(n * 2) {
-      let s = rng.below(n), t = rng.below(n)
-      b.addEdge(from: NodeIndex(s), to: NodeIndex(t), part: rng.below(2) == 0 ? "p" : nil,
-        attributes: rng.below(3) == 0 ? [] : [Attribute(name: "share", value: .number(Double(rng.below(100)) / 100))])
+      let s = rng.below(n)
+      let t = rng.below(n)
+      b.addEdge(
+        from: NodeIndex(s), to: NodeIndex(t), part: rng.below(2) == 0 ? "p" : nil,
+        attributes: rng.below(3) == 0
+          ? [] : [Attribute(name: "share", value: .number(Double(rng.below(100)) / 100))])
     }
     let g = b.build()
     Self.check(g, semantics: .parts, minimumShare: 0.3)

@@ -25,9 +25,12 @@ extension LoadedGraph {
     diagnostics.sorted.filter { severity == nil || $0.severity == severity }
   }
 
-  func has(_ severity: Diagnostic.Severity, line: Int, column: Int? = nil, containing text: String) -> Bool {
+  func has(
+    _ severity: Diagnostic.Severity, line: Int, column: Int? = nil, containing text: String
+  ) -> Bool {
     problems(severity).contains { d in
-      d.location?.line == line && (column == nil || d.location?.column == column) && d.message.contains(text)
+      d.location?.line == line && (column == nil || d.location?.column == column)
+        && d.message.contains(text)
     }
   }
 }
@@ -62,23 +65,42 @@ struct DiagnosticsTests {
   @Test("YAML: every rule reports at its line and column")
   func yamlDiagnostics() throws {
     let g = try load(Self.yaml)
-    #expect(g.has(.error, line: 4, column: 10, containing: "duplicate node id 'a' (first defined at line 3)"))
-    #expect(g.has(.error, line: 5, containing: "buyer 'b' needs sector defense or industry, found none"))
-    #expect(g.has(.error, line: 6, containing: "buyer 'c' needs sector defense or industry, found 'dual'"))
+    #expect(
+      g.has(
+        .error, line: 4, column: 10, containing: "duplicate node id 'a' (first defined at line 3)"))
+    #expect(
+      g.has(.error, line: 5, containing: "buyer 'b' needs sector defense or industry, found none"))
+    #expect(
+      g.has(.error, line: 6, containing: "buyer 'c' needs sector defense or industry, found 'dual'")
+    )
     #expect(g.has(.warning, line: 7, column: 19, containing: "unknown kind 'wizard'"))
-    #expect(g.has(.error, line: 7, column: 48, containing: "failure_probability must be between 0 and 1, found 1.5"))
+    #expect(
+      g.has(
+        .error, line: 7, column: 48,
+        containing: "failure_probability must be between 0 and 1, found 1.5"))
     #expect(g.has(.error, line: 8, containing: "value must be a number, found 'lots'"))
-    #expect(g.has(.error, line: 11, column: 15, containing: "requires must be 'any' or 'all', found 'most'"))
-    #expect(g.has(.error, line: 14, column: 25, containing: "edge target 'bb' is not a node; did you mean 'b'?"))
+    #expect(
+      g.has(
+        .error, line: 11, column: 15, containing: "requires must be 'any' or 'all', found 'most'"))
+    #expect(
+      g.has(
+        .error, line: 14, column: 25,
+        containing: "edge target 'bb' is not a node; did you mean 'b'?"))
     #expect(g.has(.error, line: 15, containing: "share must be between 0 and 1, found 2"))
     #expect(g.has(.error, line: 16, containing: "lead_time must not be negative, found -3"))
     #expect(g.has(.warning, line: 17, containing: "self-loop"))
     #expect(g.has(.warning, line: 18, containing: "unknown relation 'teleports'"))
-    #expect(g.has(.warning, line: 20, containing: "duplicate edge 'e' → 'g' (supplies), first at line 19"))
+    #expect(
+      g.has(.warning, line: 20, containing: "duplicate edge 'e' → 'g' (supplies), first at line 19")
+    )
     #expect(g.has(.error, line: 21, containing: "confidence must be a number, found 'high'"))
     #expect(g.has(.error, line: 22, containing: "cost must be a number, found 'cheap'"))
-    #expect(g.has(.warning, line: 16, containing: "duplicate edge 'a' → 'g' (supplies), first at line 15"))
-    #expect(g.has(.warning, line: 22, containing: "duplicate edge 'e' → 'g' (supplies), first at line 21"))
+    #expect(
+      g.has(.warning, line: 16, containing: "duplicate edge 'a' → 'g' (supplies), first at line 15")
+    )
+    #expect(
+      g.has(.warning, line: 22, containing: "duplicate edge 'e' → 'g' (supplies), first at line 21")
+    )
     #expect(g.diagnostics.errorCount == 11)
     #expect(g.diagnostics.warningCount == 6)
   }
@@ -111,19 +133,27 @@ struct DiagnosticsTests {
   @Test("CSV: rules per row and column; syntax errors; header problems")
   func csvDiagnostics() throws {
     let g = try loadCSV(
-      nodes: "id,name,kind,sector,failure_probability\na,A,startup,,\na,A2,supplier,,\nb,B,buyer,,\nc,C,wizard,,2\nd,\"D, Inc\",supplier\n",
-      edges: "source,target,relation,lead_time\na,b,supplies,-1\na,zz,supplies,\nb,b,,\na,b,teleports,x\n")
-    #expect(g.has(.error, line: 3, column: 1, containing: "duplicate node id 'a' (first defined at line 2)"))
+      nodes:
+        "id,name,kind,sector,failure_probability\na,A,startup,,\na,A2,supplier,,\nb,B,buyer,,\nc,C,wizard,,2\nd,\"D, Inc\",supplier\n",
+      edges:
+        "source,target,relation,lead_time\na,b,supplies,-1\na,zz,supplies,\nb,b,,\na,b,teleports,x\n"
+    )
+    #expect(
+      g.has(
+        .error, line: 3, column: 1, containing: "duplicate node id 'a' (first defined at line 2)"))
     #expect(g.has(.error, line: 4, containing: "buyer 'b' needs sector defense or industry"))
     #expect(g.has(.warning, line: 5, column: 5, containing: "unknown kind 'wizard'"))
-    #expect(g.has(.error, line: 5, column: 13, containing: "failure_probability must be between 0 and 1"))
-    #expect(g.has(.error, line: 6, column: 1, containing: "expected 5 fields as in the header, found 3"))
+    #expect(
+      g.has(.error, line: 5, column: 13, containing: "failure_probability must be between 0 and 1"))
+    #expect(
+      g.has(.error, line: 6, column: 1, containing: "expected 5 fields as in the header, found 3"))
     #expect(g.has(.error, line: 2, column: 14, containing: "lead_time must not be negative"))
     #expect(g.has(.error, line: 3, column: 3, containing: "edge target 'zz' is not a node"))
     #expect(g.has(.warning, line: 4, containing: "self-loop"))
     #expect(g.has(.warning, line: 5, column: 5, containing: "unknown relation 'teleports'"))
     #expect(g.has(.error, line: 5, column: 15, containing: "lead_time must be a number, found 'x'"))
-    let files = Set(g.problems().compactMap { $0.location?.file.split(separator: "/").last.map(String.init) })
+    let files = Set(
+      g.problems().compactMap { $0.location?.file.split(separator: "/").last.map(String.init) })
     #expect(files == ["nodes.csv", "edges.csv"])
 
     let quote = try loadCSV(nodes: "id,name\na,\"open\nb,B\n", edges: "source,target\n")
@@ -143,12 +173,17 @@ struct DiagnosticsTests {
     text += "edges: []\n"
     let g = try load(text)
     #expect(g.diagnostics.errorCount == 50)
-    #expect((0..<50).allSatisfy { i in g.has(.error, line: 2 + i, containing: "buyer 'n\(i)' needs sector") })
+    #expect(
+      (0..<50).allSatisfy { i in
+        g.has(.error, line: 2 + i, containing: "buyer 'n\(i)' needs sector")
+      })
   }
 
   @Test("a clean file has no diagnostics")
   func cleanFile() throws {
-    let g = try load("nodes:\n  - {id: a, kind: startup}\n  - {id: b, kind: buyer, sector: industry}\nedges:\n  - {source: a, target: b, relation: sells_to}\n")
+    let g = try load(
+      "nodes:\n  - {id: a, kind: startup}\n  - {id: b, kind: buyer, sector: industry}\nedges:\n  - {source: a, target: b, relation: sells_to}\n"
+    )
     #expect(g.diagnostics.items.isEmpty)
     #expect(g.graph.nodeCount == 2 && g.graph.edgeCount == 1)
   }

@@ -23,7 +23,9 @@ struct HostileInputTests {
   func aliasBomb() throws {
     var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
     for i in 1...9 {
-      text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+      text +=
+        "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ")
+        + "]\n"
     }
     text += "nodes: *a9\nedges: []\n"
     let g = try load(text)
@@ -55,7 +57,10 @@ struct HostileInputTests {
     TestFiles.write(bytes: row, to: folder + "/nodes.csv")
     TestFiles.write("source,target\n", to: folder + "/edges.csv")
     let g = try GraphLoader.load(folder)
-    #expect(g.has(.error, line: 2, column: 1, containing: "expected 2 fields as in the header, found 10000001"))
+    #expect(
+      g.has(
+        .error, line: 2, column: 1, containing: "expected 2 fields as in the header, found 10000001"
+      ))
   }
 
   @Test("a header with ten million columns is refused")
@@ -80,17 +85,21 @@ struct HostileInputTests {
     TestFiles.write("source,target\n", to: folder + "/edges.csv")
     let g = try GraphLoader.load(folder)
     let message = firstError(g)?.message ?? ""
-    #expect(message.contains("not a CSV text file") || message.contains("invalid UTF-8") || message.contains("unterminated"))
+    #expect(
+      message.contains("not a CSV text file") || message.contains("invalid UTF-8")
+        || message.contains("unterminated"))
   }
 
   @Test("text that is not UTF-8 is refused with its place")
   func latin1() throws {
     let folder = TestFiles.scratchFolder()
-    TestFiles.write(bytes: [UInt8]("id,name\nacme,Caf".utf8) + [0xE9] + [0x0A], to: folder + "/nodes.csv")
+    TestFiles.write(
+      bytes: [UInt8]("id,name\nacme,Caf".utf8) + [0xE9] + [0x0A], to: folder + "/nodes.csv")
     TestFiles.write("source,target\n", to: folder + "/edges.csv")
     let g = try GraphLoader.load(folder)
     #expect(g.has(.error, line: 2, column: 9, containing: "invalid UTF-8"))
-    TestFiles.write(bytes: [UInt8]("nodes:\n  - {id: caf".utf8) + [0xE9, 0x7D, 0x0A], to: folder + "/g.yaml")
+    TestFiles.write(
+      bytes: [UInt8]("nodes:\n  - {id: caf".utf8) + [0xE9, 0x7D, 0x0A], to: folder + "/g.yaml")
     let y = try GraphLoader.load(folder + "/g.yaml")
     #expect(y.has(.error, line: 2, column: 13, containing: "invalid UTF-8"))
     TestFiles.write(bytes: [0x7B, 0x00, 0x7D], to: folder + "/g.json")
@@ -125,11 +134,20 @@ struct HostileInputTests {
 
   @Test("YAML that is not a graph says what was expected")
   func wrongShape() throws {
-    #expect(try load("- just\n- a list\n").has(.error, line: 1, containing: "expected a mapping with `nodes:` and `edges:`"))
-    #expect(try load("nodes: 5\n").has(.error, line: 1, column: 8, containing: "nodes must be a list, found a number"))
-    #expect(try load("nodes:\n  - just text\n").has(.error, line: 2, column: 5, containing: "a node must be a mapping"))
-    #expect(try load("nodes:\n  - {name: x}\n").has(.error, line: 2, containing: "node without `id:`"))
-    #expect(try load("nodes:\n  - {id: a, tags: [x, y]}\n").has(.error, line: 2, containing: "attribute 'tags' must be a string, number or boolean"))
+    #expect(
+      try load("- just\n- a list\n").has(
+        .error, line: 1, containing: "expected a mapping with `nodes:` and `edges:`"))
+    #expect(
+      try load("nodes: 5\n").has(
+        .error, line: 1, column: 8, containing: "nodes must be a list, found a number"))
+    #expect(
+      try load("nodes:\n  - just text\n").has(
+        .error, line: 2, column: 5, containing: "a node must be a mapping"))
+    #expect(
+      try load("nodes:\n  - {name: x}\n").has(.error, line: 2, containing: "node without `id:`"))
+    #expect(
+      try load("nodes:\n  - {id: a, tags: [x, y]}\n").has(
+        .error, line: 2, containing: "attribute 'tags' must be a string, number or boolean"))
     #expect(try load("nodes: [\n").has(.error, line: 2, containing: "malformed YAML"))
   }
 }

@@ -50,10 +50,13 @@ struct RoundTripTests {
       "한국어 이름", "日本語", "emoji 🙂", "\\N\\G", "<b>html</b>", "&amp;", "tab\there", "\u{7F}del",
     ]
     for (i, text) in weird.enumerated() {
-      let v = b.addNode(id: text, name: "name " + text, kind: i % 2 == 0 ? "startup" : "supplier").index
+      let v = b.addNode(id: text, name: "name " + text, kind: i % 2 == 0 ? "startup" : "supplier")
+        .index
       b.setNodeAttribute("note", .string(text), for: v)
       if i > 0 {
-        b.addEdge(from: v - 1, to: v, relation: "supplies", part: text, attributes: [Attribute(name: "label", value: .string(text))])
+        b.addEdge(
+          from: v - 1, to: v, relation: "supplies", part: text,
+          attributes: [Attribute(name: "label", value: .string(text))])
       }
     }
     let graph = b.build()
@@ -74,7 +77,8 @@ struct RoundTripTests {
 
   @Test("CSV reads quoting, BOM, CRLF and extra columns as the RFC says")
   func csvDetails() throws {
-    let nodes = "\u{FEFF}id,name,kind,sector,extra\r\nacme,\"Acme, \"\"the\"\" firm\nsecond line\",startup,,x1\r\nnavy,Navy,buyer,defense,\r\n\r\n"
+    let nodes =
+      "\u{FEFF}id,name,kind,sector,extra\r\nacme,\"Acme, \"\"the\"\" firm\nsecond line\",startup,,x1\r\nnavy,Navy,buyer,defense,\r\n\r\n"
     let edges = "source,target,relation,lead_time,flag,code\nacme,navy,sells_to,12.50,true,007\n"
     let g = try loadCSV(nodes: nodes, edges: edges)
     #expect(g.diagnostics.items.isEmpty, "\(g.diagnostics.sorted)")

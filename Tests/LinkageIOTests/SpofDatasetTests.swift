@@ -6,10 +6,13 @@ import Testing
 
 @Suite("Single points of failure on real and planted data")
 struct SpofDatasetTests {
-  static func report(_ path: String, semantics: SupplySemantics? = nil) throws -> SinglePointsOfFailure {
+  static func report(
+    _ path: String, semantics: SupplySemantics? = nil
+  ) throws -> SinglePointsOfFailure {
     let g = try GraphLoader.load(path).graph
     let network = SupplyNetwork(graph: g, semantics: semantics ?? .automatic(for: g))
-    return SinglePointsOfFailure(network: network, targets: TargetSelection.defaultTargets(in: g).nodes)
+    return SinglePointsOfFailure(
+      network: network, targets: TargetSelection.defaultTargets(in: g).nodes)
   }
 
   @Test("korea-ax: the planted hidden single source is found, and only under parts semantics")
@@ -21,7 +24,8 @@ struct SpofDatasetTests {
     #expect(g.id(of: first.node) == "kseed-silicon")
     #expect(first.targetsCut.map { g.id(of: $0) } == ["navy", "nuri-electronics"])
     #expect(spof.criticalNodes.count == 1)
-    let hidden = Dictionary(uniqueKeysWithValues: spof.hiddenSingleSources.map { (g.id(of: $0.node), $0) })
+    let hidden = Dictionary(
+      uniqueKeysWithValues: spof.hiddenSingleSources.map { (g.id(of: $0.node), $0) })
     for buyer in ["navy", "nuri-electronics"] {
       let h = try #require(hidden[buyer])
       #expect(h.directSuppliers == 2)
@@ -40,7 +44,9 @@ struct SpofDatasetTests {
     #expect(or.criticalNodes.isEmpty)
   }
 
-  @Test("eto-semiconductor: ASML is a single point of failure for the finished chip under parts, not under OR")
+  @Test(
+    "eto-semiconductor: ASML is a single point of failure for the finished chip under parts, not under OR"
+  )
   func etoASML() throws {
     let spof = try Self.report(TestFiles.dataset("eto-semiconductor"))
     let g = spof.network.graph
@@ -48,16 +54,23 @@ struct SpofDatasetTests {
     let chip = try #require(g.index(of: "finished-logic-chip"))
     #expect(spof.targets.contains(chip))
     #expect(spof.criticality(of: asml).targetsCut.contains(chip))
-    let firms = spof.criticalNodes.filter { g.kind(of: $0.node) == .supplier }.map { g.id(of: $0.node) }
+    let firms = spof.criticalNodes.filter { g.kind(of: $0.node) == .supplier }.map {
+      g.id(of: $0.node)
+    }
     #expect(firms == ["asml"])
     let sentence = spof.sentence(failure: asml, steps: spof.explanation(of: asml, for: chip))
-    #expect(sentence.hasPrefix("asml fails → part producer of euv-scanners has no other supplier → part euv-scanners of advanced-photolithography-equipment"))
+    #expect(
+      sentence.hasPrefix(
+        "asml fails → part producer of euv-scanners has no other supplier → part euv-scanners of advanced-photolithography-equipment"
+      ))
     #expect(sentence.hasSuffix("finished-logic-chip loses supply"))
     let or = try Self.report(TestFiles.dataset("eto-semiconductor"), semantics: .or)
     #expect(or.criticality(of: asml).targetsCut.isEmpty)
   }
 
-  @Test("Willems chains 02, 22 and 30: one source stage every end stage depends on", .enabled(if: TestFiles.sharedDatasets != nil), arguments: ["02", "22", "30"])
+  @Test(
+    "Willems chains 02, 22 and 30: one source stage every end stage depends on",
+    .enabled(if: TestFiles.sharedDatasets != nil), arguments: ["02", "22", "30"])
   func willemsSingleSource(chain: String) throws {
     let spof = try Self.report(TestFiles.sharedDatasets! + "/willems/chain\(chain)_nodes.csv")
     #expect(spof.network.semantics == .or)
@@ -66,19 +79,25 @@ struct SpofDatasetTests {
     #expect(sinks.rule == "sinks")
     let source = try #require(g.nodes.first { g.flowIn.degree(of: $0) == 0 })
     #expect(g.nodes.filter { g.flowIn.degree(of: $0) == 0 }.count == 1)
-    #expect(spof.criticality(of: source).targetsCut == sinks.nodes.sorted(), "the source stage cuts every end stage")
+    #expect(
+      spof.criticality(of: source).targetsCut == sinks.nodes.sorted(),
+      "the source stage cuts every end stage")
     // It ranks first (ties on count broken by value, then id).
     #expect(spof.criticalNodes.first?.targetsCut.count == sinks.nodes.count)
   }
 
-  @Test("no other Willems chain has a single stage that cuts every end stage unless it has one source", .enabled(if: TestFiles.sharedDatasets != nil))
+  @Test(
+    "no other Willems chain has a single stage that cuts every end stage unless it has one source",
+    .enabled(if: TestFiles.sharedDatasets != nil))
   func willemsOthers() throws {
     for k in 1...38 {
       let chain = String(format: "%02d", k)
       let spof = try Self.report(TestFiles.sharedDatasets! + "/willems/chain\(chain)_nodes.csv")
       let g = spof.network.graph
       let origins = g.nodes.filter { g.flowIn.degree(of: $0) == 0 }
-      let everything = spof.criticalNodes.contains { $0.targetsCut.count == spof.targets.count && spof.targets.count > 1 }
+      let everything = spof.criticalNodes.contains {
+        $0.targetsCut.count == spof.targets.count && spof.targets.count > 1
+      }
       if origins.count == 1 { #expect(everything, "chain \(chain)") }
     }
   }

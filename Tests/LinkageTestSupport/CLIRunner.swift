@@ -14,7 +14,9 @@ public enum CLIRunner {
   /// both in the same build folder).
   public static let binary: String = {
     if let env = ProcessInfo.processInfo.environment["LINKAGE_BIN"], !env.isEmpty { return env }
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let exe =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
     var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
     for _ in 0..<4 {
       let candidate = dir.appendingPathComponent("linkage").path
@@ -25,7 +27,9 @@ public enum CLIRunner {
   }()
 
   /// Runs `linkage ARGS` in `directory` (default: the repository root) and waits.
-  public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Run {
+  public static func run(
+    _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+  ) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
@@ -33,7 +37,8 @@ public enum CLIRunner {
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     process.environment = env
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
@@ -57,7 +62,15 @@ public enum CLIRunner {
   private final class LockedData: @unchecked Sendable {
     private var data = Data()
     private let lock = NSLock()
-    func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+    func set(_ d: Data) {
+      lock.lock()
+      data = d
+      lock.unlock()
+    }
+    func get() -> Data {
+      lock.lock()
+      defer { lock.unlock() }
+      return data
+    }
   }
 }

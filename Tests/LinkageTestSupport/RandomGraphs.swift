@@ -66,7 +66,9 @@ public enum Oracle {
   }
 
   /// Adjacency lists over flow edges (or all edges), optionally reversed.
-  public static func adjacency(_ graph: SupplyGraph, flowOnly: Bool, reversed: Bool = false) -> [[Int]] {
+  public static func adjacency(
+    _ graph: SupplyGraph, flowOnly: Bool, reversed: Bool = false
+  ) -> [[Int]] {
     var adj = [[Int]](repeating: [], count: graph.nodeCount)
     for e in 0..<graph.edgeCount where !flowOnly || graph.isFlow[e] {
       let s = Int(graph.sources[e])
@@ -84,7 +86,8 @@ extension Oracle {
   /// apart under `requires: all`; all together under OR), some edge that can carry supply
   /// comes from a supplied node. Repeats until nothing changes (the least fixed point).
   public static func supplied(
-    _ g: SupplyGraph, parts: Bool, failed: Set<Int> = [], removedEdge: Int? = nil, minimumShare: Double? = nil
+    _ g: SupplyGraph, parts: Bool, failed: Set<Int> = [], removedEdge: Int? = nil,
+    minimumShare: Double? = nil
   ) -> [Bool] {
     let n = g.nodeCount
     var groups = [[String: [Int]]](repeating: [:], count: n)
@@ -110,7 +113,9 @@ extension Oracle {
     while changed {
       changed = false
       for v in 0..<n where !supplied[v] && !failed.contains(v) {
-        let ok = !hasFlowIn[v] || groups[v].values.allSatisfy { sources in sources.contains { $0 >= 0 && supplied[$0] } }
+        let ok =
+          !hasFlowIn[v]
+          || groups[v].values.allSatisfy { sources in sources.contains { $0 >= 0 && supplied[$0] } }
         if ok {
           supplied[v] = true
           changed = true

@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Foundation
 
 /// Paths to the repository, its datasets, the team's shared datasets, and scratch folders.
 public enum TestFiles {

@@ -86,14 +86,20 @@ public struct DominatorTree: Sendable {
               while next < rootSuccessors.count {
                 let w = rootSuccessors[next]
                 next += 1
-                if pre[Int(w)] < 0 { child = w; break }
+                if pre[Int(w)] < 0 {
+                  child = w
+                  break
+                }
               }
             } else {
               let end = Int(offsets[Int(v) + 1])
               while next < end {
                 let w = neighbors[next]
                 next += 1
-                if pre[Int(w)] < 0 { child = w; break }
+                if pre[Int(w)] < 0 {
+                  child = w
+                  break
+                }
               }
             }
             stackNext[top] = next
@@ -234,7 +240,8 @@ public struct DominatorTree: Sendable {
   /// - Complexity: O(1).
   @inline(__always)
   public func dominates(_ a: Int32, _ b: Int32) -> Bool {
-    let ea = enter[Int(a)], eb = enter[Int(b)]
+    let ea = enter[Int(a)]
+    let eb = enter[Int(b)]
     return ea >= 0 && eb >= 0 && ea <= eb && eb < ea + size[Int(a)]
   }
 
@@ -257,6 +264,8 @@ extension SupplyGraph {
   /// - Complexity: see ``DominatorTree``.
   public func supplyDominatorTree() -> DominatorTree {
     let origins = nodes.filter { flowIn.degree(of: $0) == 0 }
-    return DominatorTree(successors: flowOut, predecessors: flowIn, root: NodeIndex(nodeCount), virtualRootSuccessors: origins)
+    return DominatorTree(
+      successors: flowOut, predecessors: flowIn, root: NodeIndex(nodeCount),
+      virtualRootSuccessors: origins)
   }
 }

@@ -19,7 +19,8 @@ public struct ShortestPathForest: Sendable {
   /// The path from `node` to its nearest source, as a node list (empty when unreached).
   public func path(from node: NodeIndex, in graph: SupplyGraph, forward: Bool) -> Path? {
     guard reaches(node) else { return nil }
-    var nodes = [node], edges: [EdgeIndex] = []
+    var nodes = [node]
+    var edges: [EdgeIndex] = []
     var v = node
     while next[Int(v)] >= 0 {
       let e = next[Int(v)]
@@ -44,7 +45,9 @@ extension CompressedAdjacency {
   ///   - maximumHops: nodes farther than this count as unreached.
   ///   - include: the edges that may be used (`nil`: all).
   /// - Complexity: O(*V* + *E*) time, O(*V*) extra space.
-  public func nearestSources(_ sources: [NodeIndex], maximumHops: Int = .max, include: [Bool]? = nil) -> ShortestPathForest {
+  public func nearestSources(
+    _ sources: [NodeIndex], maximumHops: Int = .max, include: [Bool]? = nil
+  ) -> ShortestPathForest {
     let n = nodeCount
     var hops = [Int32](repeating: -1, count: n)
     var next = [EdgeIndex](repeating: -1, count: n)
@@ -97,7 +100,10 @@ extension CompressedAdjacency {
   /// Like ``nearestSources(_:maximumHops:include:)`` but by the sum of a non-negative edge
   /// weight (Dijkstra with a binary heap); `weight[e]` is the cost of edge `e`.
   /// - Complexity: O((*V* + *E*) log *V*) time, O(*V*) extra space.
-  public func nearestSources(_ sources: [NodeIndex], weight: [Double], maximumDistance: Double = .infinity, include: [Bool]? = nil) -> ShortestPathForest {
+  public func nearestSources(
+    _ sources: [NodeIndex], weight: [Double], maximumDistance: Double = .infinity,
+    include: [Bool]? = nil
+  ) -> ShortestPathForest {
     let n = nodeCount
     var distance = [Double](repeating: .infinity, count: n)
     var next = [EdgeIndex](repeating: -1, count: n)

@@ -19,7 +19,8 @@ public struct ReachCounts: Sendable {
   /// The 95% half-width for a count (0 for exact counts).
   public func margin(for count: Int32, total: Int) -> Double {
     guard estimated, total > 0 else { return 0 }
-    let c = Double(count), t = Double(total)
+    let c = Double(count)
+    let t = Double(total)
     return errorFactor * (max(0, c * (t - c) / t)).squareRoot()
   }
 }
@@ -42,7 +43,8 @@ extension CompressedAdjacency {
   /// - Complexity: O(⌈*T*/512⌉ · (*V* + *E*)) time for *T* targets (or the sample's size), and
   ///   O(*V* + *E*) extra space.
   public func reachCounts(
-    to targets: [NodeIndex], components: ComponentPartition? = nil, workLimit: Double = 2e9, sampleSize: Int = 4096,
+    to targets: [NodeIndex], components: ComponentPartition? = nil, workLimit: Double = 2e9,
+    sampleSize: Int = 4096,
     seed: UInt64 = 1
   ) -> ReachCounts {
     let n = nodeCount
@@ -52,7 +54,9 @@ extension CompressedAdjacency {
     var degree = [Int32](repeating: 0, count: c + 1)
     for v in 0..<n {
       let cv = scc.component[v]
-      for i in range(of: NodeIndex(v)) where scc.component[Int(neighbors[i])] != cv { degree[Int(cv) + 1] += 1 }
+      for i in range(of: NodeIndex(v)) where scc.component[Int(neighbors[i])] != cv {
+        degree[Int(cv) + 1] += 1
+      }
     }
     for k in 0..<c { degree[k + 1] += degree[k] }
     var cursor = degree
@@ -71,7 +75,9 @@ extension CompressedAdjacency {
     var unique = Array(Set(targets)).sorted()
     let totalTargets = unique.count
     let batchesExact = (unique.count + Self.batchSize - 1) / Self.batchSize
-    let exact = Double(batchesExact) * Double(c + successors.count) * Double(Self.batchWords) <= workLimit || unique.count <= sampleSize
+    let exact =
+      Double(batchesExact) * Double(c + successors.count) * Double(Self.batchWords) <= workLimit
+      || unique.count <= sampleSize
     if !exact {
       var rng = SeededRandom(seed: seed)
       for i in 0..<sampleSize {
@@ -81,7 +87,9 @@ extension CompressedAdjacency {
       unique = Array(unique.prefix(sampleSize)).sorted()
     }
     let batches = (unique.count + Self.batchSize - 1) / Self.batchSize
-    let chosen = unique, successorList = successors, offsets = degree
+    let chosen = unique
+    let successorList = successors
+    let offsets = degree
     // Work on the component level; spread batches over the cores.
     let workers = min(max(1, batches), 2)
     let partial = CountsBox(workers: workers, components: c)
@@ -95,7 +103,8 @@ extension CompressedAdjacency {
       var batch = worker
       while batch < batches {
         bits.initialize(repeating: 0, count: words * c)
-        let lo = batch * Self.batchSize, hi = min(chosen.count, lo + Self.batchSize)
+        let lo = batch * Self.batchSize
+        let hi = min(chosen.count, lo + Self.batchSize)
         for k in lo..<hi {
           let comp = Int(scc.component[Int(chosen[k])])
           let bit = k - lo
@@ -109,17 +118,37 @@ extension CompressedAdjacency {
               // loop over memory it cannot prove unaliased in registers).
               for comp in 0..<c {
                 let mine = bits + 8 * comp
-                var w0 = mine[0], w1 = mine[1], w2 = mine[2], w3 = mine[3]
-                var w4 = mine[4], w5 = mine[5], w6 = mine[6], w7 = mine[7]
+                var w0 = mine[0]
+                var w1 = mine[1]
+                var w2 = mine[2]
+                var w3 = mine[3]
+                var w4 = mine[4]
+                var w5 = mine[5]
+                var w6 = mine[6]
+                var w7 = mine[7]
                 for k in Int(degree[comp])..<Int(degree[comp + 1]) {
                   let t = bits + 8 * Int(successors[k])
-                  w0 |= t[0]; w1 |= t[1]; w2 |= t[2]; w3 |= t[3]
-                  w4 |= t[4]; w5 |= t[5]; w6 |= t[6]; w7 |= t[7]
+                  w0 |= t[0]
+                  w1 |= t[1]
+                  w2 |= t[2]
+                  w3 |= t[3]
+                  w4 |= t[4]
+                  w5 |= t[5]
+                  w6 |= t[6]
+                  w7 |= t[7]
                 }
-                mine[0] = w0; mine[1] = w1; mine[2] = w2; mine[3] = w3
-                mine[4] = w4; mine[5] = w5; mine[6] = w6; mine[7] = w7
-                let total = w0.nonzeroBitCount + w1.nonzeroBitCount + w2.nonzeroBitCount + w3.nonzeroBitCount
-                  + w4.nonzeroBitCount + w5.nonzeroBitCount + w6.nonzeroBitCount + w7.nonzeroBitCount
+                mine[0] = w0
+                mine[1] = w1
+                mine[2] = w2
+                mine[3] = w3
+                mine[4] = w4
+                mine[5] = w5
+                mine[6] = w6
+                mine[7] = w7
+                let total =
+                  w0.nonzeroBitCount + w1.nonzeroBitCount + w2.nonzeroBitCount + w3.nonzeroBitCount
+                  + w4.nonzeroBitCount + w5.nonzeroBitCount + w6.nonzeroBitCount
+                  + w7.nonzeroBitCount
                 counts[comp] += Int32(total)
               }
             }
@@ -147,9 +176,11 @@ extension CompressedAdjacency {
     }
     // Sampling s of T without replacement: sd(count) = T·sqrt(p(1−p)/s · (T−s)/(T−1)), p = c/T,
     // i.e. sqrt(c(T−c)/T) · sqrt(T(T−s)/(s(T−1))).
-    let s = Double(unique.count), t = Double(totalTargets)
+    let s = Double(unique.count)
+    let t = Double(totalTargets)
     let factor = exact ? 0 : 1.959964 * (t * (t - s) / (s * max(t - 1, 1))).squareRoot()
-    return ReachCounts(counts: counts, estimated: !exact, errorFactor: factor, sampled: unique.count)
+    return ReachCounts(
+      counts: counts, estimated: !exact, errorFactor: factor, sampled: unique.count)
   }
 }
 

@@ -37,21 +37,30 @@ public struct RouteWeight: Sendable {
       let column = graph.edgeAttributes["confidence"]
       for e in 0..<graph.edgeCount where graph.isFlow[e] {
         let c = column?.number(at: e) ?? 1
-        cost[e] = c > 0 ? -Foundation_log(c) : .infinity
+        cost[e] = c > 0 ? -naturalLog(c) : .infinity
         if cost[e] == -0.0 { cost[e] = 0 }
       }
     case .attribute(let name):
       guard let column = graph.edgeAttributes[name] else {
         let numeric = graph.edgeAttributes.columns.filter(\.isNumeric).map(\.name)
-        throw InvalidWeight(description: "no edge has '\(name)' (numeric edge attributes here: \((["hops", "confidence"] + numeric).joined(separator: ", ")))")
+        throw InvalidWeight(
+          description:
+            "no edge has '\(name)' (numeric edge attributes here: \((["hops", "confidence"] + numeric).joined(separator: ", ")))"
+        )
       }
       for e in 0..<graph.edgeCount where graph.isFlow[e] {
         if let v = column[e] {
           guard let d = v.number else {
-            throw InvalidWeight(description: "'\(name)' is not numeric on edge \(graph.id(of: graph.source(of: EdgeIndex(e)))) → \(graph.id(of: graph.target(of: EdgeIndex(e)))): '\(v)'")
+            throw InvalidWeight(
+              description:
+                "'\(name)' is not numeric on edge \(graph.id(of: graph.source(of: EdgeIndex(e)))) → \(graph.id(of: graph.target(of: EdgeIndex(e)))): '\(v)'"
+            )
           }
           guard d >= 0 else {
-            throw InvalidWeight(description: "'\(name)' is negative (\(NumberFormat.canonical(d))) on edge \(graph.id(of: graph.source(of: EdgeIndex(e)))) → \(graph.id(of: graph.target(of: EdgeIndex(e)))); shortest routes need costs ≥ 0")
+            throw InvalidWeight(
+              description:
+                "'\(name)' is negative (\(NumberFormat.canonical(d))) on edge \(graph.id(of: graph.source(of: EdgeIndex(e)))) → \(graph.id(of: graph.target(of: EdgeIndex(e)))); shortest routes need costs ≥ 0"
+            )
           }
           cost[e] = d
         } else {
@@ -65,12 +74,12 @@ public struct RouteWeight: Sendable {
   /// The reported cost of a route from its additive cost: the product of confidences for
   /// `confidence`, the sum otherwise.
   public func reported(_ additive: Double) -> Double {
-    measure == .confidence ? Foundation_exp(-additive) : additive
+    measure == .confidence ? naturalExp(-additive) : additive
   }
 }
 
-@inline(__always) func Foundation_log(_ x: Double) -> Double { Glibc.log(x) }
-@inline(__always) func Foundation_exp(_ x: Double) -> Double { Glibc.exp(x) }
+@inline(__always) func naturalLog(_ x: Double) -> Double { Glibc.log(x) }
+@inline(__always) func naturalExp(_ x: Double) -> Double { Glibc.exp(x) }
 
 /// A route and its cost.
 public struct Route: Sendable {
@@ -127,7 +136,8 @@ public struct RouteEnumerator: IteratorProtocol, Sendable {
   private var exhausted = false
 
   public init(
-    graph: SupplyGraph, source: NodeIndex, targets: [NodeIndex], weight: RouteWeight, pattern: RoutePattern? = nil,
+    graph: SupplyGraph, source: NodeIndex, targets: [NodeIndex], weight: RouteWeight,
+    pattern: RoutePattern? = nil,
     maximumHops: Int? = nil, maximumQueued: Int = 5_000_000, timeLimit: Double = 10
   ) {
     self.graph = graph
@@ -208,7 +218,10 @@ public struct RouteEnumerator: IteratorProtocol, Sendable {
 
   // MARK: Search
 
-  private mutating func push(node v: NodeIndex, state s: UInt64, edge e: EdgeIndex, parent p: Int32, cost: Double, depth d: Int32) {
+  private mutating func push(
+    node v: NodeIndex, state s: UInt64, edge e: EdgeIndex, parent p: Int32, cost: Double,
+    depth d: Int32
+  ) {
     let h = bound(v)
     if !h.isFinite { return }
     let id = Int32(node.count)
@@ -250,7 +263,8 @@ public struct RouteEnumerator: IteratorProtocol, Sendable {
   }
 
   private func route(_ id: Int32) -> Route {
-    var nodes: [NodeIndex] = [], edges: [EdgeIndex] = []
+    var nodes: [NodeIndex] = []
+    var edges: [EdgeIndex] = []
     var x = id
     while x >= 0 {
       nodes.append(node[Int(x)])
@@ -335,7 +349,8 @@ struct KeyedHeap: Sendable {
     ids.removeLast()
     var i = 0
     while true {
-      let l = 2 * i + 1, r = l + 1
+      let l = 2 * i + 1
+      let r = l + 1
       var m = i
       if l < keys.count && less(l, m) { m = l }
       if r < keys.count && less(r, m) { m = r }

@@ -59,8 +59,12 @@ extension SupplyNetwork {
   ///   - scratch: buffers from ``RedundancyScratch/init(nodeCount:)``, reused across calls.
   /// - Complexity: O((`limit` + 1) · (*V* + *E*)) time in the worst case, far less when paths
   ///   are short; O(1) extra space beyond `scratch`.
-  public func redundancy(of target: NodeIndex, limit: Int, scratch: inout RedundancyScratch) -> Redundancy {
-    if groupCount[Int(target)] == 0 { return Redundancy(target: target, value: .unlimited, witness: []) }
+  public func redundancy(
+    of target: NodeIndex, limit: Int, scratch: inout RedundancyScratch
+  ) -> Redundancy {
+    if groupCount[Int(target)] == 0 {
+      return Redundancy(target: target, value: .unlimited, witness: [])
+    }
     let g = graph
     var paths = 0
     defer {
@@ -135,19 +139,24 @@ extension SupplyNetwork {
         // No more paths: the cut is every node whose out-state the search reached but whose
         // in-state it did not.
         var witness: [NodeIndex] = []
-        for v in scratch.touched where scratch.visited[Int(2 * v + 1)] == gen && scratch.visited[Int(2 * v)] != gen {
+        for v in scratch.touched
+        where scratch.visited[Int(2 * v + 1)] == gen && scratch.visited[Int(2 * v)] != gen {
           witness.append(v)
         }
-        return Redundancy(target: target, value: .exactly(paths), witness: Array(Set(witness)).sorted())
+        return Redundancy(
+          target: target, value: .exactly(paths), witness: Array(Set(witness)).sorted())
       }
       // Augment along the path from the origin forward to the target.
       var current = found
       while current != start {
         let next = scratch.parent[Int(current)]
-        let a = current >> 1, b = next >> 1
+        let a = current >> 1
+        let b = next >> 1
         if a == b {
           if current & 1 == 0 {
-            if !scratch.nodeFlow[Int(a)] && scratch.flowNext[Int(a)] < 0 { scratch.touched.append(a) }
+            if !scratch.nodeFlow[Int(a)] && scratch.flowNext[Int(a)] < 0 {
+              scratch.touched.append(a)
+            }
             scratch.nodeFlow[Int(a)] = true  // a_in → a_out
           } else {
             scratch.nodeFlow[Int(a)] = false  // a_out → a_in cancels a's flow

@@ -43,7 +43,8 @@ extension SupplyGraph {
           return x
         }
         for e in 0..<edgeCount {
-          var a = find(sources[e]), b = find(targets[e])
+          var a = find(sources[e])
+          var b = find(targets[e])
           if a == b { continue }
           if size[Int(a)] < size[Int(b)] { swap(&a, &b) }
           parent[Int(b)] = a

@@ -67,7 +67,11 @@ public struct DualUseReach: Sendable {
   ///   - robust: whether to compute single points of failure of the reach.
   ///   - countWorkLimit, countSampleSize: when exact counting would take more word operations
   ///     than `countWorkLimit`, counts are estimated from `countSampleSize` sampled buyers.
-  public init(graph: SupplyGraph, bounds: Bounds = Bounds(), robust: Bool = false, countWorkLimit: Double = 2e9, countSampleSize: Int = 4096) {
+  public init(
+    graph: SupplyGraph, bounds: Bounds = Bounds(), robust: Bool = false,
+    countWorkLimit: Double = 2e9,
+    countSampleSize: Int = 4096
+  ) {
     self.graph = graph
     self.bounds = bounds
     self.robustnessComputed = robust
@@ -95,7 +99,9 @@ public struct DualUseReach: Sendable {
         // have no outgoing flow at all).
         distance[Int(b)] = .infinity
         guard graph.flowOut.degree(of: b) > 0 else { continue }
-        let found = Self.forwardSearch(graph, from: b, isTarget: isBuyer, limit: 1, weight: weight.isEmpty ? nil : weight, bounds: bounds)
+        let found = Self.forwardSearch(
+          graph, from: b, isTarget: isBuyer, limit: 1, weight: weight.isEmpty ? nil : weight,
+          bounds: bounds)
         if let hit = found.first {
           reaches[Int(b)] = true
           distance[Int(b)] = hit.distance
@@ -109,25 +115,31 @@ public struct DualUseReach: Sendable {
         var ball = BoundedBall(nodeCount: n)
         for b in buyers {
           // Every node within the bound upstream of b reaches b (b itself excluded).
-          for v in ball.upstream(of: b, in: graph, weight: weight.isEmpty ? nil : weight, bounds: bounds) where v != b {
+          for v in ball.upstream(
+            of: b, in: graph, weight: weight.isEmpty ? nil : weight, bounds: bounds) where v != b
+          {
             c[Int(v)] += 1
           }
         }
         counts = ReachCounts(counts: c, estimated: false, errorFactor: 0, sampled: buyers.count)
       } else {
-        let raw = graph.flowOut.reachCounts(to: buyers, components: scc, workLimit: countWorkLimit, sampleSize: countSampleSize)
+        let raw = graph.flowOut.reachCounts(
+          to: buyers, components: scc, workLimit: countWorkLimit, sampleSize: countSampleSize)
         var c = raw.counts
         // Exclude the node itself (descendants semantics).
         if !raw.estimated {
           for b in buyers { c[Int(b)] -= 1 }
         }
         for v in 0..<n where !reaches[v] { c[v] = 0 }
-        counts = ReachCounts(counts: c, estimated: raw.estimated, errorFactor: raw.errorFactor, sampled: raw.sampled)
+        counts = ReachCounts(
+          counts: c, estimated: raw.estimated, errorFactor: raw.errorFactor, sampled: raw.sampled)
       }
       // Robustness.
       var fragile: [NodeIndex: [NodeIndex]]? = nil
       if robust {
-        let tree = DominatorTree(successors: graph.flowIn, predecessors: graph.flowOut, root: NodeIndex(n), virtualRootSuccessors: buyers)
+        let tree = DominatorTree(
+          successors: graph.flowIn, predecessors: graph.flowOut, root: NodeIndex(n),
+          virtualRootSuccessors: buyers)
         var map: [NodeIndex: [NodeIndex]] = [:]
         for v in graph.nodes where reaches[Int(v)] {
           let doms: [NodeIndex]
@@ -141,7 +153,8 @@ public struct DualUseReach: Sendable {
         fragile = map
       }
       return SectorReach(
-        sector: s, buyers: buyers, reaches: reaches, distance: distance, forest: forest, buyerWitness: buyerWitness,
+        sector: s, buyers: buyers, reaches: reaches, distance: distance, forest: forest,
+        buyerWitness: buyerWitness,
         weight: weight, counts: counts, fragile: fragile)
     }
     let d = sector(.defense)
@@ -162,7 +175,9 @@ public struct DualUseReach: Sendable {
   /// reversed flow graph restricted to its downstream, rooted at a virtual sink joined to the
   /// other buyers there (itself excluded, so a route back to itself does not count).
   /// - Complexity: O(*D* log *D*) for a downstream of *D* nodes and edges.
-  static func buyerFragility(_ graph: SupplyGraph, _ v: NodeIndex, sectorBuyers: [Bool], tree _: DominatorTree) -> [NodeIndex] {
+  static func buyerFragility(
+    _ graph: SupplyGraph, _ v: NodeIndex, sectorBuyers: [Bool], tree _: DominatorTree
+  ) -> [NodeIndex] {
     // The downstream of v, with local numbers (v is 0).
     var local: [NodeIndex: Int32] = [v: 0]
     var nodes: [NodeIndex] = [v]
@@ -175,7 +190,8 @@ public struct DualUseReach: Sendable {
         nodes.append(w)
       }
     }
-    var from: [NodeIndex] = [], to: [NodeIndex] = []
+    var from: [NodeIndex] = []
+    var to: [NodeIndex] = []
     for (k, u) in nodes.enumerated() {
       for w in graph.flowOut.neighbors(of: u) {
         from.append(NodeIndex(k))
@@ -184,9 +200,13 @@ public struct DualUseReach: Sendable {
     }
     let forward = CompressedAdjacency(nodeCount: nodes.count, from: from, to: to)
     let backward = CompressedAdjacency(nodeCount: nodes.count, from: to, to: from)
-    let others = (1..<max(nodes.count, 1)).filter { sectorBuyers[Int(nodes[$0])] }.map { NodeIndex($0) }
+    let others = (1..<max(nodes.count, 1)).filter { sectorBuyers[Int(nodes[$0])] }.map {
+      NodeIndex($0)
+    }
     guard !others.isEmpty else { return [] }
-    let reversed = DominatorTree(successors: backward, predecessors: forward, root: NodeIndex(nodes.count), virtualRootSuccessors: others)
+    let reversed = DominatorTree(
+      successors: backward, predecessors: forward, root: NodeIndex(nodes.count),
+      virtualRootSuccessors: others)
     return reversed.dominators(of: 0).map { nodes[Int($0)] }.sorted()
   }
 
@@ -207,8 +227,11 @@ public struct DualUseReach: Sendable {
     guard r.reaches[Int(node)], limit > 0 else { return [] }
     var isBuyer = [Bool](repeating: false, count: graph.nodeCount)
     for b in r.buyers { isBuyer[Int(b)] = true }
-    return Self.forwardSearch(graph, from: node, isTarget: isBuyer, limit: limit, weight: r.weight.isEmpty ? nil : r.weight, bounds: bounds)
-      .map(\.node)
+    return Self.forwardSearch(
+      graph, from: node, isTarget: isBuyer, limit: limit, weight: r.weight.isEmpty ? nil : r.weight,
+      bounds: bounds
+    )
+    .map(\.node)
   }
 
   /// A target found by a forward search: the node, its distance, and the route to it.
@@ -221,7 +244,8 @@ public struct DualUseReach: Sendable {
   /// Searches forward from `source` (itself excluded) for up to `limit` targets, nearest
   /// first: breadth first by hops, or Dijkstra by `weight`, within `bounds`.
   static func forwardSearch(
-    _ graph: SupplyGraph, from source: NodeIndex, isTarget: [Bool], limit: Int, weight: [Double]?, bounds: Bounds
+    _ graph: SupplyGraph, from source: NodeIndex, isTarget: [Bool], limit: Int, weight: [Double]?,
+    bounds: Bounds
   ) -> [ForwardHit] {
     var parent: [NodeIndex: EdgeIndex] = [:]
     var distance: [NodeIndex: Double] = [source: 0]
@@ -232,7 +256,8 @@ public struct DualUseReach: Sendable {
     let maxDistance = bounds.maximumLeadTime ?? .infinity
     let maxHops = Double(bounds.maximumHops ?? Int.max)
     func route(to v: NodeIndex) -> Path {
-      var nodes = [v], edges: [EdgeIndex] = []
+      var nodes = [v]
+      var edges: [EdgeIndex] = []
       var x = v
       while let e = parent[x] {
         edges.append(e)
@@ -295,7 +320,8 @@ public struct DualUseReach: Sendable {
 
   /// Aggregates by kind (in the design's order) and by stage.
   public func aggregates() -> Aggregates {
-    let classIndex = Dictionary(uniqueKeysWithValues: ReachClass.allCases.enumerated().map { ($1, $0) })
+    let classIndex = Dictionary(
+      uniqueKeysWithValues: ReachClass.allCases.enumerated().map { ($1, $0) })
     let ordinal = classes.map { UInt8(classIndex[$0]!) }
     func make(_ label: String, _ members: [NodeIndex]) -> Aggregate {
       var tally = [Int](repeating: 0, count: ReachClass.allCases.count)
@@ -303,11 +329,17 @@ public struct DualUseReach: Sendable {
       for v in members {
         let c = ordinal[Int(v)]
         tally[Int(c)] += 1
-        if classes[Int(v)] == .dual && robustnessComputed && (defense.fragile?[v] != nil || industry.fragile?[v] != nil) { fragile += 1 }
+        if classes[Int(v)] == .dual && robustnessComputed
+          && (defense.fragile?[v] != nil || industry.fragile?[v] != nil)
+        {
+          fragile += 1
+        }
       }
       var byClass: [ReachClass: Int] = [:]
       for (k, c) in ReachClass.allCases.enumerated() where tally[k] > 0 { byClass[c] = tally[k] }
-      return Aggregate(label: label, total: members.count, byClass: byClass, fragileDual: robustnessComputed ? fragile : nil)
+      return Aggregate(
+        label: label, total: members.count, byClass: byClass,
+        fragileDual: robustnessComputed ? fragile : nil)
     }
     var byKind = [[NodeIndex]](repeating: [], count: NodeKind.allCases.count)
     var byStage = [[NodeIndex]](repeating: [], count: Stage.allCases.count)
@@ -340,7 +372,9 @@ struct BoundedBall {
 
   /// The nodes that reach `target` within `bounds` (by hops, or by `weight` when given).
   /// - Complexity: O(size of the ball and its edges), times log of it with weights.
-  mutating func upstream(of target: NodeIndex, in graph: SupplyGraph, weight: [Double]?, bounds: DualUseReach.Bounds) -> [NodeIndex] {
+  mutating func upstream(
+    of target: NodeIndex, in graph: SupplyGraph, weight: [Double]?, bounds: DualUseReach.Bounds
+  ) -> [NodeIndex] {
     generation &+= 1
     let gen = generation
     var out: [NodeIndex] = [target]

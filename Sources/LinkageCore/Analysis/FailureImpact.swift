@@ -105,7 +105,9 @@ struct FailureImpactEngine {
   mutating func fail(edge: EdgeIndex) {
     let g = network.graph
     let e = Int(edge)
-    guard network.carries[e], baseline[Int(g.sources[e])], baseline[Int(g.targets[e])] else { return }
+    guard network.carries[e], baseline[Int(g.sources[e])], baseline[Int(g.targets[e])] else {
+      return
+    }
     failedEdge = edge
     decrement(edge, inside: -1)
     drain()
@@ -157,7 +159,9 @@ struct FailureImpactEngine {
 
   private mutating func propagate(from u: NodeIndex, inside: Int32 = -1) {
     let out = network.supplyOut
-    for i in out.range(of: u) where out.edges[i] != failedEdge { decrement(out.edges[i], inside: inside) }
+    for i in out.range(of: u) where out.edges[i] != failedEdge {
+      decrement(out.edges[i], inside: inside)
+    }
   }
 
   private mutating func drain() {
@@ -197,7 +201,8 @@ struct FailureImpactEngine {
           groupDone[grp] = false
         }
         let s = inn.neighbors[i]
-        if component[Int(s)] == c && baseline[Int(s)] && !lost[Int(s)] && inn.edges[i] != failedEdge {
+        if component[Int(s)] == c && baseline[Int(s)] && !lost[Int(s)] && inn.edges[i] != failedEdge
+        {
           external[grp] -= 1
         }
       }
@@ -229,7 +234,9 @@ struct FailureImpactEngine {
       head += 1
       for i in out.range(of: u) {
         let w = out.neighbors[i]
-        guard component[Int(w)] == c, nodeStamp[Int(w)] == stamp, !suppliedNow[Int(w)], out.edges[i] != failedEdge else {
+        guard component[Int(w)] == c, nodeStamp[Int(w)] == stamp, !suppliedNow[Int(w)],
+          out.edges[i] != failedEdge
+        else {
           continue
         }
         let grp = Int(network.groupOfEdge[Int(out.edges[i])])
@@ -294,7 +301,8 @@ struct FailureImpactEngine {
       heap[0] = last
       var i = 0
       while true {
-        let l = 2 * i + 1, r = l + 1
+        let l = 2 * i + 1
+        let r = l + 1
         var m = i
         if l < heap.count && heap[l] < heap[m] { m = l }
         if r < heap.count && heap[r] < heap[m] { m = r }

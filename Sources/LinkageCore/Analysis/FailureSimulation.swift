@@ -66,7 +66,8 @@ public struct FailureSimulation: Sendable {
       var rng = SeededRandom(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(b + 1))
       var scratch = PropagationScratch(network: network)
       var failed = [Bool](repeating: false, count: graph.nodeCount)
-      var result = BlockResult(supplied: [Int](repeating: 0, count: targets.count), lost: 0, lostSquares: 0)
+      var result = BlockResult(
+        supplied: [Int](repeating: 0, count: targets.count), lost: 0, lostSquares: 0)
       let count = min(Self.block, trials - b * Self.block)
       for _ in 0..<count {
         for (v, p) in fallibleList { failed[v] = rng.unit() < p }
@@ -87,7 +88,8 @@ public struct FailureSimulation: Sendable {
       run(0)
     }
     var supplied = [Int](repeating: 0, count: targets.count)
-    var lost = 0.0, lostSquares = 0.0
+    var lost = 0.0
+    var lostSquares = 0.0
     for b in 0..<blocks {
       let r = results.get(b)!
       for k in 0..<targets.count { supplied[k] += r.supplied[k] }
@@ -97,7 +99,9 @@ public struct FailureSimulation: Sendable {
     let n = Double(trials)
     outcomes = targets.enumerated().map { k, t in
       let (lo, hi) = Self.wilson(successes: supplied[k], trials: trials)
-      return TargetOutcome(target: t, supplied: supplied[k], probability: Double(supplied[k]) / n, lower: lo, upper: hi)
+      return TargetOutcome(
+        target: t, supplied: supplied[k], probability: Double(supplied[k]) / n, lower: lo, upper: hi
+      )
     }
     let mean = lost / n
     let variance = trials > 1 ? max(0, (lostSquares - n * mean * mean) / (n - 1)) : 0
@@ -109,7 +113,8 @@ public struct FailureSimulation: Sendable {
 
   /// The 95% Wilson score interval for a binomial proportion.
   static func wilson(successes: Int, trials: Int) -> (Double, Double) {
-    let n = Double(trials), z = 1.959964
+    let n = Double(trials)
+    let z = 1.959964
     let p = Double(successes) / n
     let denominator = 1 + z * z / n
     let center = (p + z * z / (2 * n)) / denominator

@@ -71,14 +71,16 @@ extension SupplyGraph {
       kindCounts.append(.init(label: k.name, count: byKind[k]!))
     }
     if byKind[.other] != nil {
-      let otherLabels = tally(nodes.lazy.filter { self.kinds[Int($0)] == .other }.map {
-        self.kindLabel(of: $0) ?? "(none)"
-      })
+      let otherLabels = tally(
+        nodes.lazy.filter { self.kinds[Int($0)] == .other }.map {
+          self.kindLabel(of: $0) ?? "(none)"
+        })
       for (label, count) in otherLabels.sorted(by: { $0.key < $1.key }) {
         kindCounts.append(.init(label: label, count: count))
       }
     }
-    func labelCounts(_ codes: [Int32], _ labels: [String], order: [String]) -> [GraphSummary.Count] {
+    func labelCounts(_ codes: [Int32], _ labels: [String], order: [String]) -> [GraphSummary.Count]
+    {
       let byCode = tally(codes.lazy.filter { $0 >= 0 })
       var byLabel: [String: Int] = [:]
       for (c, n) in byCode { byLabel[labels[Int(c)], default: 0] += n }
@@ -98,9 +100,12 @@ extension SupplyGraph {
       let ib = Relation.knownNames.firstIndex(of: b.relation) ?? Int.max
       return ia != ib ? ia < ib : a.relation < b.relation
     }
-    var origins: [NodeIndex] = [], sinks: [NodeIndex] = [], isolated: [NodeIndex] = []
+    var origins: [NodeIndex] = []
+    var sinks: [NodeIndex] = []
+    var isolated: [NodeIndex] = []
     for v in nodes {
-      let i = flowIn.degree(of: v), o = flowOut.degree(of: v)
+      let i = flowIn.degree(of: v)
+      let o = flowOut.degree(of: v)
       if i == 0 && o == 0 {
         isolated.append(v)
       } else if i == 0 {

@@ -38,8 +38,10 @@ public struct ReferenceReadiness: Sendable {
       let days: ShortestPathForest
     }
     // Four independent searches, two at a time on large graphs.
-    let defenseBuyers = buyers(.defense), industryBuyers = buyers(.industry)
-    let searches = ParallelBuild.run(4, parallel: graph.edgeCount >= 100_000) { k -> ShortestPathForest in
+    let defenseBuyers = buyers(.defense)
+    let industryBuyers = buyers(.industry)
+    let searches = ParallelBuild.run(4, parallel: graph.edgeCount >= 100_000) {
+      k -> ShortestPathForest in
       switch k {
       case 0: graph.flowIn.nearestSources(defenseBuyers)
       case 1: graph.flowIn.nearestSources(industryBuyers)
@@ -53,10 +55,18 @@ public struct ReferenceReadiness: Sendable {
     ]
     func route(_ v: NodeIndex, _ s: Sector) -> SectorRoute? {
       let f = forests[s]!
-      guard f.hops.reaches(v), let path = f.hops.path(from: v, in: graph, forward: true), path.hops > 0 else { return nil }
+      guard f.hops.reaches(v), let path = f.hops.path(from: v, in: graph, forward: true),
+        path.hops > 0
+      else {
+        return nil
+      }
       let days = path.edges.reduce(0) { $0 + lead[Int($1)] }
-      let verification = path.nodes.dropFirst().contains { graph.kind(of: $0) == .program && graph.stage(of: $0) == .verification }
-      let gateway = path.nodes.dropFirst().first { graph.kind(of: $0) == .integrator || graph.kind(of: $0) == .program }
+      let verification = path.nodes.dropFirst().contains {
+        graph.kind(of: $0) == .program && graph.stage(of: $0) == .verification
+      }
+      let gateway = path.nodes.dropFirst().first {
+        graph.kind(of: $0) == .integrator || graph.kind(of: $0) == .program
+      }
       return SectorRoute(
         buyer: path.nodes.last!, path: path, leadTime: days, fastestBuyer: f.days.nearest[Int(v)],
         fastestDays: f.days.distance[Int(v)], passesVerification: verification, gateway: gateway)

@@ -23,7 +23,8 @@ public struct RoutePattern: Sendable {
     public var conditions: [(String, String)]
 
     public static func == (a: NodeTest, b: NodeTest) -> Bool {
-      a.kind == b.kind && a.id == b.id && a.conditions.map { $0.0 + "=" + $0.1 } == b.conditions.map { $0.0 + "=" + $0.1 }
+      a.kind == b.kind && a.id == b.id
+        && a.conditions.map { $0.0 + "=" + $0.1 } == b.conditions.map { $0.0 + "=" + $0.1 }
     }
   }
 
@@ -57,7 +58,8 @@ public struct RoutePattern: Sendable {
     let fragment = try parser.parseAlternation()
     parser.skipSpaces()
     if parser.position < parser.text.count {
-      throw ParseError(message: "unexpected '\(parser.text[parser.position])'", column: parser.position + 1)
+      throw ParseError(
+        message: "unexpected '\(parser.text[parser.position])'", column: parser.position + 1)
     }
     var builder = parser.builder
     let accept = builder.newState()
@@ -65,7 +67,9 @@ public struct RoutePattern: Sendable {
     // State 0 must be the start: link a fresh start to the fragment.
     builder.add(.epsilon(fragment.start), from: builder.startState)
     guard builder.states.count <= 64 else {
-      throw ParseError(message: "the pattern is too large (\(builder.states.count) automaton states; at most 64)", column: 1)
+      throw ParseError(
+        message: "the pattern is too large (\(builder.states.count) automaton states; at most 64)",
+        column: 1)
     }
     self.transitions = builder.states
     self.accept = accept
@@ -117,7 +121,8 @@ public struct RoutePattern: Sendable {
         skipSpaces()
       }
       if branches.count == 1 { return branches[0] }
-      let start = builder.newState(), end = builder.newState()
+      let start = builder.newState()
+      let end = builder.newState()
       for b in branches {
         builder.add(.epsilon(b.start), from: start)
         builder.add(.epsilon(end), from: b.end)
@@ -149,7 +154,8 @@ public struct RoutePattern: Sendable {
       // `*[` starts a node test, not a repetition.
       if op == "*", position + 1 < text.count, text[position + 1] == "[" { return atom }
       position += 1
-      let start = builder.newState(), end = builder.newState()
+      let start = builder.newState()
+      let end = builder.newState()
       builder.add(.epsilon(atom.start), from: start)
       builder.add(.epsilon(end), from: atom.end)
       if op == "*" || op == "?" { builder.add(.epsilon(end), from: start) }
@@ -159,13 +165,19 @@ public struct RoutePattern: Sendable {
 
     mutating func parseAtom() throws -> Fragment {
       skipSpaces()
-      guard let c = peek() else { throw ParseError(message: "the pattern ends where a test was expected", column: position + 1) }
+      guard let c = peek() else {
+        throw ParseError(
+          message: "the pattern ends where a test was expected", column: position + 1)
+      }
       let column = position + 1
       if c == "(" {
         position += 1
         let inner = try parseAlternation()
         skipSpaces()
-        guard peek() == ")" else { throw ParseError(message: "expected ')' to close the '(' at column \(column)", column: position + 1) }
+        guard peek() == ")" else {
+          throw ParseError(
+            message: "expected ')' to close the '(' at column \(column)", column: position + 1)
+        }
         position += 1
         return inner
       }
@@ -176,33 +188,52 @@ public struct RoutePattern: Sendable {
       if c == "#" {
         position += 1
         let id = word()
-        guard !id.isEmpty else { throw ParseError(message: "expected a node id after '#'", column: position + 1) }
+        guard !id.isEmpty else {
+          throw ParseError(message: "expected a node id after '#'", column: position + 1)
+        }
         guard graph.index(of: id) != nil else {
           let close = IDSuggestions.closest(to: id, in: graph.ids)
-          throw ParseError(message: "no node with id '\(id)'" + (close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"), column: column + 1)
+          throw ParseError(
+            message: "no node with id '\(id)'"
+              + (close.isEmpty
+                ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"),
+            column: column + 1)
         }
         return single(.node(NodeTest(kind: nil, id: id, conditions: []), 0))
       }
       if c == "*" {
         position += 1
-        guard peek() == "[" else { throw ParseError(message: "'*' as a node test needs conditions, e.g. *[sector=defense]", column: column) }
+        guard peek() == "[" else {
+          throw ParseError(
+            message: "'*' as a node test needs conditions, e.g. *[sector=defense]", column: column)
+        }
         let conditions = try parseConditions()
         return single(.node(NodeTest(kind: nil, id: nil, conditions: conditions), 0))
       }
       let name = word()
       guard !name.isEmpty else { throw ParseError(message: "unexpected '\(c)'", column: column) }
       if peek() == "[" {
-        guard kindNames.contains(name) else { throw ParseError(message: "unknown kind '\(name)' (conditions in [...] follow a kind or *)", column: column) }
+        guard kindNames.contains(name) else {
+          throw ParseError(
+            message: "unknown kind '\(name)' (conditions in [...] follow a kind or *)",
+            column: column)
+        }
         let conditions = try parseConditions()
         return single(.node(NodeTest(kind: name, id: nil, conditions: conditions), 0))
       }
-      let isRelation = relationNames.contains(name), isKind = kindNames.contains(name)
+      let isRelation = relationNames.contains(name)
+      let isKind = kindNames.contains(name)
       if isRelation && isKind {
-        throw ParseError(message: "'\(name)' is both a relation and a kind; write \(name)[] for the node test", column: column)
+        throw ParseError(
+          message: "'\(name)' is both a relation and a kind; write \(name)[] for the node test",
+          column: column)
       }
       if isRelation { return single(.edge(relation: name, 0)) }
       if isKind { return single(.node(NodeTest(kind: name, id: nil, conditions: []), 0)) }
-      throw ParseError(message: "'\(name)' is neither a relation nor a kind here (relations: \(relationNames.sorted().joined(separator: ", ")); kinds: \(kindNames.sorted().joined(separator: ", ")))", column: column)
+      throw ParseError(
+        message:
+          "'\(name)' is neither a relation nor a kind here (relations: \(relationNames.sorted().joined(separator: ", ")); kinds: \(kindNames.sorted().joined(separator: ", ")))",
+        column: column)
     }
 
     mutating func parseConditions() throws -> [(String, String)] {
@@ -225,14 +256,19 @@ public struct RoutePattern: Sendable {
         position += 1
         skipSpaces()
         let value = word()
-        guard !value.isEmpty else { throw ParseError(message: "expected a value after '\(field)='", column: position + 1) }
+        guard !value.isEmpty else {
+          throw ParseError(message: "expected a value after '\(field)='", column: position + 1)
+        }
         out.append((field, value))
         skipSpaces()
         if peek() == "," {
           position += 1
           continue
         }
-        guard peek() == "]" else { throw ParseError(message: "expected ',' or ']' to close the '[' at column \(open)", column: position + 1) }
+        guard peek() == "]" else {
+          throw ParseError(
+            message: "expected ',' or ']' to close the '[' at column \(open)", column: position + 1)
+        }
         position += 1
         return out
       }
@@ -241,7 +277,9 @@ public struct RoutePattern: Sendable {
     mutating func word() -> String {
       var out = ""
       // A word runs to whitespace or punctuation; a '.' inside a word (0.5, a.b) belongs to it.
-      while let c = peek(), !c.properties.isWhitespace, !"[](),|*+?=#".unicodeScalars.contains(c), c != "." || !out.isEmpty {
+      while let c = peek(), !c.properties.isWhitespace, !"[](),|*+?=#".unicodeScalars.contains(c),
+        c != "." || !out.isEmpty
+      {
         out.unicodeScalars.append(c)
         position += 1
       }
@@ -249,7 +287,8 @@ public struct RoutePattern: Sendable {
     }
 
     mutating func single(_ t: Transition) -> Fragment {
-      let s = builder.newState(), e = builder.newState()
+      let s = builder.newState()
+      let e = builder.newState()
       switch t {
       case .edge(let r, _): builder.add(.edge(relation: r, e), from: s)
       case .node(let n, _): builder.add(.node(n, e), from: s)
@@ -264,7 +303,9 @@ public struct RoutePattern: Sendable {
   /// Whether `node` passes `test`.
   func matches(_ test: NodeTest, _ node: NodeIndex, in graph: SupplyGraph) -> Bool {
     if let id = test.id, graph.id(of: node) != id { return false }
-    if let kind = test.kind, (graph.kindLabel(of: node) ?? graph.kind(of: node).name) != kind { return false }
+    if let kind = test.kind, (graph.kindLabel(of: node) ?? graph.kind(of: node).name) != kind {
+      return false
+    }
     for (field, value) in test.conditions {
       let actual: String?
       switch field {

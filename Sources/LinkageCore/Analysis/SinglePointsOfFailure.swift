@@ -88,7 +88,8 @@ public struct SinglePointsOfFailure: Sendable {
       var order = [Int32](repeating: -1, count: n + 1)
       for v in 0...n where tree.enter[v] >= 0 { order[Int(tree.enter[v])] = Int32(v) }
       var targetsInPreorder: [Int32] = []  // preorder positions of targets
-      for position in 0...n where order[position] >= 0 && order[position] < Int32(n) && isTarget[Int(order[position])] {
+      for position in 0...n
+      where order[position] >= 0 && order[position] < Int32(n) && isTarget[Int(order[position])] {
         targetsInPreorder.append(Int32(position))
       }
       func targetsBelow(_ v: Int32, includingSelf: Bool) -> [NodeIndex] {
@@ -103,11 +104,14 @@ public struct SinglePointsOfFailure: Sendable {
         return out.sorted()
       }
       for v in 0..<n where baseline[v] {
-        let lo = tree.enter[v] + 1, hi = tree.enter[v] + tree.size[v]
+        let lo = tree.enter[v] + 1
+        let hi = tree.enter[v] + tree.size[v]
         let k = lowerBound(targetsInPreorder, lo)
         if k < targetsInPreorder.count && targetsInPreorder[k] < hi {
           let cut = targetsBelow(Int32(v), includingSelf: false)
-          critical.append(Criticality(node: NodeIndex(v), targetsCut: cut, valueCut: cut.reduce(0) { $0 + value($1) }))
+          critical.append(
+            Criticality(
+              node: NodeIndex(v), targetsCut: cut, valueCut: cut.reduce(0) { $0 + value($1) }))
         }
       }
       // Links: u→v cuts v off when u = idom(v) and every other supply edge into v comes
@@ -119,7 +123,10 @@ public struct SinglePointsOfFailure: Sendable {
         for i in network.supplyIn.range(of: NodeIndex(v)) {
           let u = network.supplyIn.neighbors[i]
           if u == d {
-            if only >= 0 { alone = false; break }  // a parallel edge: two links
+            if only >= 0 {
+              alone = false
+              break
+            }  // a parallel edge: two links
             only = network.supplyIn.edges[i]
           } else if tree.isReachable(u) && !tree.dominates(Int32(v), u) {
             alone = false
@@ -129,7 +136,9 @@ public struct SinglePointsOfFailure: Sendable {
         guard alone, only >= 0 else { continue }
         let cut = targetsBelow(Int32(v), includingSelf: true)
         if !cut.isEmpty {
-          links.append(LinkCriticality(edge: only, targetsCut: cut, valueCut: cut.reduce(0) { $0 + value($1) }))
+          links.append(
+            LinkCriticality(edge: only, targetsCut: cut, valueCut: cut.reduce(0) { $0 + value($1) })
+          )
         }
       }
       for y in 0..<n where watched[y] && baseline[y] {
@@ -149,7 +158,9 @@ public struct SinglePointsOfFailure: Sendable {
         }
         if !cut.isEmpty {
           cut.sort()
-          critical.append(Criticality(node: NodeIndex(x), targetsCut: cut, valueCut: cut.reduce(0) { $0 + value($1) }))
+          critical.append(
+            Criticality(
+              node: NodeIndex(x), targetsCut: cut, valueCut: cut.reduce(0) { $0 + value($1) }))
         }
         engine.reset()
       }
@@ -157,7 +168,9 @@ public struct SinglePointsOfFailure: Sendable {
         engine.fail(edge: EdgeIndex(e))
         let cut = engine.lostNodes.filter { isTarget[Int($0)] }.sorted()
         if !cut.isEmpty {
-          links.append(LinkCriticality(edge: EdgeIndex(e), targetsCut: cut, valueCut: cut.reduce(0) { $0 + value($1) }))
+          links.append(
+            LinkCriticality(
+              edge: EdgeIndex(e), targetsCut: cut, valueCut: cut.reduce(0) { $0 + value($1) }))
         }
         engine.reset()
       }
@@ -172,9 +185,11 @@ public struct SinglePointsOfFailure: Sendable {
     links.sort { a, b in
       if a.targetsCut.count != b.targetsCut.count { return a.targetsCut.count > b.targetsCut.count }
       if a.valueCut != b.valueCut { return a.valueCut > b.valueCut }
-      let sa = ids[Int(graph.sources[Int(a.edge)])], sb = ids[Int(graph.sources[Int(b.edge)])]
+      let sa = ids[Int(graph.sources[Int(a.edge)])]
+      let sb = ids[Int(graph.sources[Int(b.edge)])]
       if sa != sb { return sa < sb }
-      let ta = ids[Int(graph.targets[Int(a.edge)])], tb = ids[Int(graph.targets[Int(b.edge)])]
+      let ta = ids[Int(graph.targets[Int(a.edge)])]
+      let tb = ids[Int(graph.targets[Int(b.edge)])]
       return ta != tb ? ta < tb : a.edge < b.edge
     }
     criticalNodes = critical
@@ -191,7 +206,8 @@ public struct SinglePointsOfFailure: Sendable {
       guard direct.count >= 2 else { continue }
       let upstream = spofs.filter { !direct.contains($0) }
       if !upstream.isEmpty {
-        hidden.append(HiddenSingleSource(node: y, directSuppliers: direct.count, singlePoints: upstream))
+        hidden.append(
+          HiddenSingleSource(node: y, directSuppliers: direct.count, singlePoints: upstream))
       }
     }
     hiddenSingleSources = hidden.sorted { ids[Int($0.node)] < ids[Int($1.node)] }
@@ -249,7 +265,8 @@ public struct SinglePointsOfFailure: Sendable {
     let link = "the link \(g.id(of: g.source(of: edge))) → \(g.id(of: g.target(of: edge)))"
     if dominators != nil, let last = steps.last {
       let via = steps.dropLast().map { g.id(of: $0.node) }
-      return "every supply route to \(g.id(of: last.node)) uses \(link)" + (via.isEmpty ? "" : " and then passes " + via.joined(separator: ", then "))
+      return "every supply route to \(g.id(of: last.node)) uses \(link)"
+        + (via.isEmpty ? "" : " and then passes " + via.joined(separator: ", then "))
     }
     return sentence(start: "\(link) fails", failure: nil, steps: steps)
   }
@@ -259,21 +276,26 @@ public struct SinglePointsOfFailure: Sendable {
     guard let last = steps.last else { return "" }
     if dominators != nil, let failure {
       let route = ([failure] + steps.map(\.node)).map { g.id(of: $0) }
-      return "every supply route to \(g.id(of: last.node)) passes " + route.dropLast().joined(separator: ", then ")
+      return "every supply route to \(g.id(of: last.node)) passes "
+        + route.dropLast().joined(separator: ", then ")
     }
     var parts = [start]
     for step in steps.dropLast() {
       parts.append("\(network.describeGroup(Int(step.group))) has no other supplier")
     }
     let final = network.describeGroup(Int(last.group))
-    parts.append(final == g.id(of: last.node) ? "\(final) loses supply" : "\(final) has no other supplier, so \(g.id(of: last.node)) loses supply")
+    parts.append(
+      final == g.id(of: last.node)
+        ? "\(final) loses supply"
+        : "\(final) has no other supplier, so \(g.id(of: last.node)) loses supply")
     return parts.joined(separator: " → ")
   }
 }
 
 /// The first index in sorted `array` whose element is not less than `value`.
 func lowerBound(_ array: [Int32], _ value: Int32) -> Int {
-  var lo = 0, hi = array.count
+  var lo = 0
+  var hi = array.count
   while lo < hi {
     let mid = (lo + hi) / 2
     if array[mid] < value { lo = mid + 1 } else { hi = mid }
@@ -293,7 +315,9 @@ public struct FailureExplainer {
   }
 
   /// The chains from `failure` to each of `targets` (empty for a target it does not cut).
-  public mutating func explanations(of failure: NodeIndex, for targets: [NodeIndex]) -> [[SinglePointsOfFailure.Step]] {
+  public mutating func explanations(
+    of failure: NodeIndex, for targets: [NodeIndex]
+  ) -> [[SinglePointsOfFailure.Step]] {
     let network = report.network
     if let tree = report.dominators {
       return targets.map { t in
@@ -318,7 +342,9 @@ public struct FailureExplainer {
   }
 
   /// The chains from a failed link to each of `targets`.
-  public mutating func explanations(ofLink edge: EdgeIndex, for targets: [NodeIndex]) -> [[SinglePointsOfFailure.Step]] {
+  public mutating func explanations(
+    ofLink edge: EdgeIndex, for targets: [NodeIndex]
+  ) -> [[SinglePointsOfFailure.Step]] {
     let network = report.network
     let g = network.graph
     if let tree = report.dominators {

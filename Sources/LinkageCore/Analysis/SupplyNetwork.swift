@@ -53,8 +53,10 @@ public struct SupplyNetwork: Sendable {
       supplyOut = graph.flowOut
       supplyIn = graph.flowIn
     } else {
-      supplyOut = CompressedAdjacency(nodeCount: graph.nodeCount, from: graph.sources, to: graph.targets, include: carries)
-      supplyIn = CompressedAdjacency(nodeCount: graph.nodeCount, from: graph.targets, to: graph.sources, include: carries)
+      supplyOut = CompressedAdjacency(
+        nodeCount: graph.nodeCount, from: graph.sources, to: graph.targets, include: carries)
+      supplyIn = CompressedAdjacency(
+        nodeCount: graph.nodeCount, from: graph.targets, to: graph.sources, include: carries)
     }
     var groupOfEdge = [Int32](repeating: -1, count: graph.edgeCount)
     var groupCount = [Int32](repeating: 0, count: graph.nodeCount)

@@ -36,7 +36,9 @@ public struct TargetRedundancy: Sendable {
   public static func compute(report: SinglePointsOfFailure, limit: Int) -> [TargetRedundancy] {
     let network = report.network
     let graph = network.graph
-    let orNetwork = network.semantics == .or ? network : SupplyNetwork(graph: graph, semantics: .or, minimumShare: network.minimumShare)
+    let orNetwork =
+      network.semantics == .or
+      ? network : SupplyNetwork(graph: graph, semantics: .or, minimumShare: network.minimumShare)
     var scratch = RedundancyScratch(nodeCount: graph.nodeCount)
     var hidden: [NodeIndex: [NodeIndex]] = [:]
     for h in report.hiddenSingleSources { hidden[h.node] = h.singlePoints }
@@ -45,16 +47,20 @@ public struct TargetRedundancy: Sendable {
     return report.targets.map { t in
       var direct: Set<NodeIndex> = []
       for u in network.supplyIn.neighbors(of: t) { direct.insert(u) }
-      func make(_ value: Int?, _ bound: Bound, _ witness: [NodeIndex], supplied: Bool = true) -> TargetRedundancy {
+      func make(
+        _ value: Int?, _ bound: Bound, _ witness: [NodeIndex], supplied: Bool = true
+      ) -> TargetRedundancy {
         TargetRedundancy(
-          target: t, supplied: supplied, value: value, bound: bound, witness: witness, directSuppliers: direct.count,
+          target: t, supplied: supplied, value: value, bound: bound, witness: witness,
+          directSuppliers: direct.count,
           hiddenSingleSources: hidden[t] ?? [])
       }
       if unsupplied.contains(t) { return make(0, .exact, [], supplied: false) }
       if network.groupCount[Int(t)] == 0 { return make(nil, .unlimited, []) }
       if let points = report.singlePoints[t], !points.isEmpty {
         // Under OR the nearest dominator; under parts the single point nearest by id order.
-        let witness = network.semantics == .or ? points[0] : points.min { ids[Int($0)] < ids[Int($1)] }!
+        let witness =
+          network.semantics == .or ? points[0] : points.min { ids[Int($0)] < ids[Int($1)] }!
         return make(1, .exact, [witness])
       }
       let r = orNetwork.redundancy(of: t, limit: limit, scratch: &scratch)
@@ -62,7 +68,8 @@ public struct TargetRedundancy: Sendable {
       case .unlimited:
         return make(nil, .unlimited, [])
       case .exactly(let k):
-        return network.semantics == .or ? make(k, .exact, r.witness) : make(k, k <= 1 ? .exact : .atMost, r.witness)
+        return network.semantics == .or
+          ? make(k, .exact, r.witness) : make(k, k <= 1 ? .exact : .atMost, r.witness)
       case .atLeast(let k):
         // Under parts without a single point of failure all that is known is "at least 2".
         return network.semantics == .or ? make(k, .atLeast, []) : make(2, .atLeast, [])

@@ -25,19 +25,24 @@ public struct TargetSelection: Sendable, CustomStringConvertible {
     var items: [[Condition]] = []
     for rawItem in text.split(separator: ",", omittingEmptySubsequences: false) {
       let item = rawItem.trimmingCharacters(in: " ")
-      guard !item.isEmpty else { throw ParseError(description: "empty item in --targets '\(text)'") }
+      guard !item.isEmpty else {
+        throw ParseError(description: "empty item in --targets '\(text)'")
+      }
       var conditions: [Condition] = []
       for part in item.split(separator: "&") {
         let p = part.trimmingCharacters(in: " ")
         if let eq = p.firstIndex(of: "="), !p.hasPrefix("#") {
-          let field = String(p[..<eq]), value = String(p[p.index(after: eq)...])
+          let field = String(p[..<eq])
+          let value = String(p[p.index(after: eq)...])
           switch field {
           case "kind": conditions.append(.kind(value))
           case "sector": conditions.append(.sector(value))
           case "stage": conditions.append(.stage(value))
           case "id": conditions.append(.id(value))
           default:
-            throw ParseError(description: "unknown field '\(field)' in --targets (use kind=, sector=, stage= or an id)")
+            throw ParseError(
+              description:
+                "unknown field '\(field)' in --targets (use kind=, sector=, stage= or an id)")
           }
         } else {
           conditions.append(.id(p.hasPrefix("#") ? String(p.dropFirst()) : p))
@@ -62,7 +67,8 @@ public struct TargetSelection: Sendable, CustomStringConvertible {
         conditions.allSatisfy { c in
           switch c {
           case .id(let id): graph.id(of: v) == id
-          case .kind(let k): graph.kindLabel(of: v) == k || (k == "other" && graph.kind(of: v) == .other)
+          case .kind(let k):
+            graph.kindLabel(of: v) == k || (k == "other" && graph.kind(of: v) == .other)
           case .sector(let s): graph.sectorLabel(of: v) == s
           case .stage(let s): graph.stageLabel(of: v) == s
           }
@@ -76,7 +82,9 @@ public struct TargetSelection: Sendable, CustomStringConvertible {
   public static func defaultTargets(in graph: SupplyGraph) -> DefaultTargets {
     let buyers = graph.nodes.filter { graph.kind(of: $0) == .buyer }
     if !buyers.isEmpty { return DefaultTargets(nodes: buyers, rule: "buyers") }
-    let sinks = graph.nodes.filter { graph.flowOut.degree(of: $0) == 0 && graph.flowIn.degree(of: $0) > 0 }
+    let sinks = graph.nodes.filter {
+      graph.flowOut.degree(of: $0) == 0 && graph.flowIn.degree(of: $0) > 0
+    }
     return DefaultTargets(nodes: sinks, rule: "sinks")
   }
 

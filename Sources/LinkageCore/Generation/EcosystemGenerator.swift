@@ -42,7 +42,8 @@ public struct EcosystemGenerator: Sendable {
       max(4, n / 250), max(4, n / 100), max(4, n / 50), max(3, n * 25 / 1000), max(3, n * 15 / 100),
     ]
     let rest = n - sizes.reduce(0, +)
-    let t1 = rest * 30 / 100, t2 = rest * 35 / 100
+    let t1 = rest * 30 / 100
+    let t2 = rest * 35 / 100
     sizes += [t1, t2, rest - t1 - t2]
     var start = 0
     var ranges: [Range<Int>] = []
@@ -62,7 +63,8 @@ public struct EcosystemGenerator: Sendable {
     let l = layout()
     var b = SupplyGraphBuilder(expectedNodes: nodeCount, expectedEdges: nodeCount * 4)
     b.name = "generated-\(nodeCount)-seed-\(seed)"
-    b.description = "Synthetic ecosystem from `linkage generate --nodes \(nodeCount) --seed \(seed)`."
+    b.description =
+      "Synthetic ecosystem from `linkage generate --nodes \(nodeCount) --seed \(seed)`."
     let stages = ["technology", "verification", "application", "diffusion"]
     let value = b.nodeAttributeColumn("value")
     let failure = b.nodeAttributeColumn("failure_probability")
@@ -147,7 +149,8 @@ public struct EcosystemGenerator: Sendable {
       return nil
     }
     func edge(_ s: Int, _ t: Int, _ relation: Int32, part: Int32 = -1, days: ClosedRange<Int>?) {
-      let e = b.addEdge(from: NodeIndex(s), to: NodeIndex(t), relationCode: relation, partCode: part)
+      let e = b.addEdge(
+        from: NodeIndex(s), to: NodeIndex(t), relationCode: relation, partCode: part)
       guard let days else { return }  // context edges carry no supply attributes
       b.setEdgeNumber(column: leadTime, Double(days.lowerBound + rng.below(days.count)), for: e)
       b.setEdgeNumber(column: confidence, Double(50 + rng.below(51)) / 100, for: e)
@@ -188,10 +191,14 @@ public struct EcosystemGenerator: Sendable {
       }
       if rng.below(10) < 7 {
         // Verified in a technology or verification program.
-        let p = l.programs.lowerBound + (rng.below(l.programs.count / 2 + 1) * 4 + rng.below(2)) % l.programs.count
+        let p =
+          l.programs.lowerBound + (rng.below(l.programs.count / 2 + 1) * 4 + rng.below(2))
+          % l.programs.count
         edge(s, p, verifiedIn, days: 60...365)
       }
-      if rng.below(10) == 0, let t = distinct({ heavy(l.buyers) }) { edge(s, t, sellsTo, days: 10...60) }
+      if rng.below(10) == 0, let t = distinct({ heavy(l.buyers) }) {
+        edge(s, t, sellsTo, days: 10...60)
+      }
       // A few platform startups (cloud, AI models) serve hundreds to thousands of integrators,
       // which gives some startups a very large downstream, as in real ecosystems.
       if (s - l.startups.lowerBound) % 1000 == 7 {

@@ -24,7 +24,8 @@ enum HugePages {
         let end = start + UInt(bytes)
         if end > alignedStart + huge {
           let length = (end - alignedStart) & ~(huge - 1)
-          _ = madvise(UnsafeMutableRawPointer(bitPattern: alignedStart), Int(length), 14 /* MADV_HUGEPAGE */)
+          _ = madvise(
+            UnsafeMutableRawPointer(bitPattern: alignedStart), Int(length), 14)  // MADV_HUGEPAGE
         }
       #endif
       buffer.baseAddress!.initialize(repeating: 0, count: count)

@@ -43,7 +43,10 @@ public struct PartGroups: Sendable {
         order.removeAll(keepingCapacity: true)
         var allSame = true
         let first = partCodes[Int(flowIn.edges[range.lowerBound])]
-        for i in range where partCodes[Int(flowIn.edges[i])] != first { allSame = false; break }
+        for i in range where partCodes[Int(flowIn.edges[i])] != first {
+          allSame = false
+          break
+        }
         if allSame {
           for i in range {
             edges.append(flowIn.edges[i])

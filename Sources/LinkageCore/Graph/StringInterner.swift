@@ -65,7 +65,8 @@ public struct StringInterner: Sendable {
   /// The string with code `code`.
   /// - Complexity: O(length of the string).
   public func string(at code: Int32) -> String {
-    let s = starts[Int(code)], e = starts[Int(code) + 1]
+    let s = starts[Int(code)]
+    let e = starts[Int(code) + 1]
     return bytes.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self)
     }
@@ -89,8 +90,10 @@ public struct StringInterner: Sendable {
           if key.count <= 8 { return (Int32(code), slot) }
           let matches = bytes.withUnsafeBufferPointer { bytes in
             starts.withUnsafeBufferPointer { starts in
-              let s = starts[code], e = starts[code + 1]
-              return e - s == key.count && memcmpEqual(bytes.baseAddress! + s + 8, key.baseAddress! + 8, key.count - 8)
+              let s = starts[code]
+              let e = starts[code + 1]
+              return e - s == key.count
+                && memcmpEqual(bytes.baseAddress! + s + 8, key.baseAddress! + 8, key.count - 8)
             }
           }
           if matches { return (Int32(code), slot) }

@@ -124,12 +124,17 @@ public struct SupplyGraph: Sendable {
     let n = ids.count
     let allFlow = isFlow.allSatisfy { $0 }
     // The four adjacency structures are independent: build them two at a time on large graphs.
-    let built = ParallelBuild.run(4, parallel: sources.count >= 100_000) { k -> CompressedAdjacency? in
+    let built = ParallelBuild.run(4, parallel: sources.count >= 100_000) {
+      k -> CompressedAdjacency? in
       switch k {
       case 0: CompressedAdjacency(nodeCount: n, from: sources, to: targets)
       case 1: CompressedAdjacency(nodeCount: n, from: targets, to: sources)
-      case 2: allFlow ? nil : CompressedAdjacency(nodeCount: n, from: sources, to: targets, include: isFlow)
-      default: allFlow ? nil : CompressedAdjacency(nodeCount: n, from: targets, to: sources, include: isFlow)
+      case 2:
+        allFlow
+          ? nil : CompressedAdjacency(nodeCount: n, from: sources, to: targets, include: isFlow)
+      default:
+        allFlow
+          ? nil : CompressedAdjacency(nodeCount: n, from: targets, to: sources, include: isFlow)
       }
     }
     self.outgoing = built[0]!

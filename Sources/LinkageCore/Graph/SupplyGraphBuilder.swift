@@ -104,7 +104,9 @@ public struct SupplyGraphBuilder: Sendable {
 
   /// Sets the kind label; returns its code, and whether the label is new to this graph.
   @discardableResult
-  public mutating func setKind(utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex) -> StringInterner.Insertion {
+  public mutating func setKind(
+    utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex
+  ) -> StringInterner.Insertion {
     let insertion = kindInterner.insert(utf8)
     kindCodes[Int(node)] = insertion.index
     return insertion
@@ -114,7 +116,9 @@ public struct SupplyGraphBuilder: Sendable {
   }
   /// Sets the sector label; returns its code, and whether the label is new to this graph.
   @discardableResult
-  public mutating func setSector(utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex) -> StringInterner.Insertion {
+  public mutating func setSector(
+    utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex
+  ) -> StringInterner.Insertion {
     let insertion = sectorInterner.insert(utf8)
     sectorCodes[Int(node)] = insertion.index
     return insertion
@@ -124,7 +128,9 @@ public struct SupplyGraphBuilder: Sendable {
   }
   /// Sets the stage label; returns its code, and whether the label is new to this graph.
   @discardableResult
-  public mutating func setStage(utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex) -> StringInterner.Insertion {
+  public mutating func setStage(
+    utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex
+  ) -> StringInterner.Insertion {
     let insertion = stageInterner.insert(utf8)
     stageCodes[Int(node)] = insertion.index
     return insertion
@@ -148,14 +154,18 @@ public struct SupplyGraphBuilder: Sendable {
   }
 
   /// Sets attribute `name` of `node`. Nodes must be given their attributes in index order.
-  public mutating func setNodeAttribute(_ name: String, _ value: AttributeValue, for node: NodeIndex) {
+  public mutating func setNodeAttribute(
+    _ name: String, _ value: AttributeValue, for node: NodeIndex
+  ) {
     let c = nodeAttributeColumn(name)
     Self.padColumn(&nodeColumns[c], to: Int(node))
     nodeColumns[c].append(value)
   }
 
   /// Sets attribute column `column` of `node` from untyped text (CSV).
-  public mutating func setNodeAttribute(column: Int, text: UnsafeBufferPointer<UInt8>, for node: NodeIndex) {
+  public mutating func setNodeAttribute(
+    column: Int, text: UnsafeBufferPointer<UInt8>, for node: NodeIndex
+  ) {
     Self.padColumn(&nodeColumns[column], to: Int(node))
     nodeColumns[column].appendText(text)
   }
@@ -202,7 +212,9 @@ public struct SupplyGraphBuilder: Sendable {
   /// Adds an edge whose relation and part are given as interned codes (see ``relationCode(_:)``
   /// and ``partCode(_:)``).
   @discardableResult
-  public mutating func addEdge(from source: NodeIndex, to target: NodeIndex, relationCode: Int32, partCode: Int32) -> EdgeIndex {
+  public mutating func addEdge(
+    from source: NodeIndex, to target: NodeIndex, relationCode: Int32, partCode: Int32
+  ) -> EdgeIndex {
     let e = EdgeIndex(sources.count)
     sources.append(source)
     targets.append(target)
@@ -211,7 +223,8 @@ public struct SupplyGraphBuilder: Sendable {
     return e
   }
 
-  public mutating func relationCode(_ utf8: UnsafeBufferPointer<UInt8>) -> StringInterner.Insertion {
+  public mutating func relationCode(_ utf8: UnsafeBufferPointer<UInt8>) -> StringInterner.Insertion
+  {
     relationInterner.insert(utf8)
   }
   public mutating func relationCode(_ name: String) -> StringInterner.Insertion {
@@ -231,13 +244,17 @@ public struct SupplyGraphBuilder: Sendable {
     return edgeColumns.count - 1
   }
 
-  public mutating func setEdgeAttribute(_ name: String, _ value: AttributeValue, for edge: EdgeIndex) {
+  public mutating func setEdgeAttribute(
+    _ name: String, _ value: AttributeValue, for edge: EdgeIndex
+  ) {
     let c = edgeAttributeColumn(name)
     Self.padColumn(&edgeColumns[c], to: Int(edge))
     edgeColumns[c].append(value)
   }
 
-  public mutating func setEdgeAttribute(column: Int, text: UnsafeBufferPointer<UInt8>, for edge: EdgeIndex) {
+  public mutating func setEdgeAttribute(
+    column: Int, text: UnsafeBufferPointer<UInt8>, for edge: EdgeIndex
+  ) {
     Self.padColumn(&edgeColumns[column], to: Int(edge))
     edgeColumns[column].appendText(text)
   }
@@ -263,8 +280,10 @@ public struct SupplyGraphBuilder: Sendable {
     let partMap = other.partInterner.strings.map { partInterner.insert($0).index }
     sources.append(contentsOf: other.sources[start...])
     targets.append(contentsOf: other.targets[start...])
-    relationCodes.append(contentsOf: other.relationCodes[start...].lazy.map { relationMap[Int($0)] })
-    partCodes.append(contentsOf: other.partCodes[start...].lazy.map { $0 < 0 ? -1 : partMap[Int($0)] })
+    relationCodes.append(
+      contentsOf: other.relationCodes[start...].lazy.map { relationMap[Int($0)] })
+    partCodes.append(
+      contentsOf: other.partCodes[start...].lazy.map { $0 < 0 ? -1 : partMap[Int($0)] })
     for column in other.edgeColumns {
       var tail = column
       while tail.count < other.sources.count { tail.appendMissing() }
@@ -284,7 +303,8 @@ public struct SupplyGraphBuilder: Sendable {
   /// Builds the immutable graph.
   /// - Complexity: O(*V* + *E*) time and space.
   public func build() -> SupplyGraph {
-    let n = ids.count, m = sources.count
+    let n = ids.count
+    let m = sources.count
     func finish(_ columns: [AttributeColumnBuilder], rows: Int) -> AttributeTable {
       AttributeTable(
         columns: columns.map { c in

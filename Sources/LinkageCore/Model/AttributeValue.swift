@@ -156,7 +156,9 @@ public enum NumberFormat {
   public static func parseColumnNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     var i = 0
     if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
-    if i < bytes.count, bytes[i] == UInt8(ascii: "0"), i + 1 < bytes.count, digit(bytes[i + 1]) != nil {
+    if i < bytes.count, bytes[i] == UInt8(ascii: "0"), i + 1 < bytes.count,
+      digit(bytes[i + 1]) != nil
+    {
       return nil
     }
     return parse(bytes)

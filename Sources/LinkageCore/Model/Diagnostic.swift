@@ -84,7 +84,8 @@ public struct DiagnosticLog: Sendable {
   /// Diagnostics in file order (file, line, column), errors before warnings at the same place.
   public var sorted: [Diagnostic] {
     items.enumerated().sorted { a, b in
-      let la = a.element.location, lb = b.element.location
+      let la = a.element.location
+      let lb = b.element.location
       if let la, let lb {
         if la.file != lb.file { return la.file < lb.file }
         if la.line != lb.line { return la.line < lb.line }

@@ -7,7 +7,9 @@ public enum IDSuggestions {
   /// - Complexity: O(*n* · *k* · *d*) time for *n* candidates of length about *k* and a
   ///   distance bound *d* (at most 3); candidates whose length differs by more than *d* are
   ///   skipped in O(1).
-  public static func closest(to id: String, in candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+  public static func closest(
+    to id: String, in candidates: some Sequence<String>, limit: Int = 3
+  ) -> [String] {
     let target = Array(id.unicodeScalars)
     let lowered = Array(id.lowercased().unicodeScalars)
     let bound = min(3, max(1, target.count / 3))
@@ -18,7 +20,9 @@ public enum IDSuggestions {
       let d: Double
       if candidate.lowercased() == id.lowercased() {
         d = 0.5
-      } else if let e = distance(lowered, Array(candidate.lowercased().unicodeScalars), bound: bound) {
+      } else if let e = distance(
+        lowered, Array(candidate.lowercased().unicodeScalars), bound: bound)
+      {
         d = Double(e)
       } else if candidate.hasPrefix(id) || id.hasPrefix(candidate) {
         d = Double(bound)
@@ -34,7 +38,8 @@ public enum IDSuggestions {
   /// Levenshtein distance if at most `bound`, else `nil` (banded, early exit).
   static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int) -> Int? {
     if a == b { return 0 }
-    let n = a.count, m = b.count
+    let n = a.count
+    let m = b.count
     guard abs(n - m) <= bound else { return nil }
     var previous = Array(0...m)
     var current = [Int](repeating: 0, count: m + 1)

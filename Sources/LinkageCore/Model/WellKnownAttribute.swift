@@ -30,11 +30,17 @@ public struct WellKnownAttribute: Sendable {
   }
 
   public static let all: [WellKnownAttribute] = [
-    .init(name: "lead_time", scope: .edge, rule: .nonNegative, meaning: "days from order to delivery"),
+    .init(
+      name: "lead_time", scope: .edge, rule: .nonNegative, meaning: "days from order to delivery"),
     .init(name: "cost", scope: .edge, rule: .number, meaning: "cost of using the link"),
-    .init(name: "share", scope: .edge, rule: .unitInterval, meaning: "the source's share of what the target gets for this part"),
-    .init(name: "confidence", scope: .edge, rule: .unitInterval, meaning: "how sure the link is (0–1)"),
-    .init(name: "failure_probability", scope: .node, rule: .unitInterval, meaning: "chance the node fails in a period"),
+    .init(
+      name: "share", scope: .edge, rule: .unitInterval,
+      meaning: "the source's share of what the target gets for this part"),
+    .init(
+      name: "confidence", scope: .edge, rule: .unitInterval, meaning: "how sure the link is (0–1)"),
+    .init(
+      name: "failure_probability", scope: .node, rule: .unitInterval,
+      meaning: "chance the node fails in a period"),
     .init(name: "value", scope: .node, rule: .nonNegative, meaning: "importance weight of a buyer"),
   ]
 

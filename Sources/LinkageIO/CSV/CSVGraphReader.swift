@@ -36,12 +36,15 @@ public struct CSVGraphReader: Sendable {
   }
 
   /// Reads a nodes file, an edges file and an optional meta file.
-  public func read(nodes: String, edges: String, meta: String? = nil, path: String? = nil) throws(InputError) -> LoadedGraph {
+  public func read(
+    nodes: String, edges: String, meta: String? = nil, path: String? = nil
+  ) throws(InputError) -> LoadedGraph {
     var nodeReader = try CSVRecordReader(path: nodes)
     var edgeReader = try CSVRecordReader(path: edges)
     // Reserve storage once, from the line length of the first chunk of each file.
     var assembler = GraphAssembler(
-      expectedNodes: try nodeReader.estimatedRecordCount(), expectedEdges: try edgeReader.estimatedRecordCount())
+      expectedNodes: try nodeReader.estimatedRecordCount(),
+      expectedEdges: try edgeReader.estimatedRecordCount())
     var timer = PhaseTimer()
     if let meta { try readMeta(meta, &assembler) }
     try readNodes(&nodeReader, file: nodes, &assembler)
@@ -51,7 +54,9 @@ public struct CSVGraphReader: Sendable {
     return assembler.finish(path: path ?? nodes, encoding: .csv)
   }
 
-  private func fatal(_ error: Error, file: String, _ assembler: inout GraphAssembler) throws(InputError) {
+  private func fatal(
+    _ error: Error, file: String, _ assembler: inout GraphAssembler
+  ) throws(InputError) {
     if let e = error as? CSVFatalError {
       assembler.log.error(e.message, at: SourceLocation(file: file, line: e.line, column: e.column))
     } else if let e = error as? InputError {
@@ -62,16 +67,21 @@ public struct CSVGraphReader: Sendable {
   }
 
   /// Header columns by name, with the rule that a name appears once.
-  private func header(_ record: CSVRecord, file: String, _ assembler: inout GraphAssembler) -> [String] {
+  private func header(
+    _ record: CSVRecord, file: String, _ assembler: inout GraphAssembler
+  ) -> [String] {
     var names: [String] = []
     var seen: Set<String> = []
     for i in 0..<min(record.count, 10_000) {
       let name = record.string(i).trimmingSpaces
       let (l, c) = record.position(of: i)
       if name.isEmpty {
-        assembler.log.error("empty column name in the header", at: SourceLocation(file: file, line: l, column: c))
+        assembler.log.error(
+          "empty column name in the header", at: SourceLocation(file: file, line: l, column: c))
       } else if !seen.insert(name).inserted {
-        assembler.log.error("column '\(name)' appears twice in the header", at: SourceLocation(file: file, line: l, column: c))
+        assembler.log.error(
+          "column '\(name)' appears twice in the header",
+          at: SourceLocation(file: file, line: l, column: c))
       }
       names.append(name)
     }
@@ -99,7 +109,9 @@ public struct CSVGraphReader: Sendable {
         case "description": assembler.builder.description = value
         case "context_relation": contexts.append(value)
         default:
-          assembler.log.warning("unknown key '\(record.string(0))' ignored (expected name, description, context_relation)", at: at)
+          assembler.log.warning(
+            "unknown key '\(record.string(0))' ignored (expected name, description, context_relation)",
+            at: at)
         }
       }
     } catch {
@@ -108,12 +120,19 @@ public struct CSVGraphReader: Sendable {
     assembler.setContextRelations(contexts)
   }
 
-  private func readNodes(_ reader: inout CSVRecordReader, file: String, _ assembler: inout GraphAssembler) throws(InputError) {
+  private func readNodes(
+    _ reader: inout CSVRecordReader, file: String, _ assembler: inout GraphAssembler
+  ) throws(InputError) {
     var columns: [String] = []
     var sawHeader = false
     // Column roles, resolved once from the header.
-    var idColumn = -1, nameColumn = -1, kindColumn = -1, sectorColumn = -1, stageColumn = -1
-    var tierColumn = -1, requiresColumn = -1
+    var idColumn = -1
+    var nameColumn = -1
+    var kindColumn = -1
+    var sectorColumn = -1
+    var stageColumn = -1
+    var tierColumn = -1
+    var requiresColumn = -1
     var numericColumns: [(column: Int, rule: WellKnownAttribute, handle: Int)] = []
     var attributeColumns: [(column: Int, handle: Int)] = []
     do {
@@ -121,7 +140,9 @@ public struct CSVGraphReader: Sendable {
         if !sawHeader {
           sawHeader = true
           if record.count > 10_000 {
-            throw CSVFatalError(message: "the header has \(record.count) columns; at most 10000 are read", line: record.line, column: 1)
+            throw CSVFatalError(
+              message: "the header has \(record.count) columns; at most 10000 are read",
+              line: record.line, column: 1)
           }
           columns = header(record, file: file, &assembler)
           for (i, name) in columns.enumerated() {
@@ -142,7 +163,10 @@ public struct CSVGraphReader: Sendable {
             }
           }
           if idColumn < 0 {
-            throw CSVFatalError(message: "nodes.csv needs an 'id' column (found: \(columns.joined(separator: ", ")))", line: record.line, column: 1)
+            throw CSVFatalError(
+              message: "nodes.csv needs an 'id' column (found: \(columns.joined(separator: ", ")))",
+              line: record.line,
+              column: 1)
           }
           return
         }
@@ -151,21 +175,36 @@ public struct CSVGraphReader: Sendable {
           return SourceLocation(file: file, line: l, column: c)
         }
         guard record.count == columns.count else {
-          assembler.log.error("expected \(columns.count) fields as in the header, found \(record.count)", at: SourceLocation(file: file, line: record.line, column: 1))
+          assembler.log.error(
+            "expected \(columns.count) fields as in the header, found \(record.count)",
+            at: SourceLocation(file: file, line: record.line, column: 1))
           return
         }
-        guard let v = assembler.beginNode(idUTF8: record.field(idColumn), line: record.line, at: at(idColumn)) else { return }
+        guard
+          let v = assembler.beginNode(
+            idUTF8: record.field(idColumn), line: record.line, at: at(idColumn))
+        else {
+          return
+        }
         if nameColumn >= 0 {
           let f = record.field(nameColumn)
           if !f.isEmpty { assembler.builder.setName(String(decoding: f, as: UTF8.self), for: v) }
         }
-        if kindColumn >= 0 { assembler.setKind(utf8: record.field(kindColumn), of: v, at: at(kindColumn)) }
-        if sectorColumn >= 0 { assembler.setSector(utf8: record.field(sectorColumn), of: v, at: at(sectorColumn)) }
-        if stageColumn >= 0 { assembler.setStage(utf8: record.field(stageColumn), of: v, at: at(stageColumn)) }
+        if kindColumn >= 0 {
+          assembler.setKind(utf8: record.field(kindColumn), of: v, at: at(kindColumn))
+        }
+        if sectorColumn >= 0 {
+          assembler.setSector(utf8: record.field(sectorColumn), of: v, at: at(sectorColumn))
+        }
+        if stageColumn >= 0 {
+          assembler.setStage(utf8: record.field(stageColumn), of: v, at: at(stageColumn))
+        }
         if tierColumn >= 0 {
           let f = record.field(tierColumn)
           if !f.isEmpty {
-            assembler.setTier(NumberFormat.parse(f), text: String(decoding: f, as: UTF8.self), of: v, at: at(tierColumn))
+            assembler.setTier(
+              NumberFormat.parse(f), text: String(decoding: f, as: UTF8.self), of: v,
+              at: at(tierColumn))
           }
         }
         if requiresColumn >= 0 {
@@ -181,14 +220,17 @@ public struct CSVGraphReader: Sendable {
         }
         if kindColumn >= 0, record.field(kindColumn).elementsEqual("buyer".utf8) {
           let sector = sectorColumn >= 0 ? record.string(sectorColumn) : ""
-          assembler.endNode(v, kindText: "buyer", sectorText: sector.isEmpty ? nil : sector, at: at(idColumn))
+          assembler.endNode(
+            v, kindText: "buyer", sectorText: sector.isEmpty ? nil : sector, at: at(idColumn))
         }
       }
     } catch {
       try fatal(error, file: file, &assembler)
     }
     if !sawHeader {
-      assembler.log.error("empty file: expected a header line such as 'id,name,kind,sector,stage'", at: SourceLocation(file: file, line: 1, column: 1))
+      assembler.log.error(
+        "empty file: expected a header line such as 'id,name,kind,sector,stage'",
+        at: SourceLocation(file: file, line: 1, column: 1))
     }
   }
 
@@ -200,7 +242,9 @@ public struct CSVGraphReader: Sendable {
     var attributes: [(column: Int, handle: Int)] = []
   }
 
-  private func readEdges(_ reader: inout CSVRecordReader, file: String, _ assembler: inout GraphAssembler) throws(InputError) {
+  private func readEdges(
+    _ reader: inout CSVRecordReader, file: String, _ assembler: inout GraphAssembler
+  ) throws(InputError) {
     var columns = EdgeColumns()
     var sawHeader = false
     var headerEnd = 0
@@ -217,15 +261,20 @@ public struct CSVGraphReader: Sendable {
       return
     }
     guard sawHeader else {
-      assembler.log.error("empty file: expected a header line such as 'source,target,relation,part'", at: SourceLocation(file: file, line: 1, column: 1))
+      assembler.log.error(
+        "empty file: expected a header line such as 'source,target,relation,part'",
+        at: SourceLocation(file: file, line: 1, column: 1))
       return
     }
     headerEnd = reader.offset
     let size = reader.fileSize ?? 0
     if size - headerEnd >= parallelThreshold,
-      let parts = try readEdgesInParallel(file: file, from: headerEnd, size: size, columns: columns, assembler: assembler)
+      let parts = try readEdgesInParallel(
+        file: file, from: headerEnd, size: size, columns: columns, assembler: assembler)
     {
-      for (worker, lineOffset) in parts { assembler.absorbEdges(of: worker, lineOffset: lineOffset) }
+      for (worker, lineOffset) in parts {
+        assembler.absorbEdges(of: worker, lineOffset: lineOffset)
+      }
       return
     }
     do {
@@ -279,7 +328,9 @@ public struct CSVGraphReader: Sendable {
     // The header is line 1; each part's lines follow the previous part's.
     var lineOffset = 1
     for k in 0..<parts {
-      guard let (worker, lines, endOffset, failure) = results.get(k), failure == nil, endOffset == splits[k + 1] else {
+      guard let (worker, lines, endOffset, failure) = results.get(k), failure == nil,
+        endOffset == splits[k + 1]
+      else {
         return nil
       }
       out.append((worker, lineOffset))
@@ -288,9 +339,13 @@ public struct CSVGraphReader: Sendable {
     return out
   }
 
-  private func edgeHeader(_ record: CSVRecord, file: String, _ assembler: inout GraphAssembler) throws -> EdgeColumns {
+  private func edgeHeader(
+    _ record: CSVRecord, file: String, _ assembler: inout GraphAssembler
+  ) throws -> EdgeColumns {
     if record.count > 10_000 {
-      throw CSVFatalError(message: "the header has \(record.count) columns; at most 10000 are read", line: record.line, column: 1)
+      throw CSVFatalError(
+        message: "the header has \(record.count) columns; at most 10000 are read",
+        line: record.line, column: 1)
     }
     let names = header(record, file: file, &assembler)
     var columns = EdgeColumns()
@@ -310,18 +365,26 @@ public struct CSVGraphReader: Sendable {
       }
     }
     if columns.source < 0 || columns.target < 0 {
-      throw CSVFatalError(message: "edges.csv needs 'source' and 'target' columns (found: \(names.joined(separator: ", ")))", line: record.line, column: 1)
+      throw CSVFatalError(
+        message:
+          "edges.csv needs 'source' and 'target' columns (found: \(names.joined(separator: ", ")))",
+        line: record.line, column: 1)
     }
     return columns
   }
 
-  private func processEdge(_ record: CSVRecord, columns: EdgeColumns, file: String, lineOffset: Int, _ assembler: inout GraphAssembler) {
+  private func processEdge(
+    _ record: CSVRecord, columns: EdgeColumns, file: String, lineOffset: Int,
+    _ assembler: inout GraphAssembler
+  ) {
     func at(_ i: Int) -> SourceLocation {
       let (l, c) = record.position(of: i)
       return SourceLocation(file: file, line: l + lineOffset, column: c)
     }
     guard record.count == columns.count else {
-      assembler.log.error("expected \(columns.count) fields as in the header, found \(record.count)", at: SourceLocation(file: file, line: record.line + lineOffset, column: 1))
+      assembler.log.error(
+        "expected \(columns.count) fields as in the header, found \(record.count)",
+        at: SourceLocation(file: file, line: record.line + lineOffset, column: 1))
       return
     }
     let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
@@ -329,7 +392,8 @@ public struct CSVGraphReader: Sendable {
       let e = assembler.addEdge(
         sourceUTF8: record.field(columns.source), targetUTF8: record.field(columns.target),
         relationUTF8: columns.relation >= 0 ? record.field(columns.relation) : empty,
-        partUTF8: columns.part >= 0 ? record.field(columns.part) : nil, line: record.line + lineOffset,
+        partUTF8: columns.part >= 0 ? record.field(columns.part) : nil,
+        line: record.line + lineOffset,
         sourceAt: at(columns.source), targetAt: at(columns.target),
         relationAt: at(columns.relation >= 0 ? columns.relation : columns.source))
     else { return }

@@ -15,7 +15,9 @@ public struct CSVGraphWriter: GraphWriter {
     try stream(to: folder + "/edges.csv") { (chunk, flush) throws(InputError) in
       try writeEdges(of: graph, chunk: &chunk, flush: flush)
     }
-    if let meta = metaText(of: graph) { try FileAccess.writeAtomically(meta, to: folder + "/meta.csv") }
+    if let meta = metaText(of: graph) {
+      try FileAccess.writeAtomically(meta, to: folder + "/meta.csv")
+    }
   }
 
   static func folder(of path: String) -> String {
@@ -25,7 +27,8 @@ public struct CSVGraphWriter: GraphWriter {
 
   /// Runs `body` with a chunk buffer and a flush function writing to an atomic file.
   private func stream(
-    to path: String, _ body: (inout [UInt8], (inout [UInt8]) throws(InputError) -> Void) throws(InputError) -> Void
+    to path: String,
+    _ body: (inout [UInt8], (inout [UInt8]) throws(InputError) -> Void) throws(InputError) -> Void
   ) throws(InputError) {
     let file = try AtomicFileWriter(path: path)
     var chunk: [UInt8] = []
@@ -55,7 +58,9 @@ public struct CSVGraphWriter: GraphWriter {
   }
 
   public func metaText(of graph: SupplyGraph) -> [UInt8]? {
-    guard graph.name != nil || graph.description != nil || !graph.contextRelations.isEmpty else { return nil }
+    guard graph.name != nil || graph.description != nil || !graph.contextRelations.isEmpty else {
+      return nil
+    }
     var out: [UInt8] = Array("key,value\n".utf8)
     if let n = graph.name { Self.appendRow(["name", n], to: &out) }
     if let d = graph.description { Self.appendRow(["description", d], to: &out) }
@@ -63,7 +68,9 @@ public struct CSVGraphWriter: GraphWriter {
     return out
   }
 
-  private func writeNodes<E: Error>(of graph: SupplyGraph, chunk out: inout [UInt8], flush: (inout [UInt8]) throws(E) -> Void) throws(E) {
+  private func writeNodes<E: Error>(
+    of graph: SupplyGraph, chunk out: inout [UInt8], flush: (inout [UInt8]) throws(E) -> Void
+  ) throws(E) {
     let columns = GraphRecords(graph: graph).nodeColumns
     Self.appendRow(columns, to: &out)
     let attributes = graph.nodeAttributes.columns
@@ -91,7 +98,9 @@ public struct CSVGraphWriter: GraphWriter {
     }
   }
 
-  private func writeEdges<E: Error>(of graph: SupplyGraph, chunk out: inout [UInt8], flush: (inout [UInt8]) throws(E) -> Void) throws(E) {
+  private func writeEdges<E: Error>(
+    of graph: SupplyGraph, chunk out: inout [UInt8], flush: (inout [UInt8]) throws(E) -> Void
+  ) throws(E) {
     let columns = GraphRecords(graph: graph).edgeColumns
     Self.appendRow(columns, to: &out)
     let hasPart = columns.contains("part")
@@ -159,7 +168,9 @@ public struct CSVGraphWriter: GraphWriter {
   static func appendCell(_ cell: String, to out: inout [UInt8]) {
     let utf8 = cell.utf8
     let needsQuotes =
-      utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+      utf8.contains {
+        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+      }
       || utf8.first == 0x20 || utf8.last == 0x20 || utf8.first == 0x09 || utf8.last == 0x09
     if !needsQuotes {
       out.append(contentsOf: utf8)

@@ -96,7 +96,10 @@ struct CSVRecordReader {
 
   /// A reader of the whole file, or of the records that start in `range` (the last one may run
   /// past its end); line numbers then count from the range's start.
-  init(path: String, range: Range<Int>? = nil, maximumFields: Int = 10_000, maximumRecordBytes: Int = 64 << 20) throws(InputError) {
+  init(
+    path: String, range: Range<Int>? = nil, maximumFields: Int = 10_000,
+    maximumRecordBytes: Int = 64 << 20
+  ) throws(InputError) {
     file = try ChunkedFileReader(path: path)
     if let range, range.lowerBound > 0 {
       try file.seek(to: range.lowerBound)
@@ -181,7 +184,10 @@ struct CSVRecordReader {
       switch try parseRecord() {
       case .needMore:
         if try !refill() && !eof {
-          throw CSVFatalError(message: "a record is longer than \(maximumRecordBytes >> 20) MiB; is this a CSV file?", line: line, column: 1)
+          throw CSVFatalError(
+            message: "a record is longer than \(maximumRecordBytes >> 20) MiB; is this a CSV file?",
+            line: line,
+            column: 1)
         }
         continue
       case .blank(let next, let lines):
@@ -195,8 +201,10 @@ struct CSVRecordReader {
             try spans.withUnsafeBufferPointer { spanBuffer in
               try body(
                 CSVRecord(
-                  line: recordLine, count: count, keptCount: spanBuffer.count, base: buf.baseAddress!,
-                  scratch: scratchBuffer.baseAddress, spans: spanBuffer.baseAddress!, recordStart: recordStart,
+                  line: recordLine, count: count, keptCount: spanBuffer.count,
+                  base: buf.baseAddress!,
+                  scratch: scratchBuffer.baseAddress, spans: spanBuffer.baseAddress!,
+                  recordStart: recordStart,
                   bomOffset: bomOffset))
             }
           }
@@ -238,15 +246,23 @@ struct CSVRecordReader {
           while true {
             while p < end && b[p] != 0x22 {
               let c = b[p]
-              if c == 0x0A { lines += 1 } else if c == 0x0D && b[p + 1] != 0x0A { lines += 1 } else if c == 0 {
+              if c == 0x0A {
+                lines += 1
+              } else if c == 0x0D && b[p + 1] != 0x0A {
+                lines += 1
+              } else if c == 0 {
                 throw binary(at: p, lineStart: startLine + lines)
-              } else if c >= 0x80 { nonASCII = true }
+              } else if c >= 0x80 {
+                nonASCII = true
+              }
               p += 1
             }
             if p >= end {
               if atEOF {
                 let (l, c) = positionOf(fieldStart, b)
-                throw CSVFatalError(message: "unterminated quoted field: no closing '\"' before the end of the file", line: l, column: c)
+                throw CSVFatalError(
+                  message: "unterminated quoted field: no closing '\"' before the end of the file",
+                  line: l, column: c)
               }
               return .needMore
             }
@@ -272,7 +288,11 @@ struct CSVRecordReader {
           }
           if p < end && b[p] != 0x2C && b[p] != 0x0A && b[p] != 0x0D {
             let (l, c) = positionOf(p, b)
-            throw CSVFatalError(message: "unexpected character after a closing quote: expected ',' or the end of the line", line: l, column: c)
+            throw CSVFatalError(
+              message:
+                "unexpected character after a closing quote: expected ',' or the end of the line",
+              line: l,
+              column: c)
           }
         } else {
           // Unquoted field: up to a comma or a line end.
@@ -334,7 +354,8 @@ struct CSVRecordReader {
 
   private func binary(at p: Int, lineStart: Int) -> CSVFatalError {
     let (l, c) = buffer.withUnsafeBufferPointer { positionOf(p, $0.baseAddress!) }
-    return CSVFatalError(message: "binary data (a NUL byte): this is not a CSV text file", line: l, column: c)
+    return CSVFatalError(
+      message: "binary data (a NUL byte): this is not a CSV text file", line: l, column: c)
   }
 
   private func validateUTF8(_ b: UnsafePointer<UInt8>, from: Int, to: Int, line: Int) throws {
@@ -349,11 +370,17 @@ struct CSVRecordReader {
       var minimum: UInt32 = 0
       var scalar: UInt32 = 0
       if c & 0xE0 == 0xC0 {
-        need = 1; scalar = UInt32(c & 0x1F); minimum = 0x80
+        need = 1
+        scalar = UInt32(c & 0x1F)
+        minimum = 0x80
       } else if c & 0xF0 == 0xE0 {
-        need = 2; scalar = UInt32(c & 0x0F); minimum = 0x800
+        need = 2
+        scalar = UInt32(c & 0x0F)
+        minimum = 0x800
       } else if c & 0xF8 == 0xF0 {
-        need = 3; scalar = UInt32(c & 0x07); minimum = 0x10000
+        need = 3
+        scalar = UInt32(c & 0x07)
+        minimum = 0x10000
       } else {
         throw invalid(p, b)
       }
@@ -362,7 +389,9 @@ struct CSVRecordReader {
         guard b[p + k] & 0xC0 == 0x80 else { throw invalid(p, b) }
         scalar = scalar << 6 | UInt32(b[p + k] & 0x3F)
       }
-      if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { throw invalid(p, b) }
+      if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+        throw invalid(p, b)
+      }
       p += need + 1
     }
   }

@@ -14,12 +14,16 @@ import LinkageCore
 struct GraphDocumentDecoder {
   let file: String
 
-  static let nodeFields: Set<String> = ["id", "name", "kind", "sector", "stage", "tier", "requires"]
+  static let nodeFields: Set<String> = [
+    "id", "name", "kind", "sector", "stage", "tier", "requires",
+  ]
   static let edgeFields: Set<String> = ["source", "target", "relation", "part"]
 
   func decode(_ root: DocumentNode, into assembler: inout GraphAssembler) {
     guard case .object(let members) = root.value else {
-      assembler.log.error("expected a mapping with `nodes:` and `edges:` at the top, found \(root.typeName)", at: at(root))
+      assembler.log.error(
+        "expected a mapping with `nodes:` and `edges:` at the top, found \(root.typeName)",
+        at: at(root))
       return
     }
     var nodes: DocumentNode? = nil
@@ -30,14 +34,19 @@ struct GraphDocumentDecoder {
       case "description": assembler.builder.description = text(m.value, "description", &assembler)
       case "context_relations":
         guard case .array(let items) = m.value.value else {
-          assembler.log.error("context_relations must be a list of relation names, found \(m.value.typeName)", at: at(m.value))
+          assembler.log.error(
+            "context_relations must be a list of relation names, found \(m.value.typeName)",
+            at: at(m.value))
           continue
         }
-        assembler.setContextRelations(items.compactMap { text($0, "context_relations entry", &assembler) })
+        assembler.setContextRelations(
+          items.compactMap { text($0, "context_relations entry", &assembler) })
       case "nodes": nodes = m.value
       case "edges": edges = m.value
       default:
-        assembler.log.warning("unknown top-level key '\(m.key)' ignored (expected name, description, context_relations, nodes, edges)", at: SourceLocation(file: file, line: m.keyLine, column: m.keyColumn))
+        assembler.log.warning(
+          "unknown top-level key '\(m.key)' ignored (expected name, description, context_relations, nodes, edges)",
+          at: SourceLocation(file: file, line: m.keyLine, column: m.keyColumn))
       }
     }
     if let nodes {
@@ -65,7 +74,9 @@ struct GraphDocumentDecoder {
   }
 
   /// A scalar as text: strings as they are, numbers canonically (`id: 7` is the id "7").
-  private func text(_ node: DocumentNode, _ what: String, _ assembler: inout GraphAssembler) -> String? {
+  private func text(
+    _ node: DocumentNode, _ what: String, _ assembler: inout GraphAssembler
+  ) -> String? {
     switch node.value {
     case .string(let s): return s
     case .number(let d): return NumberFormat.canonical(d)
@@ -77,21 +88,26 @@ struct GraphDocumentDecoder {
     }
   }
 
-  private func attribute(_ node: DocumentNode, _ key: String, _ assembler: inout GraphAssembler) -> AttributeValue? {
+  private func attribute(
+    _ node: DocumentNode, _ key: String, _ assembler: inout GraphAssembler
+  ) -> AttributeValue? {
     switch node.value {
     case .string(let s): return .string(s)
     case .number(let d): return .number(d)
     case .bool(let b): return .bool(b)
     case .null: return nil
     default:
-      assembler.log.error("attribute '\(key)' must be a string, number or boolean, found \(node.typeName)", at: at(node))
+      assembler.log.error(
+        "attribute '\(key)' must be a string, number or boolean, found \(node.typeName)",
+        at: at(node))
       return nil
     }
   }
 
   private func decodeNode(_ item: DocumentNode, _ assembler: inout GraphAssembler) {
     guard case .object(let members) = item.value else {
-      assembler.log.error("a node must be a mapping with at least `id:`, found \(item.typeName)", at: at(item))
+      assembler.log.error(
+        "a node must be a mapping with at least `id:`, found \(item.typeName)", at: at(item))
       return
     }
     guard let idMember = members.first(where: { $0.key == "id" }) else {
@@ -99,11 +115,14 @@ struct GraphDocumentDecoder {
       return
     }
     guard let id = text(idMember.value, "id", &assembler) else {
-      if case .null = idMember.value.value { assembler.log.error("empty node id", at: at(idMember.value)) }
+      if case .null = idMember.value.value {
+        assembler.log.error("empty node id", at: at(idMember.value))
+      }
       return
     }
     guard let v = assembler.beginNode(id: id, at: at(idMember.value)) else { return }
-    var kindText: String? = nil, sectorText: String? = nil
+    var kindText: String? = nil
+    var sectorText: String? = nil
     for m in members where m.key != "id" {
       let value = m.value
       switch m.key {
@@ -126,13 +145,16 @@ struct GraphDocumentDecoder {
       case "tier":
         switch value.value {
         case .null: break
-        case .number(let d): assembler.setTier(d, text: NumberFormat.canonical(d), of: v, at: at(value))
+        case .number(let d):
+          assembler.setTier(d, text: NumberFormat.canonical(d), of: v, at: at(value))
         default:
           let written = text(value, "tier", &assembler) ?? ""
           assembler.setTier(nil, text: written, of: v, at: at(value))
         }
       case "requires":
-        if let s = text(value, "requires", &assembler) { assembler.setRequirement(s, of: v, at: at(value)) }
+        if let s = text(value, "requires", &assembler) {
+          assembler.setRequirement(s, of: v, at: at(value))
+        }
       default:
         if let a = attribute(value, m.key, &assembler) {
           assembler.setNodeAttribute(m.key, a, of: v, at: at(value))
@@ -144,11 +166,14 @@ struct GraphDocumentDecoder {
 
   private func decodeEdge(_ item: DocumentNode, _ assembler: inout GraphAssembler) {
     guard case .object(let members) = item.value else {
-      assembler.log.error("an edge must be a mapping with `source:` and `target:`, found \(item.typeName)", at: at(item))
+      assembler.log.error(
+        "an edge must be a mapping with `source:` and `target:`, found \(item.typeName)",
+        at: at(item))
       return
     }
     func field(_ key: String) -> DocumentNode? { members.first { $0.key == key }?.value }
-    let sourceNode = field("source"), targetNode = field("target")
+    let sourceNode = field("source")
+    let targetNode = field("target")
     guard let sourceNode else {
       assembler.log.error("edge without `source:`", at: at(item))
       return
@@ -159,7 +184,9 @@ struct GraphDocumentDecoder {
     }
     let relationNode = field("relation")
     let partNode = field("part")
-    guard let source = text(sourceNode, "source", &assembler), let target = text(targetNode, "target", &assembler) else {
+    guard let source = text(sourceNode, "source", &assembler),
+      let target = text(targetNode, "target", &assembler)
+    else {
       return
     }
     let relation = relationNode.flatMap { text($0, "relation", &assembler) }

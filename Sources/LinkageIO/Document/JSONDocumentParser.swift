@@ -14,7 +14,8 @@ struct JSONDocumentParser {
 
   private enum Container {
     case array([DocumentNode], line: Int, column: Int)
-    case object([DocumentNode.Member], line: Int, column: Int, key: String?, keyLine: Int, keyColumn: Int)
+    case object(
+      [DocumentNode.Member], line: Int, column: Int, key: String?, keyLine: Int, keyColumn: Int)
   }
 
   private struct Failure: Error {
@@ -37,9 +38,12 @@ struct JSONDocumentParser {
         return .success(root)
       } catch let failure as Failure {
         let (line, column) = cursor.lineColumn(of: failure.position)
-        return .failure(Diagnostic(.error, failure.message, at: SourceLocation(file: file, line: line, column: column)))
+        return .failure(
+          Diagnostic(
+            .error, failure.message, at: SourceLocation(file: file, line: line, column: column)))
       } catch {
-        return .failure(Diagnostic(.error, "\(error)", at: SourceLocation(file: file, line: 1, column: 1)))
+        return .failure(
+          Diagnostic(.error, "\(error)", at: SourceLocation(file: file, line: 1, column: 1)))
       }
     }
   }
@@ -90,7 +94,8 @@ struct JSONDocumentParser {
         return (line, c)
       }
       // A position on an earlier line (only for errors): count from the start.
-      var l = 1, start = 0
+      var l = 1
+      var start = 0
       for p in 0..<min(target, bytes.count) where bytes[p] == 0x0A {
         l += 1
         start = p + 1
@@ -105,7 +110,9 @@ struct JSONDocumentParser {
     var stack: [Container] = []
     cursor.skipWhitespace()
     guard cursor.position < cursor.bytes.count else {
-      throw Failure(message: "empty document: expected a JSON object with \"nodes\" and \"edges\"", position: cursor.position)
+      throw Failure(
+        message: "empty document: expected a JSON object with \"nodes\" and \"edges\"",
+        position: cursor.position)
     }
     var result: DocumentNode? = nil
     while true {
@@ -125,29 +132,35 @@ struct JSONDocumentParser {
         }
         guard cursor.bytes[cursor.position] == UInt8(ascii: "\"") else {
           if cursor.bytes[cursor.position] == UInt8(ascii: "}") {
-            throw Failure(message: "trailing comma before '}' (JSON allows none)", position: cursor.position)
+            throw Failure(
+              message: "trailing comma before '}' (JSON allows none)", position: cursor.position)
           }
           throw Failure(message: "expected a quoted key", position: cursor.position)
         }
         let (kl, kc) = cursor.lineColumn(of: cursor.position)
         let key = try parseString(&cursor)
         cursor.skipWhitespace()
-        guard cursor.position < cursor.bytes.count, cursor.bytes[cursor.position] == UInt8(ascii: ":") else {
+        guard cursor.position < cursor.bytes.count,
+          cursor.bytes[cursor.position] == UInt8(ascii: ":")
+        else {
           throw Failure(message: "expected ':' after the key", position: cursor.position)
         }
         cursor.position += 1
-        stack[stack.count - 1] = .object(members, line: line, column: column, key: key, keyLine: kl, keyColumn: kc)
+        stack[stack.count - 1] = .object(
+          members, line: line, column: column, key: key, keyLine: kl, keyColumn: kc)
         cursor.skipWhitespace()
       }
       guard cursor.position < cursor.bytes.count else {
-        throw Failure(message: "unexpected end of input: expected a value", position: cursor.position)
+        throw Failure(
+          message: "unexpected end of input: expected a value", position: cursor.position)
       }
       let (line, column) = cursor.lineColumn(of: cursor.position)
       let byte = cursor.bytes[cursor.position]
       switch byte {
       case UInt8(ascii: "{"), UInt8(ascii: "["):
         guard stack.count < Self.maximumDepth else {
-          throw Failure(message: "nesting deeper than \(Self.maximumDepth) levels", position: cursor.position)
+          throw Failure(
+            message: "nesting deeper than \(Self.maximumDepth) levels", position: cursor.position)
         }
         cursor.position += 1
         if byte == UInt8(ascii: "{") {
@@ -155,9 +168,12 @@ struct JSONDocumentParser {
           continue
         }
         cursor.skipWhitespace()
-        if cursor.position < cursor.bytes.count, cursor.bytes[cursor.position] == UInt8(ascii: "]") {
+        if cursor.position < cursor.bytes.count, cursor.bytes[cursor.position] == UInt8(ascii: "]")
+        {
           cursor.position += 1
-          if try complete(DocumentNode(value: .array([]), line: line, column: column), &stack, &cursor, &result) {
+          if try complete(
+            DocumentNode(value: .array([]), line: line, column: column), &stack, &cursor, &result)
+          {
             return result!
           }
           continue
@@ -166,7 +182,9 @@ struct JSONDocumentParser {
         continue
       case UInt8(ascii: "\""):
         let s = try parseString(&cursor)
-        if try complete(DocumentNode(value: .string(s), line: line, column: column), &stack, &cursor, &result) {
+        if try complete(
+          DocumentNode(value: .string(s), line: line, column: column), &stack, &cursor, &result)
+        {
           return result!
         }
       case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
@@ -181,16 +199,22 @@ struct JSONDocumentParser {
           value = .null
           cursor.position += 4
         } else {
-          throw Failure(message: "unexpected text: expected a value (string, number, true, false, null, object or array)", position: cursor.position)
+          throw Failure(
+            message:
+              "unexpected text: expected a value (string, number, true, false, null, object or array)",
+            position: cursor.position)
         }
-        if try complete(DocumentNode(value: value, line: line, column: column), &stack, &cursor, &result) {
+        if try complete(
+          DocumentNode(value: value, line: line, column: column), &stack, &cursor, &result)
+        {
           return result!
         }
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
         let start = cursor.position
         while cursor.position < cursor.bytes.count {
           let b = cursor.bytes[cursor.position]
-          if (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: ".")
+          if (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+            || b == UInt8(ascii: ".")
             || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
           {
             cursor.position += 1
@@ -198,14 +222,20 @@ struct JSONDocumentParser {
             break
           }
         }
-        guard let d = NumberFormat.parse(UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.position])) else {
+        guard
+          let d = NumberFormat.parse(
+            UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.position]))
+        else {
           throw Failure(message: "malformed number", position: start)
         }
-        if try complete(DocumentNode(value: .number(d), line: line, column: column), &stack, &cursor, &result) {
+        if try complete(
+          DocumentNode(value: .number(d), line: line, column: column), &stack, &cursor, &result)
+        {
           return result!
         }
       case UInt8(ascii: "]"):
-        throw Failure(message: "trailing comma before ']' (JSON allows none)", position: cursor.position)
+        throw Failure(
+          message: "trailing comma before ']' (JSON allows none)", position: cursor.position)
       default:
         throw Failure(message: "unexpected character: expected a value", position: cursor.position)
       }
@@ -223,14 +253,16 @@ struct JSONDocumentParser {
   /// Adds a finished value to its container, then closes containers whose end follows.
   /// - Returns: `true` when the root value is complete.
   private func complete(
-    _ node: DocumentNode, _ stack: inout [Container], _ cursor: inout Cursor, _ result: inout DocumentNode?
+    _ node: DocumentNode, _ stack: inout [Container], _ cursor: inout Cursor,
+    _ result: inout DocumentNode?
   ) throws -> Bool {
     var node = node
     while true {
       guard let top = stack.popLast() else {
         cursor.skipWhitespace()
         guard cursor.position == cursor.bytes.count else {
-          throw Failure(message: "unexpected text after the document's end", position: cursor.position)
+          throw Failure(
+            message: "unexpected text after the document's end", position: cursor.position)
         }
         result = node
         return true
@@ -254,7 +286,8 @@ struct JSONDocumentParser {
         members.append(DocumentNode.Member(key: key ?? "", keyLine: kl, keyColumn: kc, value: node))
         if next == UInt8(ascii: ",") {
           cursor.position += 1
-          stack.append(.object(members, line: line, column: column, key: nil, keyLine: 0, keyColumn: 0))
+          stack.append(
+            .object(members, line: line, column: column, key: nil, keyLine: 0, keyColumn: 0))
           return false
         } else if next == UInt8(ascii: "}") {
           cursor.position += 1
@@ -275,13 +308,17 @@ struct JSONDocumentParser {
     while cursor.position < bytes.count {
       let b = bytes[cursor.position]
       if b == UInt8(ascii: "\"") {
-        let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor.position]), as: UTF8.self)
+        let s = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor.position]), as: UTF8.self)
         cursor.position += 1
         return s
       }
       if b == UInt8(ascii: "\\") { break }
       if b < 0x20 {
-        throw Failure(message: b == 0x0A ? "unterminated string" : "control character in a string must be escaped", position: b == 0x0A ? open : cursor.position)
+        throw Failure(
+          message: b == 0x0A
+            ? "unterminated string" : "control character in a string must be escaped",
+          position: b == 0x0A ? open : cursor.position)
       }
       cursor.position += 1
     }
@@ -293,7 +330,10 @@ struct JSONDocumentParser {
         return String(decoding: out, as: UTF8.self)
       }
       if b < 0x20 {
-        throw Failure(message: b == 0x0A ? "unterminated string" : "control character in a string must be escaped", position: b == 0x0A ? open : cursor.position)
+        throw Failure(
+          message: b == 0x0A
+            ? "unterminated string" : "control character in a string must be escaped",
+          position: b == 0x0A ? open : cursor.position)
       }
       if b != UInt8(ascii: "\\") {
         out.append(b)
@@ -317,7 +357,9 @@ struct JSONDocumentParser {
         if (0xD800..<0xDC00).contains(scalar) {
           guard cursor.position + 1 < bytes.count, bytes[cursor.position] == UInt8(ascii: "\\"),
             bytes[cursor.position + 1] == UInt8(ascii: "u")
-          else { throw Failure(message: "unpaired surrogate in \\u escape", position: cursor.position) }
+          else {
+            throw Failure(message: "unpaired surrogate in \\u escape", position: cursor.position)
+          }
           cursor.position += 2
           let low = try hex4(&cursor)
           guard (0xDC00..<0xE000).contains(low) else {
@@ -329,7 +371,9 @@ struct JSONDocumentParser {
         }
         out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
       default:
-        throw Failure(message: "unknown escape '\\\(Character(Unicode.Scalar(e)))' in a string", position: cursor.position - 2)
+        throw Failure(
+          message: "unknown escape '\\\(Character(Unicode.Scalar(e)))' in a string",
+          position: cursor.position - 2)
       }
     }
     throw Failure(message: "unterminated string", position: open)
@@ -347,7 +391,8 @@ struct JSONDocumentParser {
       case 48...57: d = UInt32(b - 48)
       case 65...70: d = UInt32(b - 55)
       case 97...102: d = UInt32(b - 87)
-      default: throw Failure(message: "expected four hex digits after \\u", position: cursor.position)
+      default:
+        throw Failure(message: "expected four hex digits after \\u", position: cursor.position)
       }
       v = v * 16 + d
       cursor.position += 1

@@ -15,7 +15,8 @@ public struct JSONGraphWriter: GraphWriter {
     if let name = graph.name { out += "  \"name\": \(JSONText.string(name)),\n" }
     if let d = graph.description { out += "  \"description\": \(JSONText.string(d)),\n" }
     if !graph.contextRelations.isEmpty {
-      out += "  \"context_relations\": [\(graph.contextRelations.map(JSONText.string).joined(separator: ", "))],\n"
+      out +=
+        "  \"context_relations\": [\(graph.contextRelations.map(JSONText.string).joined(separator: ", "))],\n"
     }
     out += "  \"nodes\": ["
     for v in graph.nodes {
@@ -31,7 +32,9 @@ public struct JSONGraphWriter: GraphWriter {
   }
 
   static func object(_ fields: [Attribute]) -> String {
-    "{" + fields.map { "\(JSONText.string($0.name)): \(JSONText.value($0.value))" }.joined(separator: ", ") + "}"
+    "{"
+      + fields.map { "\(JSONText.string($0.name)): \(JSONText.value($0.value))" }.joined(
+        separator: ", ") + "}"
   }
 }
 

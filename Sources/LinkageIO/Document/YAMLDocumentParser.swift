@@ -24,7 +24,9 @@ struct YAMLDocumentParser {
 
   func parse(_ bytes: [UInt8]) -> DocumentParseResult {
     var bytes = bytes
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      bytes.removeFirst(3)
+    }
     let text = String(decoding: bytes, as: UTF8.self)
     let root: Node?
     do {
@@ -37,7 +39,9 @@ struct YAMLDocumentParser {
     }
     guard let root else {
       return .failure(
-        Diagnostic(.error, "empty document: expected a mapping with `nodes:` and `edges:`", at: location(nil)))
+        Diagnostic(
+          .error, "empty document: expected a mapping with `nodes:` and `edges:`", at: location(nil)
+        ))
     }
     var budget = Self.expansionBudget(forBytes: bytes.count)
     do {
@@ -65,7 +69,8 @@ struct YAMLDocumentParser {
       return Diagnostic(.error, "malformed YAML: \(problem)", at: location(nil))
     case .duplicatedKeysInMapping(let duplicates, let context):
       return Diagnostic(
-        .error, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+        .error,
+        "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
         at: location(context.mark))
     default:
       return Diagnostic(.error, "malformed YAML: \(error)", at: location(nil))
@@ -76,10 +81,12 @@ struct YAMLDocumentParser {
     budget -= 1
     guard budget >= 0 else {
       throw Failure(
-        message: "the document expands to too many values (aliases that multiply content are refused)",
+        message:
+          "the document expands to too many values (aliases that multiply content are refused)",
         mark: node.mark)
     }
-    let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+    let line = node.mark?.line ?? 1
+    let column = node.mark?.column ?? 1
     switch node {
     case .scalar(let scalar):
       return DocumentNode(value: Self.typed(scalar), line: line, column: column)
@@ -93,14 +100,19 @@ struct YAMLDocumentParser {
       var merged: [DocumentNode.Member] = []
       for (key, value) in mapping {
         guard case .scalar(let keyScalar) = key else {
-          throw Failure(message: "mapping keys must be plain text, found a \(key.mapping != nil ? "mapping" : "list")", mark: key.mark)
+          throw Failure(
+            message:
+              "mapping keys must be plain text, found a \(key.mapping != nil ? "mapping" : "list")",
+            mark: key.mark)
         }
         if keyScalar.string == "<<", keyScalar.style == .plain {
           // Merge key: the mapping (or each mapping of a list) adds its keys.
           let sources: [Node] = value.sequence.map { Array($0) } ?? [value]
           for source in sources {
             guard case .mapping = source else {
-              throw Failure(message: "a merge key (<<) needs a mapping or a list of mappings", mark: source.mark)
+              throw Failure(
+                message: "a merge key (<<) needs a mapping or a list of mappings", mark: source.mark
+              )
             }
             let converted = try convert(source, budget: &budget, depth: depth + 1)
             if case .object(let extra) = converted.value { merged.append(contentsOf: extra) }
@@ -139,8 +151,9 @@ struct YAMLDocumentParser {
     case "false", "False", "FALSE": return .bool(false)
     default: break
     }
-    if let first = s.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-      || (first >= 48 && first <= 57)
+    if let first = s.utf8.first,
+      first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+        || (first >= 48 && first <= 57)
     {
       let unsigned = first == UInt8(ascii: "+") ? String(s.dropFirst()) : s
       if let d = NumberFormat.parse(unsigned) { return .number(d) }

@@ -18,9 +18,12 @@ public struct YAMLGraphWriter: GraphWriter {
     var out = ""
     let records = GraphRecords(graph: graph)
     if let name = graph.name { out += "name: \(Self.scalar(name, flow: false))\n" }
-    if let description = graph.description { out += "description: \(Self.scalar(description, flow: false))\n" }
+    if let description = graph.description {
+      out += "description: \(Self.scalar(description, flow: false))\n"
+    }
     if !graph.contextRelations.isEmpty {
-      out += "context_relations: [\(graph.contextRelations.map { Self.scalar($0, flow: true) }.joined(separator: ", "))]\n"
+      out +=
+        "context_relations: [\(graph.contextRelations.map { Self.scalar($0, flow: true) }.joined(separator: ", "))]\n"
     }
     out += graph.nodeCount == 0 ? "nodes: []\n" : "nodes:\n"
     for v in graph.nodes { out += "  - " + Self.mapping(records.node(v)) + "\n" }
@@ -30,7 +33,9 @@ public struct YAMLGraphWriter: GraphWriter {
   }
 
   static func mapping(_ fields: [Attribute]) -> String {
-    "{" + fields.map { "\(scalar($0.name, flow: true)): \(value($0.value))" }.joined(separator: ", ") + "}"
+    "{"
+      + fields.map { "\(scalar($0.name, flow: true)): \(value($0.value))" }.joined(separator: ", ")
+      + "}"
   }
 
   static func value(_ v: AttributeValue) -> String {
@@ -56,7 +61,9 @@ public struct YAMLGraphWriter: GraphWriter {
     if " \t".unicodeScalars.contains(last) || " \t".unicodeScalars.contains(first) { return false }
     if "-?:,[]{}#&*!|>'\"%@`.+0123456789<=".unicodeScalars.contains(first) { return false }
     for c in s.unicodeScalars {
-      if c.value < 0x20 || c.value == 0x7F || c.value == 0xFEFF || (0x80...0x9F).contains(c.value) { return false }
+      if c.value < 0x20 || c.value == 0x7F || c.value == 0xFEFF || (0x80...0x9F).contains(c.value) {
+        return false
+      }
       if c == ":" || c == "#" { return false }
       if flow && ",[]{}".unicodeScalars.contains(c) { return false }
       if c == "\u{2028}" || c == "\u{2029}" || c == "\u{85}" { return false }
@@ -74,7 +81,10 @@ public struct YAMLGraphWriter: GraphWriter {
       case "\t": out += "\\t"
       case "\r": out += "\\r"
       default:
-        if c.value < 0x20 || c.value == 0x7F || (0x80...0x9F).contains(c.value) || c == "\u{2028}" || c == "\u{2029}" || c.value == 0xFEFF {
+        if c.value < 0x20 || c.value == 0x7F || (0x80...0x9F).contains(c.value) || c == "\u{2028}"
+          || c == "\u{2029}"
+          || c.value == 0xFEFF
+        {
           out += "\\u" + String(format4: c.value)
         } else {
           out.unicodeScalars.append(c)

@@ -32,7 +32,8 @@ public enum FileAccess {
     if let size = reader.size, size > limit {
       throw .data(
         Diagnostic(
-          .error, "file is \(size / (1 << 20)) MiB; at most \(limit / (1 << 20)) MiB can be read in this format",
+          .error,
+          "file is \(size / (1 << 20)) MiB; at most \(limit / (1 << 20)) MiB can be read in this format",
           at: SourceLocation(file: path, line: 1, column: 1)))
     }
     if let size = reader.size { bytes.reserveCapacity(size) }
@@ -43,7 +44,8 @@ public enum FileAccess {
       bytes.append(contentsOf: chunk[0..<n])
       if bytes.count > limit {
         throw .data(
-          Diagnostic(.error, "file is larger than \(limit / (1 << 20)) MiB, the most this format reads",
+          Diagnostic(
+            .error, "file is larger than \(limit / (1 << 20)) MiB, the most this format reads",
             at: SourceLocation(file: path, line: 1, column: 1)))
       }
     }
@@ -110,7 +112,9 @@ final class ChunkedFileReader {
 
   /// Reads into `buffer[offset...]`, at most `count` bytes (default: to the buffer's end);
   /// returns the number of bytes read, 0 at end of file.
-  func read(into buffer: inout [UInt8], from offset: Int, count: Int? = nil) throws(InputError) -> Int {
+  func read(
+    into buffer: inout [UInt8], from offset: Int, count: Int? = nil
+  ) throws(InputError) -> Int {
     let count = count ?? buffer.count - offset
     while true {
       let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, count) }
@@ -137,9 +141,12 @@ public final class AtomicFileWriter {
     let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
     var template = Array("\(folder.isEmpty ? "/" : folder)/.\(base).tmp-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw .io(path: path, detail: "cannot create a file here: \(FileAccess.errnoText())") }
+    guard fd >= 0 else {
+      throw .io(path: path, detail: "cannot create a file here: \(FileAccess.errnoText())")
+    }
     self.fd = fd
-    self.tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    self.tempPath = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   deinit {
@@ -153,7 +160,9 @@ public final class AtomicFileWriter {
   public func write(_ bytes: [UInt8]) throws(InputError) {
     var written = 0
     while written < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+      let n = bytes.withUnsafeBytes {
+        Glibc.write(fd, $0.baseAddress! + written, bytes.count - written)
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw .io(path: path, detail: "write failed: \(FileAccess.errnoText())")
@@ -167,7 +176,9 @@ public final class AtomicFileWriter {
     fchmod(fd, 0o644)
     let status = close(fd)
     fd = -1
-    guard status == 0 else { throw .io(path: path, detail: "write failed: \(FileAccess.errnoText())") }
+    guard status == 0 else {
+      throw .io(path: path, detail: "write failed: \(FileAccess.errnoText())")
+    }
     guard rename(tempPath, path) == 0 else {
       throw .io(path: path, detail: "cannot replace the file: \(FileAccess.errnoText())")
     }

@@ -6,7 +6,8 @@ import LinkageIO
 struct BenchmarkKernels: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "benchmark-kernels",
-    abstract: "Time the dominator tree and the articulation points + bridges pass (for Benchmarks/).",
+    abstract:
+      "Time the dominator tree and the articulation points + bridges pass (for Benchmarks/).",
     shouldDisplay: false)
 
   @Argument(help: "A graph file, CSV pair or dataset folder.")
@@ -34,7 +35,8 @@ struct BenchmarkKernels: ParsableCommand {
       let tree = graph.supplyDominatorTree()
       reachable = tree.enter.filter { $0 >= 0 }.count
     }
-    var articulation = 0, bridges = 0
+    var articulation = 0
+    var bridges = 0
     let structure = best {
       let s = graph.articulationPointsAndBridges()
       articulation = s.articulationPoints.count
@@ -43,8 +45,12 @@ struct BenchmarkKernels: ParsableCommand {
     var dual = 0
     let classes = best {
       // The class of every node: one backwards search per sector from its buyers.
-      let defense = graph.nodes.filter { graph.kind(of: $0) == .buyer && graph.sector(of: $0) == .defense }
-      let industry = graph.nodes.filter { graph.kind(of: $0) == .buyer && graph.sector(of: $0) == .industry }
+      let defense = graph.nodes.filter {
+        graph.kind(of: $0) == .buyer && graph.sector(of: $0) == .defense
+      }
+      let industry = graph.nodes.filter {
+        graph.kind(of: $0) == .buyer && graph.sector(of: $0) == .industry
+      }
       let d = graph.flowIn.nearestSources(defense)
       let i = graph.flowIn.nearestSources(industry)
       dual = (0..<graph.nodeCount).filter { d.nearest[$0] >= 0 && i.nearest[$0] >= 0 }.count
@@ -64,13 +70,15 @@ struct BenchmarkKernels: ParsableCommand {
     // A startup with at least ten routes to its nearest buyer (hops), and a large-downstream one.
     let hopsWeight = try RouteWeight(.hops, graph: graph)
     func routeCount(_ s: NodeIndex, _ t: NodeIndex) -> Int {
-      var e = RouteEnumerator(graph: graph, source: s, targets: [t], weight: hopsWeight, timeLimit: 1)
+      var e = RouteEnumerator(
+        graph: graph, source: s, targets: [t], weight: hopsWeight, timeLimit: 1)
       var n = 0
       while n < 10, e.next() != nil { n += 1 }
       return n
     }
     var pairs: [(String, NodeIndex, NodeIndex)] = []
-    if let s = startups.prefix(500).first(where: { routeCount($0, toBuyers.nearest[Int($0)]) >= 10 }) ?? startups.first {
+    if let s = startups.prefix(500).first(where: { routeCount($0, toBuyers.nearest[Int($0)]) >= 10 }
+    ) ?? startups.first {
       pairs.append(("startup", s, toBuyers.nearest[Int(s)]))
     }
     if let big = startups.prefix(5000).first(where: { downstream($0) > 10_000 }) {
@@ -82,7 +90,11 @@ struct BenchmarkKernels: ParsableCommand {
     let any = try RoutePattern(parsing: "startup .* buyer", graph: graph)
     for (label, s, t) in pairs {
       var sssp = 0.0
-      let ssspTime = best { sssp = graph.flowOut.nearestSources([s], weight: lead.cost).distance.filter(\.isFinite).map { _ in 1.0 }.reduce(0, +) }
+      let ssspTime = best {
+        sssp = graph.flowOut.nearestSources([s], weight: lead.cost).distance.filter(\.isFinite).map
+        { _ in 1.0 }.reduce(
+          0, +)
+      }
       func tenBest(_ w: RouteWeight, _ p: RoutePattern?) -> (Double, Int) {
         var n = 0
         let t0 = best {
@@ -95,14 +107,16 @@ struct BenchmarkKernels: ParsableCommand {
       let (hopsTime, hopsCount) = tenBest(hops, nil)
       let (leadTime, leadCount) = tenBest(lead, nil)
       let (viaTime, viaCount) = tenBest(lead, any)
-      routeResults.append(.object([
-        ("label", .string(label)), ("source", .string(graph.id(of: s))), ("target", .string(graph.id(of: t))),
-        ("downstream", .int(downstream(s))),
-        ("sssp_lead_time_seconds", .number(ssspTime)), ("sssp_reached", .number(sssp)),
-        ("k10_hops_seconds", .number(hopsTime)), ("k10_hops_found", .int(hopsCount)),
-        ("k10_lead_time_seconds", .number(leadTime)), ("k10_lead_time_found", .int(leadCount)),
-        ("k10_via_seconds", .number(viaTime)), ("k10_via_found", .int(viaCount)),
-      ]))
+      routeResults.append(
+        .object([
+          ("label", .string(label)), ("source", .string(graph.id(of: s))),
+          ("target", .string(graph.id(of: t))),
+          ("downstream", .int(downstream(s))),
+          ("sssp_lead_time_seconds", .number(ssspTime)), ("sssp_reached", .number(sssp)),
+          ("k10_hops_seconds", .number(hopsTime)), ("k10_hops_found", .int(hopsCount)),
+          ("k10_lead_time_seconds", .number(leadTime)), ("k10_lead_time_found", .int(leadCount)),
+          ("k10_via_seconds", .number(viaTime)), ("k10_via_found", .int(viaCount)),
+        ]))
     }
     let readinessTime = best { _ = ReferenceReadiness(graph: graph) }
     emit(

@@ -34,12 +34,18 @@ struct Convert: ParsableCommand {
     let g = source.graph
     switch options.format {
     case .json:
-      emit(jsonEnvelope(command: "convert", input: source, result: .object([
-        ("output", .string(output)), ("encoding", .string(encoding.rawValue)),
-        ("nodes", .int(g.nodeCount)), ("edges", .int(g.edgeCount)),
-      ])))
+      emit(
+        jsonEnvelope(
+          command: "convert", input: source,
+          result: .object([
+            ("output", .string(output)), ("encoding", .string(encoding.rawValue)),
+            ("nodes", .int(g.nodeCount)), ("edges", .int(g.edgeCount)),
+          ])))
     default:
-      if !options.quiet { printError("wrote \(output) (\(encoding.rawValue): \(g.nodeCount) nodes, \(g.edgeCount) edges)") }
+      if !options.quiet {
+        printError(
+          "wrote \(output) (\(encoding.rawValue): \(g.nodeCount) nodes, \(g.edgeCount) edges)")
+      }
     }
   }
 }

@@ -44,14 +44,18 @@ enum DefaultDataset {
       return Found(loaded: try GraphLoader.load(folder), name: displayName(folder))
     }
     let bytes = Array(BundledDatasets.koreaAX.utf8)
-    return Found(loaded: GraphLoader.loadDocument(bytes: bytes, file: "bundled:\(name)/graph.yaml", yaml: true), name: "bundled:\(name)")
+    return Found(
+      loaded: GraphLoader.loadDocument(
+        bytes: bytes, file: "bundled:\(name)/graph.yaml", yaml: true),
+      name: "bundled:\(name)")
   }
 
   /// A path relative to the working directory when it is inside it.
   static func displayName(_ folder: String) -> String {
     var buffer = [CChar](repeating: 0, count: 4096)
     guard getcwd(&buffer, buffer.count) != nil else { return folder }
-    let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let cwd = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     if folder.hasPrefix(cwd + "/") { return String(folder.dropFirst(cwd.count + 1)) }
     return folder
   }

@@ -8,7 +8,8 @@ import LinkageIO
 
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write a synthetic ecosystem (suppliers in tiers, startups, integrators, programs, buyers).",
+    abstract:
+      "Write a synthetic ecosystem (suppliers in tiers, startups, integrators, programs, buyers).",
     discussion: """
       The same --nodes and --seed give the same bytes on every machine. Average flow \
       out-degree is about 4; integrator inputs carry part labels; edges carry lead_time and \
@@ -50,13 +51,19 @@ struct Generate: ParsableCommand {
     let seconds = Double(clock() - start) / Double(CLOCKS_PER_SEC)
     switch options.format {
     case .json:
-      emit(jsonEnvelope(command: "generate", input: nil, result: .object([
-        ("output", .string(output)), ("encoding", .string(encoding.rawValue)),
-        ("nodes", .int(graph.nodeCount)), ("edges", .int(graph.edgeCount)), ("seed", .number(Double(seed))),
-      ])))
+      emit(
+        jsonEnvelope(
+          command: "generate", input: nil,
+          result: .object([
+            ("output", .string(output)), ("encoding", .string(encoding.rawValue)),
+            ("nodes", .int(graph.nodeCount)), ("edges", .int(graph.edgeCount)),
+            ("seed", .number(Double(seed))),
+          ])))
     default:
       if !options.quiet {
-        printError("wrote \(output) (\(graph.nodeCount) nodes, \(graph.edgeCount) edges) in \(String(format1: seconds)) s CPU")
+        printError(
+          "wrote \(output) (\(graph.nodeCount) nodes, \(graph.edgeCount) edges) in \(String(format1: seconds)) s CPU"
+        )
       }
     }
   }

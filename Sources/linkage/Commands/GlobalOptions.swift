@@ -15,7 +15,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-  @Option(name: .long, help: "Output format: table (for people), json (one document, for notebooks) or csv.")
+  @Option(
+    name: .long,
+    help: "Output format: table (for people), json (one document, for notebooks) or csv.")
   var format: OutputFormat = .table
 
   @Flag(name: .long, help: "Print no warnings or progress on stderr.")
@@ -55,7 +57,9 @@ struct GraphInput {
 
   /// Loads `path`, or the default dataset when `path` is nil.
   /// - Throws: `ExitCode` 66/74/65 after printing why.
-  static func load(_ path: String?, options: GlobalOptions, failOnErrors: Bool = true) throws -> GraphInput {
+  static func load(
+    _ path: String?, options: GlobalOptions, failOnErrors: Bool = true
+  ) throws -> GraphInput {
     // Big loads say what they are doing, on a terminal only.
     let bytes = path.map(inputSize) ?? 0
     let announce = !options.quiet && stderrIsTerminal && bytes > 32 << 20
@@ -72,12 +76,16 @@ struct GraphInput {
     let name = input.name
     if announce {
       let seconds = PhaseTimer.now() - started
-      printError("loaded \(loaded.graph.nodeCount) nodes, \(loaded.graph.edgeCount) edges in \(String(format1: seconds)) s")
+      printError(
+        "loaded \(loaded.graph.nodeCount) nodes, \(loaded.graph.edgeCount) edges in \(String(format1: seconds)) s"
+      )
     }
     if failOnErrors {
       input.reportDiagnostics(quiet: options.quiet)
       if loaded.diagnostics.hasErrors {
-        printError("linkage: \(loaded.diagnostics.errorCount) error(s) in \(name); run `linkage validate \(path ?? "")` for the full list")
+        printError(
+          "linkage: \(loaded.diagnostics.errorCount) error(s) in \(name); run `linkage validate \(path ?? "")` for the full list"
+        )
         throw ExitCode.dataError
       }
     }
@@ -107,9 +115,13 @@ struct GraphInput {
         shownWarnings += 1
       }
     }
-    let hidden = log.errorCount + (quiet ? 0 : log.warningCount) - log.items.filter { $0.severity == .error }.count - shownWarnings
+    let hidden =
+      log.errorCount + (quiet ? 0 : log.warningCount)
+      - log.items.filter { $0.severity == .error }.count - shownWarnings
     if !quiet && hidden > 0 {
-      printError("… and \(hidden) more warning(s): see `linkage validate \(name.hasPrefix("bundled:") ? "" : name)`")
+      printError(
+        "… and \(hidden) more warning(s): see `linkage validate \(name.hasPrefix("bundled:") ? "" : name)`"
+      )
     }
   }
 
@@ -119,7 +131,9 @@ struct GraphInput {
       loaded.diagnostics.sorted.map { d in
         var members: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue))]
         if let l = d.location {
-          members += [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))]
+          members += [
+            ("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column)),
+          ]
         }
         members.append(("message", .string(d.message)))
         return .object(members)

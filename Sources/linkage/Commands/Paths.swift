@@ -4,7 +4,8 @@ import LinkageIO
 
 struct Paths: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Reference paths: the best routes from a node to buyers, optionally following a pattern.",
+    abstract:
+      "Reference paths: the best routes from a node to buyers, optionally following a pattern.",
     discussion: """
       --to takes ids, kind=…, sector=…, stage=… (comma: any; &: all), e.g. \
       --to 'kind=buyer&sector=industry'. Routes follow flow edges and never visit a node twice. \
@@ -31,7 +32,8 @@ struct Paths: ParsableCommand {
   @Option(help: "Where routes may end: ids, kind=…, sector=…, stage=… (default: every buyer).")
   var to: String?
 
-  @Option(help: "What a route costs: hops, lead_time, cost, confidence, or a numeric edge attribute.")
+  @Option(
+    help: "What a route costs: hops, lead_time, cost, confidence, or a numeric edge attribute.")
   var by: String = "hops"
 
   @Option(name: .customShort("k"), help: "How many routes, best first.")
@@ -43,10 +45,14 @@ struct Paths: ParsableCommand {
   @Option(name: .customLong("max-hops"), help: "Routes have at most this many edges.")
   var maxHops: Int?
 
-  @Option(name: .customLong("max-paths"), help: "Route prefixes the search may queue before it stops (marked truncated).")
+  @Option(
+    name: .customLong("max-paths"),
+    help: "Route prefixes the search may queue before it stops (marked truncated).")
   var maxPaths: Int = 5_000_000
 
-  @Option(name: .customLong("time-limit"), help: "Seconds the search may take before it stops (marked truncated).")
+  @Option(
+    name: .customLong("time-limit"),
+    help: "Seconds the search may take before it stops (marked truncated).")
   var timeLimit: Double = 10
 
   @Flag(help: "One row per startup: nearest buyers per sector, verification, gateway.")
@@ -59,7 +65,9 @@ struct Paths: ParsableCommand {
     if let maxHops, maxHops < 1 { throw ValidationError("--max-hops must be at least 1") }
     if maxPaths < 1 { throw ValidationError("--max-paths must be at least 1") }
     if timeLimit <= 0 { throw ValidationError("--time-limit must be positive") }
-    if readiness && from != nil { throw ValidationError("--readiness covers every startup; leave out --from") }
+    if readiness && from != nil {
+      throw ValidationError("--readiness covers every startup; leave out --from")
+    }
     if !readiness && from == nil { throw ValidationError("give --from ID (or --readiness)") }
   }
 
@@ -76,12 +84,16 @@ struct Paths: ParsableCommand {
       return
     }
     guard let from else { return }
-    guard let source = graph.index(of: from) else { try unknownID(from, graph: graph, option: "--from") }
+    guard let source = graph.index(of: from) else {
+      try unknownID(from, graph: graph, option: "--from")
+    }
     var targets: [NodeIndex]
     let toText = to ?? "kind=buyer"
     do {
       let selection = try TargetSelection(parsing: toText)
-      for id in selection.namedIDs where graph.index(of: id) == nil { try unknownID(id, graph: graph, option: "--to") }
+      for id in selection.namedIDs where graph.index(of: id) == nil {
+        try unknownID(id, graph: graph, option: "--to")
+      }
       targets = selection.select(in: graph)
     } catch let error as TargetSelection.ParseError {
       throw ValidationError("--to: \(error)")
@@ -104,17 +116,21 @@ struct Paths: ParsableCommand {
       do {
         pattern = try RoutePattern(parsing: via, graph: graph)
       } catch let error as RoutePattern.ParseError {
-        printError("linkage: --via: \(error.message)\n  \(via)\n  \(String(repeating: " ", count: error.column - 1))^")
+        printError(
+          "linkage: --via: \(error.message)\n  \(via)\n  \(String(repeating: " ", count: error.column - 1))^"
+        )
         throw ExitCode.usage
       }
     }
     var enumerator = RouteEnumerator(
-      graph: graph, source: source, targets: targets, weight: weight, pattern: pattern, maximumHops: maxHops,
+      graph: graph, source: source, targets: targets, weight: weight, pattern: pattern,
+      maximumHops: maxHops,
       maximumQueued: maxPaths, timeLimit: timeLimit)
     var routes: [Route] = []
     while routes.count < k, let r = enumerator.next() { routes.append(r) }
     let view = PathsView(
-      input: input, source: source, toText: toText, targetCount: targets.count, weight: weight, by: by,
+      input: input, source: source, toText: toText, targetCount: targets.count, weight: weight,
+      by: by,
       pattern: via, k: k, routes: routes, truncated: enumerator.truncated)
     switch options.format {
     case .json: emit(jsonEnvelope(command: "paths", input: input, result: view.json()))

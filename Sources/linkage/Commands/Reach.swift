@@ -21,7 +21,9 @@ struct Reach: ParsableCommand {
   @Option(name: .customLong("max-hops"), help: "Only buyers within this many flow edges count.")
   var maxHops: Int?
 
-  @Option(name: .customLong("max-lead-time"), help: "Only buyers within this many days (summed lead_time; edges without one count 0).")
+  @Option(
+    name: .customLong("max-lead-time"),
+    help: "Only buyers within this many days (summed lead_time; edges without one count 0).")
   var maxLeadTime: Double?
 
   @Flag(help: "Find the nodes whose single failure removes a node's reach to a sector.")
@@ -33,7 +35,8 @@ struct Reach: ParsableCommand {
   @Option(help: "Only list nodes of these kinds (comma-separated), e.g. startup,supplier.")
   var kind: String?
 
-  @Option(help: "Rows in the node table (table output); with json/csv, the first N nodes when given.")
+  @Option(
+    help: "Rows in the node table (table output); with json/csv, the first N nodes when given.")
   var top: Int?
 
   @Option(help: "Buyers listed per node and sector, nearest first.")
@@ -46,8 +49,12 @@ struct Reach: ParsableCommand {
 
   func validate() throws {
     if let maxHops, maxHops < 0 { throw ValidationError("--max-hops must not be negative") }
-    if let maxLeadTime, maxLeadTime < 0 { throw ValidationError("--max-lead-time must not be negative") }
-    if maxHops != nil && maxLeadTime != nil { throw ValidationError("give --max-hops or --max-lead-time, not both") }
+    if let maxLeadTime, maxLeadTime < 0 {
+      throw ValidationError("--max-lead-time must not be negative")
+    }
+    if maxHops != nil && maxLeadTime != nil {
+      throw ValidationError("give --max-hops or --max-lead-time, not both")
+    }
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if list < 0 { throw ValidationError("--list must not be negative") }
   }
@@ -57,7 +64,9 @@ struct Reach: ParsableCommand {
     let graph = input.graph
     var focus: NodeIndex? = nil
     if let node {
-      guard let v = graph.index(of: node) else { try unknownID(node, graph: graph, option: "--node") }
+      guard let v = graph.index(of: node) else {
+        try unknownID(node, graph: graph, option: "--node")
+      }
       focus = v
     }
     var kinds: Set<String>? = nil
@@ -65,14 +74,18 @@ struct Reach: ParsableCommand {
       kinds = Set(kind.split(separator: ",").map { String($0) })
       let known = Set(graph.kindLabels + NodeKind.allCases.map(\.name))
       for k in kinds! where !known.contains(k) {
-        throw ValidationError("--kind: no node has kind '\(k)' (kinds here: \(Set(graph.kindLabels).sorted().joined(separator: ", ")))")
+        throw ValidationError(
+          "--kind: no node has kind '\(k)' (kinds here: \(Set(graph.kindLabels).sorted().joined(separator: ", ")))"
+        )
       }
     }
     let progress = Progress(enabled: !options.quiet && stderrIsTerminal)
     progress.say("reach of \(graph.nodeCount) nodes…")
     let bounds = DualUseReach.Bounds(maximumHops: maxHops, maximumLeadTime: maxLeadTime)
-    let reach = DualUseReach(graph: graph, bounds: bounds, robust: robust, countWorkLimit: exact ? .infinity : 2e9)
-    let view = ReachView(input: input, reach: reach, focus: focus, kinds: kinds, top: top, listLimit: list)
+    let reach = DualUseReach(
+      graph: graph, bounds: bounds, robust: robust, countWorkLimit: exact ? .infinity : 2e9)
+    let view = ReachView(
+      input: input, reach: reach, focus: focus, kinds: kinds, top: top, listLimit: list)
     switch options.format {
     case .json: emit(jsonEnvelope(command: "reach", input: input, result: view.json()))
     case .csv: emit(view.csv())

@@ -15,7 +15,8 @@ enum SemanticsOption: String, ExpressibleByArgument, CaseIterable {
 struct Spof: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "spof",
-    abstract: "Single points of failure: which node or link, if it fails, cuts targets off from supply.",
+    abstract:
+      "Single points of failure: which node or link, if it fails, cuts targets off from supply.",
     discussion: """
       Targets are the buyers, or the sinks of the flow graph when there are no buyers, unless \
       --targets names others: ids, kind=…, sector=…, stage=…, joined by commas (any) or & (all), \
@@ -41,7 +42,9 @@ struct Spof: ParsableCommand {
   @Option(help: "Supply semantics: auto, or, parts.")
   var semantics: SemanticsOption = .auto
 
-  @Option(name: .customLong("min-share"), help: "Suppliers whose share is below this cannot substitute (0–1).")
+  @Option(
+    name: .customLong("min-share"),
+    help: "Suppliers whose share is below this cannot substitute (0–1).")
   var minShare: Double?
 
   @Option(help: "Rows per table (table output); with json/csv, limits the ranked lists when given.")
@@ -50,7 +53,9 @@ struct Spof: ParsableCommand {
   @Option(help: "Show one node's impact in full.")
   var node: String?
 
-  @Option(name: .customLong("max-redundancy"), help: "Count independent supply paths up to this many per target.")
+  @Option(
+    name: .customLong("max-redundancy"),
+    help: "Count independent supply paths up to this many per target.")
   var maxRedundancy: Int = 5
 
   @Option(help: "Monte Carlo trials with each node failing by its failure_probability.")
@@ -62,7 +67,9 @@ struct Spof: ParsableCommand {
   @OptionGroup var options: GlobalOptions
 
   func validate() throws {
-    if let minShare, !(0...1).contains(minShare) { throw ValidationError("--min-share must be between 0 and 1") }
+    if let minShare, !(0...1).contains(minShare) {
+      throw ValidationError("--min-share must be between 0 and 1")
+    }
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if maxRedundancy < 1 { throw ValidationError("--max-redundancy must be at least 1") }
     if let simulate, simulate < 1 { throw ValidationError("--simulate must be at least 1 trial") }
@@ -95,7 +102,9 @@ struct Spof: ParsableCommand {
     }
     var focus: NodeIndex? = nil
     if let node {
-      guard let v = graph.index(of: node) else { try unknownID(node, graph: graph, option: "--node") }
+      guard let v = graph.index(of: node) else {
+        try unknownID(node, graph: graph, option: "--node")
+      }
       focus = v
     }
     // Semantics.
@@ -106,7 +115,10 @@ struct Spof: ParsableCommand {
     case .parts: (chosen, semanticsReason) = (.parts, "chosen with --semantics")
     case .auto:
       chosen = SupplySemantics.automatic(for: graph)
-      semanticsReason = chosen == .parts ? "auto: the data has part labels or requires: all" : "auto: no part labels or requires: all"
+      semanticsReason =
+        chosen == .parts
+        ? "auto: the data has part labels or requires: all"
+        : "auto: no part labels or requires: all"
     }
     progress.say("analyzing \(graph.nodeCount) nodes under \(chosen.rawValue) semantics…")
     let network = SupplyNetwork(graph: graph, semantics: chosen, minimumShare: minShare)
@@ -124,7 +136,8 @@ struct Spof: ParsableCommand {
       progress.finishLine()
     }
     let view = SpofView(
-      input: input, report: report, redundancy: redundancy, structure: structure, simulation: simulation,
+      input: input, report: report, redundancy: redundancy, structure: structure,
+      simulation: simulation,
       semanticsReason: semanticsReason, targetRule: targetRule, top: top, focus: focus)
     switch options.format {
     case .json: emit(jsonEnvelope(command: "spof", input: input, result: view.json()))
@@ -138,7 +151,9 @@ struct Spof: ParsableCommand {
 func unknownID(_ id: String, graph: SupplyGraph, option: String) throws -> Never {
   let close = IDSuggestions.closest(to: id, in: graph.ids)
   var message = "linkage: \(option): no node with id '\(id)'"
-  if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?" }
+  if !close.isEmpty {
+    message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"
+  }
   printError(message)
   throw ExitCode.usage
 }

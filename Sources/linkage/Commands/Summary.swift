@@ -4,7 +4,8 @@ import LinkageIO
 
 struct Summary: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Counts by kind, sector, stage and relation; origins, buyers, sinks; components; cycles.",
+    abstract:
+      "Counts by kind, sector, stage and relation; origins, buyers, sinks; components; cycles.",
     discussion: "With no PATH, summarizes the bundled default dataset (korea-ax).")
 
   @Argument(help: "A graph file, CSV pair or dataset folder.")
@@ -40,7 +41,9 @@ struct Summary: ParsableCommand {
   }
 
   func json(_ s: GraphSummary, _ graph: SupplyGraph) -> JSONValue {
-    func counts(_ c: [GraphSummary.Count]) -> JSONValue { .object(c.map { ($0.label, .int($0.count)) }) }
+    func counts(_ c: [GraphSummary.Count]) -> JSONValue {
+      .object(c.map { ($0.label, .int($0.count)) })
+    }
     var result: [(String, JSONValue)] = [
       ("name", .optional(s.name)),
       ("nodes", .int(s.nodeCount)),
@@ -50,26 +53,52 @@ struct Summary: ParsableCommand {
       ("kinds", counts(s.kinds)),
       ("sectors", counts(s.sectors)),
       ("stages", counts(s.stages)),
-      ("relations", .array(s.relations.map { r in
-        .object([("relation", .string(r.relation)), ("role", .string(r.role.name)), ("known", .bool(r.isKnown)), ("count", .int(r.count))])
-      })),
+      (
+        "relations",
+        .array(
+          s.relations.map { r in
+            .object([
+              ("relation", .string(r.relation)), ("role", .string(r.role.name)),
+              ("known", .bool(r.isKnown)),
+              ("count", .int(r.count)),
+            ])
+          })
+      ),
       ("origins", idList(s.origins, graph)),
       ("sinks", idList(s.sinks, graph)),
       ("isolated", idList(s.isolated, graph)),
-      ("buyers", .object([("count", .int(s.buyers.count)), ("by_sector", counts(s.buyersBySector))])),
-      ("weak_components", .object([("count", .int(s.weakComponents.count)), ("largest", .int(s.weakComponents.largest))])),
+      (
+        "buyers",
+        .object([("count", .int(s.buyers.count)), ("by_sector", counts(s.buyersBySector))])
+      ),
+      (
+        "weak_components",
+        .object([
+          ("count", .int(s.weakComponents.count)), ("largest", .int(s.weakComponents.largest)),
+        ])
+      ),
       ("flow_acyclic", .bool(s.isFlowAcyclic)),
     ]
     if let chain = s.longestChain {
-      result.append(("longest_chain", .object([("hops", .int(chain.hops)), ("nodes", .strings(chain.nodes.map { graph.id(of: $0) }))])))
+      result.append(
+        (
+          "longest_chain",
+          .object([
+            ("hops", .int(chain.hops)), ("nodes", .strings(chain.nodes.map { graph.id(of: $0) })),
+          ])
+        ))
     } else {
       result.append(("longest_chain", .null))
     }
     if let c = s.cycles {
-      result.append(("cycles", .object([
-        ("components", .int(c.componentCount)), ("nodes", .int(c.nodeCount)),
-        ("largest", .strings(Self.sortedIDs(Array(c.largest.prefix(Self.listCap)), graph))),
-      ])))
+      result.append(
+        (
+          "cycles",
+          .object([
+            ("components", .int(c.componentCount)), ("nodes", .int(c.nodeCount)),
+            ("largest", .strings(Self.sortedIDs(Array(c.largest.prefix(Self.listCap)), graph))),
+          ])
+        ))
     } else {
       result.append(("cycles", .null))
     }
@@ -102,7 +131,8 @@ struct Summary: ParsableCommand {
     let title = s.name.map { "\($0) (\(input.name))" } ?? input.name
     out += "\(title)\n"
     if let d = graph.description { out += "\(d)\n" }
-    out += "\n\(s.nodeCount) nodes, \(s.edgeCount) edges (\(s.flowEdgeCount) flow, \(s.edgeCount - s.flowEdgeCount) context)\n\n"
+    out +=
+      "\n\(s.nodeCount) nodes, \(s.edgeCount) edges (\(s.flowEdgeCount) flow, \(s.edgeCount - s.flowEdgeCount) context)\n\n"
     func section(_ header: String, _ rows: [GraphSummary.Count]) {
       guard !rows.isEmpty else { return }
       var t = TextTable([header, "count"], rightAligned: [1])
@@ -114,7 +144,8 @@ struct Summary: ParsableCommand {
     section("stage", s.stages)
     var rel = TextTable(["relation", "role", "count"], rightAligned: [2])
     for r in s.relations {
-      let note = r.isKnown ? "" : graph.contextRelations.contains(r.relation) ? " (declared)" : " (unknown)"
+      let note =
+        r.isKnown ? "" : graph.contextRelations.contains(r.relation) ? " (declared)" : " (unknown)"
       rel.add([r.relation + note, r.role.name, String(r.count)])
     }
     out += rel.text + "\n"
@@ -123,7 +154,8 @@ struct Summary: ParsableCommand {
     out += "Origins:     \(s.origins.count) (no incoming flow)\n"
     out += "Sinks:       \(s.sinks.count) (no outgoing flow)\n"
     if !s.isolated.isEmpty { out += "Isolated:    \(s.isolated.count) (no flow edge at all)\n" }
-    out += "Components:  \(s.weakComponents.count) weakly connected (largest \(s.weakComponents.largest) nodes)\n"
+    out +=
+      "Components:  \(s.weakComponents.count) weakly connected (largest \(s.weakComponents.largest) nodes)\n"
     if let chain = s.longestChain {
       out += "Flow graph:  acyclic; longest chain \(chain.hops) edge\(chain.hops == 1 ? "" : "s")\n"
       if chain.hops > 0 {
@@ -132,13 +164,17 @@ struct Summary: ParsableCommand {
         out += "             \(shown.joined(separator: " → "))\n"
       }
     } else if let c = s.cycles {
-      out += "Flow graph:  has cycles: \(c.nodeCount) nodes in \(c.componentCount) cyclic component(s)\n"
+      out +=
+        "Flow graph:  has cycles: \(c.nodeCount) nodes in \(c.componentCount) cyclic component(s)\n"
       let ids = Self.sortedIDs(Array(c.largest.prefix(8)), graph)
-      out += "             largest: \(ids.joined(separator: ", "))\(c.largest.count > 8 ? ", …" : "")\n"
+      out +=
+        "             largest: \(ids.joined(separator: ", "))\(c.largest.count > 8 ? ", …" : "")\n"
     }
-    out += "Semantics:   \(s.hasPartStructure ? "parts (AND of ORs: part labels or requires: all present)" : "or (no part labels: plain reachability)")\n"
+    out +=
+      "Semantics:   \(s.hasPartStructure ? "parts (AND of ORs: part labels or requires: all present)" : "or (no part labels: plain reachability)")\n"
     let d = input.loaded.diagnostics
-    out += "Diagnostics: \(d.errorCount) error\(d.errorCount == 1 ? "" : "s"), \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s")\n"
+    out +=
+      "Diagnostics: \(d.errorCount) error\(d.errorCount == 1 ? "" : "s"), \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s")\n"
     return out
   }
 }

@@ -29,7 +29,11 @@ struct Validate: ParsableCommand {
     case .csv:
       var out = CSVText.row(["file", "line", "column", "severity", "message"])
       for d in sorted {
-        out += CSVText.row([d.location?.file ?? "", d.location.map { String($0.line) } ?? "", d.location.map { String($0.column) } ?? "", d.severity.rawValue, d.message])
+        out += CSVText.row([
+          d.location?.file ?? "", d.location.map { String($0.line) } ?? "",
+          d.location.map { String($0.column) } ?? "",
+          d.severity.rawValue, d.message,
+        ])
       }
       emit(out)
     case .table:
@@ -39,7 +43,9 @@ struct Validate: ParsableCommand {
       emit(out)
       if !options.quiet {
         let verdict = log.hasErrors ? "invalid" : "valid"
-        printError("\(input.name): \(verdict): \(log.errorCount) error\(log.errorCount == 1 ? "" : "s"), \(log.warningCount) warning\(log.warningCount == 1 ? "" : "s"); \(input.graph.nodeCount) nodes, \(input.graph.edgeCount) edges")
+        printError(
+          "\(input.name): \(verdict): \(log.errorCount) error\(log.errorCount == 1 ? "" : "s"), \(log.warningCount) warning\(log.warningCount == 1 ? "" : "s"); \(input.graph.nodeCount) nodes, \(input.graph.edgeCount) edges"
+        )
       }
     }
     if log.hasErrors { throw ExitCode.dataError }

@@ -20,10 +20,13 @@ struct ReachView {
   /// class (dual first), then buyers reached, then id.
   var listed: [NodeIndex] {
     if let focus { return [focus] }
-    let rank = Dictionary(uniqueKeysWithValues: Self.classOrder.enumerated().map { ($1, UInt64($0)) })
+    let rank = Dictionary(
+      uniqueKeysWithValues: Self.classOrder.enumerated().map { ($1, UInt64($0)) })
     let classRank = DualUseReach.ReachClass.allCases.map { rank[$0]! }
-    let classIndex = Dictionary(uniqueKeysWithValues: DualUseReach.ReachClass.allCases.enumerated().map { ($1, $0) })
-    let d = reach.defense.counts.counts, i = reach.industry.counts.counts
+    let classIndex = Dictionary(
+      uniqueKeysWithValues: DualUseReach.ReachClass.allCases.enumerated().map { ($1, $0) })
+    let d = reach.defense.counts.counts
+    let i = reach.industry.counts.counts
     let allowed: [Bool]? = kinds.map { kinds in
       let labels = graph.kindLabels.map { kinds.contains($0) }
       return graph.nodes.map { v in
@@ -44,7 +47,9 @@ struct ReachView {
       let threshold = keyed.map(\.key).sorted()[top - 1]
       keyed = keyed.filter { $0.key <= threshold }
     }
-    keyed.sort { a, b in a.key != b.key ? a.key < b.key : graph.id(of: a.node) < graph.id(of: b.node) }
+    keyed.sort { a, b in
+      a.key != b.key ? a.key < b.key : graph.id(of: a.node) < graph.id(of: b.node)
+    }
     let nodes = keyed.map(\.node)
     return top.map { Array(nodes.prefix($0)) } ?? nodes
   }
@@ -57,12 +62,15 @@ struct ReachView {
   }
 
   func estimated(_ v: NodeIndex) -> Bool {
-    !(focus == v && !reach.bounds.isBounded) && (reach.defense.counts.estimated || reach.industry.counts.estimated)
+    !(focus == v && !reach.bounds.isBounded)
+      && (reach.defense.counts.estimated || reach.industry.counts.estimated)
   }
 
   var boundsText: String {
     if let h = reach.bounds.maximumHops { return "within \(h) hop\(h == 1 ? "" : "s")" }
-    if let d = reach.bounds.maximumLeadTime { return "within \(NumberFormat.canonical(d)) days of lead time" }
+    if let d = reach.bounds.maximumLeadTime {
+      return "within \(NumberFormat.canonical(d)) days of lead time"
+    }
     return "unbounded"
   }
 
@@ -80,15 +88,30 @@ struct ReachView {
         ("estimated", .bool(estimated(v))),
       ]
       let limit = focus == v ? Int.max : listLimit
-      members.append(("defense_list", .strings(ids(reach.reachedBuyers(from: v, sector: .defense, limit: limit)))))
-      members.append(("industry_list", .strings(ids(reach.reachedBuyers(from: v, sector: .industry, limit: limit)))))
-      func witness(_ s: Sector) -> JSONValue { reach.witness(from: v, to: s).map { .strings(ids($0.nodes)) } ?? .null }
-      members.append(("witness", .object([("defense", witness(.defense)), ("industry", witness(.industry))])))
+      members.append(
+        (
+          "defense_list",
+          .strings(ids(reach.reachedBuyers(from: v, sector: .defense, limit: limit)))
+        ))
+      members.append(
+        (
+          "industry_list",
+          .strings(ids(reach.reachedBuyers(from: v, sector: .industry, limit: limit)))
+        ))
+      func witness(_ s: Sector) -> JSONValue {
+        reach.witness(from: v, to: s).map { .strings(ids($0.nodes)) } ?? .null
+      }
+      members.append(
+        ("witness", .object([("defense", witness(.defense)), ("industry", witness(.industry))])))
       if reach.robustnessComputed {
         func fragile(_ s: Sector) -> JSONValue {
           reach.reach(s).reaches[Int(v)] ? .strings(ids(reach.reach(s).fragile?[v] ?? [])) : .null
         }
-        members.append(("fragile_to", .object([("defense", fragile(.defense)), ("industry", fragile(.industry))])))
+        members.append(
+          (
+            "fragile_to",
+            .object([("defense", fragile(.defense)), ("industry", fragile(.industry))])
+          ))
       } else {
         members.append(("fragile_to", .null))
       }
@@ -101,27 +124,41 @@ struct ReachView {
       m.append(("dual_fragile", a.fragileDual.map { .int($0) } ?? .null))
       return .object(m)
     }
-    let d = reach.defense.counts, i = reach.industry.counts
+    let d = reach.defense.counts
+    let i = reach.industry.counts
     return .object([
-      ("bounds", .object([
-        ("max_hops", reach.bounds.maximumHops.map { .int($0) } ?? .null),
-        ("max_lead_time", reach.bounds.maximumLeadTime.map { .number($0) } ?? .null),
-      ])),
+      (
+        "bounds",
+        .object([
+          ("max_hops", reach.bounds.maximumHops.map { .int($0) } ?? .null),
+          ("max_lead_time", reach.bounds.maximumLeadTime.map { .number($0) } ?? .null),
+        ])
+      ),
       ("defense_buyers", .int(reach.defense.buyers.count)),
       ("industry_buyers", .int(reach.industry.buyers.count)),
-      ("counts", .object([
-        ("estimated", .bool(d.estimated || i.estimated)),
-        ("sampled_defense_buyers", .int(d.sampled)),
-        ("sampled_industry_buyers", .int(i.sampled)),
-        ("margin_note", .string(d.estimated || i.estimated
-          ? "95% half-width for a node reaching c of T buyers: factor × sqrt(c(T−c)/T); factors defense \(NumberFormat.canonical((d.errorFactor * 1000).rounded() / 1000)), industry \(NumberFormat.canonical((i.errorFactor * 1000).rounded() / 1000))"
-          : "exact")),
-      ])),
+      (
+        "counts",
+        .object([
+          ("estimated", .bool(d.estimated || i.estimated)),
+          ("sampled_defense_buyers", .int(d.sampled)),
+          ("sampled_industry_buyers", .int(i.sampled)),
+          (
+            "margin_note",
+            .string(
+              d.estimated || i.estimated
+                ? "95% half-width for a node reaching c of T buyers: factor × sqrt(c(T−c)/T); factors defense \(NumberFormat.canonical((d.errorFactor * 1000).rounded() / 1000)), industry \(NumberFormat.canonical((i.errorFactor * 1000).rounded() / 1000))"
+                : "exact")
+          ),
+        ])
+      ),
       ("robust", .bool(reach.robustnessComputed)),
-      ("summary", .object([
-        ("by_kind", .array(aggregates.byKind.map(aggregate))),
-        ("by_stage", .array(aggregates.byStage.map(aggregate))),
-      ])),
+      (
+        "summary",
+        .object([
+          ("by_kind", .array(aggregates.byKind.map(aggregate))),
+          ("by_stage", .array(aggregates.byStage.map(aggregate))),
+        ])
+      ),
       ("nodes", .array(nodes)),
     ])
   }
@@ -129,15 +166,22 @@ struct ReachView {
   // MARK: CSV
 
   func csv() -> String {
-    var out = CSVText.row(["id", "name", "kind", "class", "defense_buyers", "industry_buyers", "estimated", "defense_witness", "industry_witness", "fragile_defense", "fragile_industry"])
+    var out = CSVText.row([
+      "id", "name", "kind", "class", "defense_buyers", "industry_buyers", "estimated",
+      "defense_witness",
+      "industry_witness", "fragile_defense", "fragile_industry",
+    ])
     for v in listed {
-      let wd = reach.witness(from: v, to: .defense).map { ids($0.nodes).joined(separator: ">") } ?? ""
-      let wi = reach.witness(from: v, to: .industry).map { ids($0.nodes).joined(separator: ">") } ?? ""
+      let wd =
+        reach.witness(from: v, to: .defense).map { ids($0.nodes).joined(separator: ">") } ?? ""
+      let wi =
+        reach.witness(from: v, to: .industry).map { ids($0.nodes).joined(separator: ">") } ?? ""
       let fd = ids(reach.defense.fragile?[v] ?? []).joined(separator: ";")
       let fi = ids(reach.industry.fragile?[v] ?? []).joined(separator: ";")
       out += CSVText.row([
         graph.id(of: v), graph.name(of: v), graph.kind(of: v).name, reach.classes[Int(v)].rawValue,
-        String(count(v, .defense)), String(count(v, .industry)), estimated(v) ? "true" : "false", wd, wi, fd, fi,
+        String(count(v, .defense)), String(count(v, .industry)), estimated(v) ? "true" : "false",
+        wd, wi, fd, fi,
       ])
     }
     return out
@@ -147,21 +191,28 @@ struct ReachView {
 
   func table() -> String {
     var out = "Dual-use reach — \(graph.name ?? input.name) (\(input.name))\n"
-    out += "Buyers: \(reach.defense.buyers.count) defense, \(reach.industry.buyers.count) industry; reach \(boundsText) along flow edges"
+    out +=
+      "Buyers: \(reach.defense.buyers.count) defense, \(reach.industry.buyers.count) industry; reach \(boundsText) along flow edges"
     if reach.defense.counts.estimated || reach.industry.counts.estimated {
-      out += "\nCounts are ESTIMATED from a sample of buyers (classes are exact); use --exact or --node for exact counts"
+      out +=
+        "\nCounts are ESTIMATED from a sample of buyers (classes are exact); use --exact or --node for exact counts"
     }
     out += "\n\n"
     if let focus {
       let v = focus
-      out += "\(graph.id(of: v)) — \(graph.name(of: v)) (\(graph.kind(of: v).name)): \(reach.classes[Int(v)].rawValue)\n"
+      out +=
+        "\(graph.id(of: v)) — \(graph.name(of: v)) (\(graph.kind(of: v).name)): \(reach.classes[Int(v)].rawValue)\n"
       for s in [Sector.defense, .industry] {
         let buyers = reach.reachedBuyers(from: v, sector: s, limit: .max)
-        out += "\n\(s.name.capitalized) buyers reached (\(count(v, s))): \(ids(buyers).joined(separator: ", "))\n"
+        out +=
+          "\n\(s.name.capitalized) buyers reached (\(count(v, s))): \(ids(buyers).joined(separator: ", "))\n"
         if let w = reach.witness(from: v, to: s) { out += "  shortest route: \(route(w))\n" }
         if reach.robustnessComputed, reach.reach(s).reaches[Int(v)] {
           let f = reach.reach(s).fragile?[v] ?? []
-          out += f.isEmpty ? "  robust: no single failure removes this reach\n" : "  one failure away: \(ids(f).joined(separator: ", ")) — any of these alone removes it\n"
+          out +=
+            f.isEmpty
+            ? "  robust: no single failure removes this reach\n"
+            : "  one failure away: \(ids(f).joined(separator: ", ")) — any of these alone removes it\n"
         }
       }
       return out
@@ -183,9 +234,13 @@ struct ReachView {
     let rows = top ?? 15
     let chosen = kinds ?? ["startup", "supplier"]
     let shown = graph.nodes.filter { chosen.contains(graph.kindLabel(of: $0) ?? "") }
-    let view = ReachView(input: input, reach: reach, focus: nil, kinds: chosen, top: rows, listLimit: listLimit)
-    out += "\(chosen.sorted().joined(separator: " and ")) by reach (\(min(rows, shown.count)) of \(shown.count)):\n"
-    var headers = ["node", "class", "defense", "industry", "nearest defense buyer", "nearest industry buyer"]
+    let view = ReachView(
+      input: input, reach: reach, focus: nil, kinds: chosen, top: rows, listLimit: listLimit)
+    out +=
+      "\(chosen.sorted().joined(separator: " and ")) by reach (\(min(rows, shown.count)) of \(shown.count)):\n"
+    var headers = [
+      "node", "class", "defense", "industry", "nearest defense buyer", "nearest industry buyer",
+    ]
     if reach.robustnessComputed { headers.append("one failure away") }
     var t = TextTable(headers, rightAligned: [2, 3])
     for v in view.listed {
@@ -193,10 +248,16 @@ struct ReachView {
         guard let w = reach.witness(from: v, to: s), let b = w.nodes.last else { return "—" }
         return "\(graph.id(of: b)) (\(w.hops) hop\(w.hops == 1 ? "" : "s"))"
       }
-      var row = [graph.id(of: v), reach.classes[Int(v)].rawValue, String(count(v, .defense)), String(count(v, .industry)), nearest(.defense), nearest(.industry)]
+      var row = [
+        graph.id(of: v), reach.classes[Int(v)].rawValue, String(count(v, .defense)),
+        String(count(v, .industry)),
+        nearest(.defense), nearest(.industry),
+      ]
       if reach.robustnessComputed {
         let f = Set((reach.defense.fragile?[v] ?? []) + (reach.industry.fragile?[v] ?? []))
-        row.append(reach.classes[Int(v)] == .none ? "" : (f.isEmpty ? "robust" : ids(f.sorted()).joined(separator: ", ")))
+        row.append(
+          reach.classes[Int(v)] == .none
+            ? "" : (f.isEmpty ? "robust" : ids(f.sorted()).joined(separator: ", ")))
       }
       t.add(row)
     }
@@ -206,7 +267,9 @@ struct ReachView {
 
   func route(_ p: Path) -> String {
     var s = graph.id(of: p.nodes[0])
-    for (k, e) in p.edges.enumerated() { s += " —\(graph.relation(of: e).name)→ \(graph.id(of: p.nodes[k + 1]))" }
+    for (k, e) in p.edges.enumerated() {
+      s += " —\(graph.relation(of: e).name)→ \(graph.id(of: p.nodes[k + 1]))"
+    }
     return s
   }
 }

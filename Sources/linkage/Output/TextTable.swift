@@ -15,7 +15,9 @@ struct TextTable {
   var text: String {
     var widths = headers.map(Self.width)
     for r in rows {
-      for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.width(c)) }
+      for (i, c) in r.enumerated() where i < widths.count {
+        widths[i] = max(widths[i], Self.width(c))
+      }
     }
     func line(_ cells: [String]) -> String {
       var out = ""
@@ -39,9 +41,12 @@ struct TextTable {
       let v = u.value
       if v < 0x20 || (0x300...0x36F).contains(v) || v == 0x200B { continue }
       let wide =
-        (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-        || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
+        || (0xAC00...0xD7A3).contains(v)
+        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+        || (0xFF00...0xFF60).contains(v)
+        || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v)
+        || (0x20000...0x3FFFD).contains(v)
       w += wide ? 2 : 1
     }
     return w
