@@ -5,7 +5,7 @@
 SWIFT ?= swift
 PYTHON ?= python3
 # System packages the build and tests need (checked with dpkg, installed with apt).
-APT_PACKAGES ?= pkg-config time
+APT_PACKAGES ?= pkg-config time libgraphviz-dev fonts-noto-cjk
 # Python modules the tests need (import name=pip name).
 PY_MODULES ?= networkx=networkx pytest=pytest
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)

@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "linkage", targets: ["linkage"]),
     .library(name: "LinkageCore", targets: ["LinkageCore"]),
     .library(name: "LinkageIO", targets: ["LinkageIO"]),
+    .library(name: "LinkageGraphviz", targets: ["LinkageGraphviz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,19 +16,25 @@ let package = Package(
   ],
   targets: [
     .target(name: "LinkageCore"),
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+    .target(name: "LinkageGraphviz", dependencies: ["CGraphviz", "LinkageCore"]),
     .target(
       name: "LinkageIO",
       dependencies: ["LinkageCore", .product(name: "Yams", package: "Yams")]),
     .executableTarget(
       name: "linkage",
       dependencies: [
-        "LinkageCore", "LinkageIO",
+        "LinkageCore", "LinkageIO", "LinkageGraphviz",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(
       name: "LinkageTestSupport",
       dependencies: ["LinkageCore", "LinkageIO"],
       path: "Tests/LinkageTestSupport"),
+    .testTarget(
+      name: "LinkageGraphvizTests",
+      dependencies: ["LinkageGraphviz", "LinkageCore", "LinkageTestSupport"]),
     .testTarget(
       name: "LinkageCoreTests", dependencies: ["LinkageCore", "LinkageTestSupport"]),
     .testTarget(

@@ -1,0 +1,112 @@
+import CGraphviz
+import LinkageCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Renders a ``Diagram`` with Graphviz in process: the graph is built in memory through the
+/// cgraph API (no DOT text is fed back to Graphviz, so no firm name can change the graph),
+/// laid out with `gvLayout` and rendered with `gvRenderData`. This file is Linkage's only
+/// contact with C.
+///
+/// Graphviz is not thread-safe, so every call goes through one lock.
+public enum GraphvizRenderer {
+  /// Output formats Graphviz renders here.
+  public enum Format: String, Sendable, CaseIterable {
+    case svg, png, pdf
+  }
+
+  public struct Failure: Error, CustomStringConvertible {
+    public let description: String
+  }
+
+  private static let lock = GraphvizLock()
+
+  /// Lays `diagram` out with `engine` (dot or neato) and renders it.
+  /// - Throws: ``Failure`` when Graphviz refuses the layout or the format.
+  public static func render(_ diagram: Diagram, format: Format, engine: String = "dot") throws -> [UInt8] {
+    try lock.withLock { try renderLocked(diagram, format: format, engine: engine) }
+  }
+
+  /// Calls `body` with a mutable C copy of `text` (cgraph copies what it keeps).
+  private static func withC<R>(_ text: String, _ body: (UnsafeMutablePointer<CChar>) throws -> R) rethrows -> R {
+    var bytes = Array(text.utf8CString)
+    return try bytes.withUnsafeMutableBufferPointer { try body($0.baseAddress!) }
+  }
+
+  private static func set(_ object: UnsafeMutableRawPointer, _ attribute: String, _ value: String) {
+    withC(attribute) { a in withC(value) { v in withC("") { d in _ = agsafeset(object, a, v, d) } } }
+  }
+
+  private static func renderLocked(_ diagram: Diagram, format: Format, engine: String) throws -> [UInt8] {
+    guard let gvc = gvContext() else { throw Failure(description: "Graphviz: cannot create a context") }
+    defer { gvFreeContext(gvc) }
+    guard let graph = withC(diagram.name, { agopen($0, linkage_agdirected(), nil) }) else {
+      throw Failure(description: "Graphviz: cannot create the graph")
+    }
+    defer { agclose(graph) }
+    for (k, v) in diagram.graphAttributes { set(UnsafeMutableRawPointer(graph), k, v) }
+    for (k, v) in diagram.nodeDefaults { withC(k) { a in withC(v) { d in _ = agattr(graph, Int32(AGNODE), a, d) } } }
+    for (k, v) in diagram.edgeDefaults { withC(k) { a in withC(v) { d in _ = agattr(graph, Int32(AGEDGE), a, d) } } }
+    var handles: [String: UnsafeMutablePointer<Agnode_t>] = [:]
+    // Nodes in the diagram's (sorted) order; same-rank groups as subgraphs.
+    var rankGroups: [String: UnsafeMutablePointer<Agraph_t>] = [:]
+    for node in diagram.nodes {
+      var container = graph
+      if let rank = node.rankGroup {
+        if let g = rankGroups[rank] {
+          container = g
+        } else if let sub = withC("rank_\(rank)", { agsubg(graph, $0, 1) }) {
+          set(UnsafeMutableRawPointer(sub), "rank", "same")
+          rankGroups[rank] = sub
+          container = sub
+        }
+      }
+      guard let handle = withC(node.key, { agnode(container, $0, 1) }) else {
+        throw Failure(description: "Graphviz: cannot create node \(node.key)")
+      }
+      handles[node.key] = handle
+      if let label = node.htmlLabel {
+        if let h = withC(label, { agstrdup_html(graph, $0) }) {
+          withC("label") { a in withC("") { d in _ = agsafeset(UnsafeMutableRawPointer(handle), a, h, d) } }
+          agstrfree(graph, h)
+        }
+      } else {
+        set(UnsafeMutableRawPointer(handle), "label", Diagram.escapePlain(node.label))
+      }
+      for (k, v) in node.attributes { set(UnsafeMutableRawPointer(handle), k, v) }
+    }
+    for (i, edge) in diagram.edges.enumerated() {
+      guard let t = handles[edge.source], let h = handles[edge.target] else { continue }
+      guard let handle = withC("e\(i)", { agedge(graph, t, h, $0, 1) }) else { continue }
+      if let label = edge.label { set(UnsafeMutableRawPointer(handle), "label", Diagram.escapePlain(label)) }
+      for (k, v) in edge.attributes { set(UnsafeMutableRawPointer(handle), k, v) }
+    }
+    guard engine.withCString({ gvLayout(gvc, graph, $0) }) == 0 else {
+      throw Failure(description: "Graphviz: layout with \(engine) failed")
+    }
+    defer { gvFreeLayout(gvc, graph) }
+    var data: UnsafeMutablePointer<CChar>? = nil
+    var length: UInt32 = 0
+    let status = format.rawValue.withCString { gvRenderData(gvc, graph, $0, &data, &length) }
+    guard status == 0, let data else { throw Failure(description: "Graphviz: rendering \(format.rawValue) failed") }
+    defer { gvFreeRenderData(data) }
+    return [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
+  }
+}
+
+/// A mutex over `pthread_mutex_t`.
+final class GraphvizLock: @unchecked Sendable {
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  init() { pthread_mutex_init(mutex, nil) }
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+  func withLock<R>(_ body: () throws -> R) rethrows -> R {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return try body()
+  }
+}

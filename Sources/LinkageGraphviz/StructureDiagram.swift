@@ -1,0 +1,128 @@
+import LinkageCore
+
+/// The structure view of a graph for briefings: left-to-right flow, tiers as ranks, kinds as
+/// shapes, sectors as colors (Okabe–Ito, colorblind-safe), a legend and a title, labels in a
+/// CJK-capable font. Above `maximumNodes` visible nodes it summarizes: one node per (kind,
+/// tier) group with its count, and one edge per group pair with the number of links, so any
+/// input lays out in seconds.
+public struct StructureDiagram: Sendable {
+  public static let font = "Noto Sans CJK KR"
+
+  /// The sector palette (Okabe & Ito 2008).
+  public static func fill(_ sector: Sector?) -> String {
+    switch sector {
+    case .defense: "#56B4E9"
+    case .industry: "#E69F00"
+    case .dual: "#009E73"
+    case nil: "#EEEEEE"
+    }
+  }
+
+  public static func shape(_ kind: NodeKind) -> String {
+    switch kind {
+    case .startup: "ellipse"
+    case .supplier: "box"
+    case .integrator: "box3d"
+    case .buyer: "doubleoctagon"
+    case .program: "hexagon"
+    case .agency: "tab"
+    case .input: "note"
+    case .region: "component"
+    case .other: "plaintext"
+    }
+  }
+
+  public let diagram: Diagram
+  /// Whether the graph was summarized into groups.
+  public let summarized: Bool
+  public let visibleNodes: Int
+
+  /// - Parameters:
+  ///   - nodes: the nodes to show (all, or a focus neighborhood), in any order.
+  ///   - title: the diagram's title line.
+  public init(graph: SupplyGraph, nodes: [NodeIndex], title: String, maximumNodes: Int = 1500) {
+    var d = Diagram(name: graph.name ?? "linkage")
+    let shown = nodes.sorted { graph.id(of: $0) < graph.id(of: $1) }
+    var visible = [Bool](repeating: false, count: graph.nodeCount)
+    for v in shown { visible[Int(v)] = true }
+    summarized = shown.count > maximumNodes
+    visibleNodes = shown.count
+    let fullTitle = summarized ? "\(title) — summarized: \(shown.count) nodes in groups by kind and tier" : title
+    d.graphAttributes = [
+      ("rankdir", "LR"), ("label", Diagram.escapePlain(fullTitle)), ("labelloc", "t"), ("fontname", Self.font),
+      ("fontsize", "16"), ("nodesep", "0.25"), ("ranksep", "0.8"), ("bgcolor", "white"),
+    ]
+    d.nodeDefaults = [("fontname", Self.font), ("fontsize", "10"), ("style", "filled"), ("penwidth", "1")]
+    d.edgeDefaults = [("fontname", Self.font), ("fontsize", "8"), ("color", "#555555"), ("arrowsize", "0.6")]
+    func tierGroup(_ v: NodeIndex) -> String? { graph.tier(of: v).map { "tier\($0)" } }
+    if !summarized {
+      for v in shown {
+        d.nodes.append(
+          .init(
+            key: graph.id(of: v), label: graph.name(of: v), rankGroup: tierGroup(v),
+            attributes: [("shape", Self.shape(graph.kind(of: v))), ("fillcolor", Self.fill(graph.sector(of: v)))]))
+      }
+      let edges = graph.edges.filter { visible[Int(graph.source(of: $0))] && visible[Int(graph.target(of: $0))] }
+      for e in edges {
+        let relation = graph.relation(of: e)
+        var attributes: [(String, String)] = []
+        if relation.role == .context { attributes += [("style", "dashed"), ("color", "#999999")] }
+        let label = relation.name == "supplies" ? graph.part(of: e) : relation.name + (graph.part(of: e).map { ": \($0)" } ?? "")
+        d.edges.append(.init(source: graph.id(of: graph.source(of: e)), target: graph.id(of: graph.target(of: e)), label: label, attributes: attributes))
+      }
+    } else {
+      // One node per (kind, tier); edges counted between groups.
+      func key(_ v: NodeIndex) -> String { "\(graph.kind(of: v).name)|\(graph.tier(of: v).map(String.init) ?? "-")" }
+      var counts: [String: Int] = [:]
+      var sectors: [String: [Sector: Int]] = [:]
+      for v in shown {
+        counts[key(v), default: 0] += 1
+        if let s = graph.sector(of: v) { sectors[key(v), default: [:]][s, default: 0] += 1 }
+      }
+      for k in counts.keys.sorted() {
+        let parts = k.split(separator: "|")
+        let kind = NodeKind(name: parts[0]) ?? .other
+        let tier = parts[1] == "-" ? "" : " (tier \(parts[1]))"
+        let dominant = sectors[k]?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        d.nodes.append(
+          .init(
+            key: k, label: "\(kind.name)s\(tier)\n\(counts[k]!)", rankGroup: parts[1] == "-" ? nil : "tier\(parts[1])",
+            attributes: [("shape", Self.shape(kind)), ("fillcolor", Self.fill(dominant))]))
+      }
+      var links: [String: Int] = [:]
+      for e in graph.edges where visible[Int(graph.source(of: e))] && visible[Int(graph.target(of: e))] {
+        links[key(graph.source(of: e)) + "\u{0}" + key(graph.target(of: e)), default: 0] += 1
+      }
+      for k in links.keys.sorted() {
+        let ends = k.split(separator: "\u{0}")
+        let n = links[k]!
+        d.edges.append(
+          .init(source: String(ends[0]), target: String(ends[1]), label: String(n),
+            attributes: [("penwidth", String(format2: min(6, 0.5 + log2(Double(n)) / 3)))]))
+      }
+    }
+    // Legend: the kinds and sectors in view.
+    let kinds = Array(Set(shown.map { graph.kind(of: $0) })).sorted()
+    var legend: [Diagram.Node] = []
+    for k in kinds {
+      legend.append(.init(key: "legend-kind-\(k.name)", label: k.name, rankGroup: "legend", attributes: [("shape", Self.shape(k)), ("fillcolor", "#FFFFFF")]))
+    }
+    for s in Sector.allCases {
+      legend.append(.init(key: "legend-sector-\(s.name)", label: s.name, rankGroup: "legend", attributes: [("shape", "box"), ("fillcolor", Self.fill(s)), ("style", "filled,rounded")]))
+    }
+    d.nodes += legend
+    diagram = d
+  }
+}
+
+extension String {
+  init(format2 value: Double) {
+    let hundredths = Int((value * 100).rounded())
+    self = "\(hundredths / 100).\(String(format: hundredths % 100))"
+  }
+  init(format value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#endif
