@@ -5,3 +5,8 @@
 
 // Swift 6 rejects the `Agdirected` global (mutable shared state); return it by value.
 static inline Agdesc_t linkage_agdirected(void) { return Agdirected; }
+
+// Graphviz writes its own messages (bitmap scaling, font fallbacks) to stderr; Linkage reports
+// failures from return codes instead, so the messages are dropped.
+static inline int linkage_drop_message(char *message) { (void)message; return 0; }
+static inline void linkage_silence_messages(void) { agseterrf(linkage_drop_message); }

@@ -40,6 +40,8 @@ public enum GraphvizRenderer {
   }
 
   private static func renderLocked(_ diagram: Diagram, format: Format, engine: String) throws -> [UInt8] {
+    // Graphviz prints its own messages on stderr; failures come back as return codes.
+    linkage_silence_messages()
     guard let gvc = gvContext() else { throw Failure(description: "Graphviz: cannot create a context") }
     defer { gvFreeContext(gvc) }
     guard let graph = withC(diagram.name, { agopen($0, linkage_agdirected(), nil) }) else {

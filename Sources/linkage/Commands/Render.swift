@@ -13,7 +13,8 @@ struct Render: ParsableCommand {
     discussion: """
       The structure view: left-to-right flow, tiers as ranks, kinds as shapes, sectors as \
       colors (colorblind-safe), a legend and a title, labels in Noto Sans CJK KR. Above \
-      --max-nodes visible nodes the drawing is summarized by kind and tier (and says so). \
+      --max-nodes visible nodes (default 800: dot needs about 4 s for 700 nodes here and 23 s \
+      for 1,450) the drawing is summarized by kind and tier (and says so). \
       --focus ID --radius K draws the K-hop neighborhood of one node. Same input, same bytes. \
       Here --format names the image format (default: from the file's extension).
       """)
@@ -33,8 +34,10 @@ struct Render: ParsableCommand {
   @Option(help: "Hops around --focus (edges in either direction).")
   var radius: Int = 2
 
-  @Option(name: .customLong("max-nodes"), help: "Above this many visible nodes, summarize by kind and tier.")
-  var maxNodes: Int = 1500
+  @Option(
+    name: .customLong("max-nodes"),
+    help: "Above this many visible nodes (or four times as many edges), summarize by kind and tier.")
+  var maxNodes: Int = 800
 
   @Flag(help: "Print nothing on stderr.")
   var quiet = false
