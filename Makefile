@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_BIN := .build/release/linkage
 PREFIX ?= /usr/local
 
-.PHONY: demo test deps build release bundle swift-test python-test install bench format lint clean
+.PHONY: demo test deps build release bundle swift-test python-test install bench graphs format lint clean
 
 demo: deps bundle release
 	@echo
@@ -59,6 +59,12 @@ install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/linkage/Datasets
 	install -m 755 $(RELEASE_BIN) $(PREFIX)/bin/linkage
 	cp -R Datasets/korea-ax Datasets/eto-semiconductor $(PREFIX)/share/linkage/Datasets/
+
+graphs: deps release
+	@grep -v '^#' Graphs/graphs.txt | while read -r file args; do \
+	  [ -n "$$file" ] || continue; \
+	  $(RELEASE_BIN) render $$args -o Graphs/$$file --quiet && echo "drew Graphs/$$file"; \
+	done
 
 bench: deps release
 	bash Benchmarks/run.sh
