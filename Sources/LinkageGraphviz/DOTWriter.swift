@@ -16,7 +16,8 @@ public enum DOTWriter {
   }
 
   static func attributes(_ pairs: [(String, String)]) -> String {
-    pairs.isEmpty ? "" : " [" + pairs.map { "\(quote($0.0))=\(quote($0.1))" }.joined(separator: ", ") + "]"
+    pairs.isEmpty
+      ? "" : " [" + pairs.map { "\(quote($0.0))=\(quote($0.1))" }.joined(separator: ", ") + "]"
   }
 
   /// The DOT text of `diagram`. Plain labels are escaped as Graphviz reads them
@@ -37,7 +38,9 @@ public enum DOTWriter {
     func nodeLine(_ node: Diagram.Node, indent: String) -> String {
       var line = indent + quote(node.key)
       if let html = node.htmlLabel {
-        line += " [label=<\(html)>" + node.attributes.map { ", \(quote($0.0))=\(quote($0.1))" }.joined() + "]"
+        line +=
+          " [label=<\(html)>" + node.attributes.map { ", \(quote($0.0))=\(quote($0.1))" }.joined()
+          + "]"
       } else {
         line += attributes([("label", Diagram.escapePlain(node.label))] + node.attributes)
       }

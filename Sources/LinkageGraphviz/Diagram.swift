@@ -12,7 +12,10 @@ public struct Diagram: Sendable {
     public var rankGroup: String?
     public var attributes: [(String, String)]
 
-    public init(key: String, label: String, htmlLabel: String? = nil, rankGroup: String? = nil, attributes: [(String, String)] = []) {
+    public init(
+      key: String, label: String, htmlLabel: String? = nil, rankGroup: String? = nil,
+      attributes: [(String, String)] = []
+    ) {
       self.key = key
       self.label = label
       self.htmlLabel = htmlLabel
@@ -27,7 +30,9 @@ public struct Diagram: Sendable {
     public var label: String?
     public var attributes: [(String, String)]
 
-    public init(source: String, target: String, label: String? = nil, attributes: [(String, String)] = []) {
+    public init(
+      source: String, target: String, label: String? = nil, attributes: [(String, String)] = []
+    ) {
       self.source = source
       self.target = target
       self.label = label

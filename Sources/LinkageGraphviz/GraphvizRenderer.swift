@@ -25,32 +25,45 @@ public enum GraphvizRenderer {
 
   /// Lays `diagram` out with `engine` (dot or neato) and renders it.
   /// - Throws: ``Failure`` when Graphviz refuses the layout or the format.
-  public static func render(_ diagram: Diagram, format: Format, engine: String = "dot") throws -> [UInt8] {
+  public static func render(
+    _ diagram: Diagram, format: Format, engine: String = "dot"
+  ) throws -> [UInt8] {
     try lock.withLock { try renderLocked(diagram, format: format, engine: engine) }
   }
 
   /// Calls `body` with a mutable C copy of `text` (cgraph copies what it keeps).
-  private static func withC<R>(_ text: String, _ body: (UnsafeMutablePointer<CChar>) throws -> R) rethrows -> R {
+  private static func withC<R>(
+    _ text: String, _ body: (UnsafeMutablePointer<CChar>) throws -> R
+  ) rethrows -> R {
     var bytes = Array(text.utf8CString)
     return try bytes.withUnsafeMutableBufferPointer { try body($0.baseAddress!) }
   }
 
   private static func set(_ object: UnsafeMutableRawPointer, _ attribute: String, _ value: String) {
-    withC(attribute) { a in withC(value) { v in withC("") { d in _ = agsafeset(object, a, v, d) } } }
+    withC(attribute) { a in withC(value) { v in withC("") { d in _ = agsafeset(object, a, v, d) } }
+    }
   }
 
-  private static func renderLocked(_ diagram: Diagram, format: Format, engine: String) throws -> [UInt8] {
+  private static func renderLocked(
+    _ diagram: Diagram, format: Format, engine: String
+  ) throws -> [UInt8] {
     // Graphviz prints its own messages on stderr; failures come back as return codes.
     linkage_silence_messages()
-    guard let gvc = gvContext() else { throw Failure(description: "Graphviz: cannot create a context") }
+    guard let gvc = gvContext() else {
+      throw Failure(description: "Graphviz: cannot create a context")
+    }
     defer { gvFreeContext(gvc) }
     guard let graph = withC(diagram.name, { agopen($0, linkage_agdirected(), nil) }) else {
       throw Failure(description: "Graphviz: cannot create the graph")
     }
     defer { agclose(graph) }
     for (k, v) in diagram.graphAttributes { set(UnsafeMutableRawPointer(graph), k, v) }
-    for (k, v) in diagram.nodeDefaults { withC(k) { a in withC(v) { d in _ = agattr(graph, Int32(AGNODE), a, d) } } }
-    for (k, v) in diagram.edgeDefaults { withC(k) { a in withC(v) { d in _ = agattr(graph, Int32(AGEDGE), a, d) } } }
+    for (k, v) in diagram.nodeDefaults {
+      withC(k) { a in withC(v) { d in _ = agattr(graph, Int32(AGNODE), a, d) } }
+    }
+    for (k, v) in diagram.edgeDefaults {
+      withC(k) { a in withC(v) { d in _ = agattr(graph, Int32(AGEDGE), a, d) } }
+    }
     var handles: [String: UnsafeMutablePointer<Agnode_t>] = [:]
     // Nodes in the diagram's (sorted) order; same-rank groups as subgraphs.
     var rankGroups: [String: UnsafeMutablePointer<Agraph_t>] = [:]
@@ -71,7 +84,9 @@ public enum GraphvizRenderer {
       handles[node.key] = handle
       if let label = node.htmlLabel {
         if let h = withC(label, { agstrdup_html(graph, $0) }) {
-          withC("label") { a in withC("") { d in _ = agsafeset(UnsafeMutableRawPointer(handle), a, h, d) } }
+          withC("label") { a in
+            withC("") { d in _ = agsafeset(UnsafeMutableRawPointer(handle), a, h, d) }
+          }
           agstrfree(graph, h)
         }
       } else {
@@ -82,7 +97,9 @@ public enum GraphvizRenderer {
     for (i, edge) in diagram.edges.enumerated() {
       guard let t = handles[edge.source], let h = handles[edge.target] else { continue }
       guard let handle = withC("e\(i)", { agedge(graph, t, h, $0, 1) }) else { continue }
-      if let label = edge.label { set(UnsafeMutableRawPointer(handle), "label", Diagram.escapePlain(label)) }
+      if let label = edge.label {
+        set(UnsafeMutableRawPointer(handle), "label", Diagram.escapePlain(label))
+      }
       for (k, v) in edge.attributes { set(UnsafeMutableRawPointer(handle), k, v) }
     }
     guard engine.withCString({ gvLayout(gvc, graph, $0) }) == 0 else {
@@ -92,7 +109,9 @@ public enum GraphvizRenderer {
     var data: UnsafeMutablePointer<CChar>? = nil
     var length: UInt32 = 0
     let status = format.rawValue.withCString { gvRenderData(gvc, graph, $0, &data, &length) }
-    guard status == 0, let data else { throw Failure(description: "Graphviz: rendering \(format.rawValue) failed") }
+    guard status == 0, let data else {
+      throw Failure(description: "Graphviz: rendering \(format.rawValue) failed")
+    }
     defer { gvFreeRenderData(data) }
     return [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
   }

@@ -48,38 +48,57 @@ public struct StructureDiagram: Sendable {
     for v in shown { visible[Int(v)] = true }
     var visibleEdges = 0
     if shown.count <= maximumNodes {
-      for e in graph.edges where visible[Int(graph.source(of: e))] && visible[Int(graph.target(of: e))] {
+      for e in graph.edges
+      where visible[Int(graph.source(of: e))] && visible[Int(graph.target(of: e))] {
         visibleEdges += 1
       }
     }
     summarized = shown.count > maximumNodes || visibleEdges > 4 * maximumNodes
     visibleNodes = shown.count
-    let fullTitle = summarized ? "\(title) — summarized: \(shown.count) nodes in groups by kind and tier" : title
+    let fullTitle =
+      summarized ? "\(title) — summarized: \(shown.count) nodes in groups by kind and tier" : title
     d.graphAttributes = [
-      ("rankdir", "LR"), ("label", Diagram.escapePlain(fullTitle)), ("labelloc", "t"), ("fontname", Self.font),
+      ("rankdir", "LR"), ("label", Diagram.escapePlain(fullTitle)), ("labelloc", "t"),
+      ("fontname", Self.font),
       ("fontsize", "16"), ("nodesep", "0.25"), ("ranksep", "0.8"), ("bgcolor", "white"),
     ]
-    d.nodeDefaults = [("fontname", Self.font), ("fontsize", "10"), ("style", "filled"), ("penwidth", "1")]
-    d.edgeDefaults = [("fontname", Self.font), ("fontsize", "8"), ("color", "#555555"), ("arrowsize", "0.6")]
+    d.nodeDefaults = [
+      ("fontname", Self.font), ("fontsize", "10"), ("style", "filled"), ("penwidth", "1"),
+    ]
+    d.edgeDefaults = [
+      ("fontname", Self.font), ("fontsize", "8"), ("color", "#555555"), ("arrowsize", "0.6"),
+    ]
     func tierGroup(_ v: NodeIndex) -> String? { graph.tier(of: v).map { "tier\($0)" } }
     if !summarized {
       for v in shown {
         d.nodes.append(
           .init(
             key: graph.id(of: v), label: graph.name(of: v), rankGroup: tierGroup(v),
-            attributes: [("shape", Self.shape(graph.kind(of: v))), ("fillcolor", Self.fill(graph.sector(of: v)))]))
+            attributes: [
+              ("shape", Self.shape(graph.kind(of: v))),
+              ("fillcolor", Self.fill(graph.sector(of: v))),
+            ]))
       }
-      let edges = graph.edges.filter { visible[Int(graph.source(of: $0))] && visible[Int(graph.target(of: $0))] }
+      let edges = graph.edges.filter {
+        visible[Int(graph.source(of: $0))] && visible[Int(graph.target(of: $0))]
+      }
       for e in edges {
         let relation = graph.relation(of: e)
         var attributes: [(String, String)] = []
         if relation.role == .context { attributes += [("style", "dashed"), ("color", "#999999")] }
-        let label = relation.name == "supplies" ? graph.part(of: e) : relation.name + (graph.part(of: e).map { ": \($0)" } ?? "")
-        d.edges.append(.init(source: graph.id(of: graph.source(of: e)), target: graph.id(of: graph.target(of: e)), label: label, attributes: attributes))
+        let label =
+          relation.name == "supplies"
+          ? graph.part(of: e) : relation.name + (graph.part(of: e).map { ": \($0)" } ?? "")
+        d.edges.append(
+          .init(
+            source: graph.id(of: graph.source(of: e)), target: graph.id(of: graph.target(of: e)),
+            label: label, attributes: attributes))
       }
     } else {
       // One node per (kind, tier); edges counted between groups.
-      func key(_ v: NodeIndex) -> String { "\(graph.kind(of: v).name)|\(graph.tier(of: v).map(String.init) ?? "-")" }
+      func key(_ v: NodeIndex) -> String {
+        "\(graph.kind(of: v).name)|\(graph.tier(of: v).map(String.init) ?? "-")"
+      }
       var counts: [String: Int] = [:]
       var sectors: [String: [Sector: Int]] = [:]
       for v in shown {
@@ -90,21 +109,26 @@ public struct StructureDiagram: Sendable {
         let parts = k.split(separator: "|")
         let kind = NodeKind(name: parts[0]) ?? .other
         let tier = parts[1] == "-" ? "" : " (tier \(parts[1]))"
-        let dominant = sectors[k]?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        let dominant = sectors[k]?.max {
+          $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key
+        }?.key
         d.nodes.append(
           .init(
-            key: k, label: "\(kind.name)s\(tier)\n\(counts[k]!)", rankGroup: parts[1] == "-" ? nil : "tier\(parts[1])",
+            key: k, label: "\(kind.name)s\(tier)\n\(counts[k]!)",
+            rankGroup: parts[1] == "-" ? nil : "tier\(parts[1])",
             attributes: [("shape", Self.shape(kind)), ("fillcolor", Self.fill(dominant))]))
       }
       var links: [String: Int] = [:]
-      for e in graph.edges where visible[Int(graph.source(of: e))] && visible[Int(graph.target(of: e))] {
+      for e in graph.edges
+      where visible[Int(graph.source(of: e))] && visible[Int(graph.target(of: e))] {
         links[key(graph.source(of: e)) + "\u{0}" + key(graph.target(of: e)), default: 0] += 1
       }
       for k in links.keys.sorted() {
         let ends = k.split(separator: "\u{0}")
         let n = links[k]!
         d.edges.append(
-          .init(source: String(ends[0]), target: String(ends[1]), label: String(n),
+          .init(
+            source: String(ends[0]), target: String(ends[1]), label: String(n),
             attributes: [("penwidth", String(format2: min(6, 0.5 + log2(Double(n)) / 3)))]))
       }
     }
@@ -112,10 +136,16 @@ public struct StructureDiagram: Sendable {
     let kinds = Array(Set(shown.map { graph.kind(of: $0) })).sorted()
     var legend: [Diagram.Node] = []
     for k in kinds {
-      legend.append(.init(key: "legend-kind-\(k.name)", label: k.name, rankGroup: "legend", attributes: [("shape", Self.shape(k)), ("fillcolor", "#FFFFFF")]))
+      legend.append(
+        .init(
+          key: "legend-kind-\(k.name)", label: k.name, rankGroup: "legend",
+          attributes: [("shape", Self.shape(k)), ("fillcolor", "#FFFFFF")]))
     }
     for s in Sector.allCases {
-      legend.append(.init(key: "legend-sector-\(s.name)", label: s.name, rankGroup: "legend", attributes: [("shape", "box"), ("fillcolor", Self.fill(s)), ("style", "filled,rounded")]))
+      legend.append(
+        .init(
+          key: "legend-sector-\(s.name)", label: s.name, rankGroup: "legend",
+          attributes: [("shape", "box"), ("fillcolor", Self.fill(s)), ("style", "filled,rounded")]))
     }
     d.nodes += legend
     diagram = d

@@ -13,10 +13,12 @@ struct GraphsDriftTests {
   func redraw(line: [String]) throws {
     let file = line[0]
     let folder = TestFiles.scratchFolder("graphs")
-    let run = try CLIRunner.run(["render"] + line.dropFirst() + ["-o", folder + "/" + file, "--quiet"])
+    let run = try CLIRunner.run(
+      ["render"] + line.dropFirst() + ["-o", folder + "/" + file, "--quiet"])
     #expect(run.status == 0, "\(run.stderr)")
     let drawn = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
-    let committed = try Data(contentsOf: URL(fileURLWithPath: TestFiles.repositoryRoot + "/Graphs/" + file))
+    let committed = try Data(
+      contentsOf: URL(fileURLWithPath: TestFiles.repositoryRoot + "/Graphs/" + file))
     #expect(drawn == committed, "Graphs/\(file) is out of date: run `make graphs`")
   }
 }

@@ -28,14 +28,24 @@ struct RenderCLITests {
   @Test("--focus draws the neighborhood; a big graph is summarized and says so")
   func focusAndSummary() throws {
     let folder = TestFiles.scratchFolder("render")
-    let focus = try CLIRunner.run(["render", "--focus", "argos-vision", "--radius", "1", "-o", folder + "/f.svg"])
+    let focus = try CLIRunner.run([
+      "render", "--focus", "argos-vision", "--radius", "1", "-o", folder + "/f.svg",
+    ])
     #expect(focus.status == 0 && focus.stderr.contains("(svg, 2 nodes)"), "\(focus.stderr)")
-    #expect(try CLIRunner.run(["generate", "--nodes", "3000", "--seed", "2", "-o", folder + "/g", "--quiet"]).status == 0)
-    let big = try CLIRunner.run(["render", folder + "/g", "--max-nodes", "500", "-o", folder + "/g.svg"])
+    #expect(
+      try CLIRunner.run([
+        "generate", "--nodes", "3000", "--seed", "2", "-o", folder + "/g", "--quiet",
+      ]).status == 0)
+    let big = try CLIRunner.run([
+      "render", folder + "/g", "--max-nodes", "500", "-o", folder + "/g.svg",
+    ])
     #expect(big.status == 0)
     #expect(big.stderr.contains("3000 nodes are more than --max-nodes 500"))
-    #expect(TestFiles.read(folder + "/g.svg").contains("summarized: 3000 nodes in groups by kind and tier"))
-    #expect(try CLIRunner.run(["render", "--focus", "argos", "-o", folder + "/x.svg"]).status == 64)
+    #expect(
+      TestFiles.read(folder + "/g.svg").contains(
+        "summarized: 3000 nodes in groups by kind and tier"))
+    #expect(
+      try CLIRunner.run(["render", "--focus", "argos", "-o", folder + "/x.svg"]).status == 64)
     #expect(try CLIRunner.run(["render", "-o", folder + "/x.bmp"]).status == 64)
   }
 }

@@ -5,8 +5,10 @@ import Testing
 @Suite("Graphviz in process")
 struct RendererTests {
   static let hostile = [
-    "quote \" inside", "back\\slash", "{braces}", "<b>html</b>", "a & b", "line\nbreak", "\\N\\G\\l",
-    "한국어 이름", "日本語", "semi;colon", String(repeating: "long ", count: 2000), "-> edge", "digraph { x }",
+    "quote \" inside", "back\\slash", "{braces}", "<b>html</b>", "a & b", "line\nbreak",
+    "\\N\\G\\l",
+    "한국어 이름", "日本語", "semi;colon", String(repeating: "long ", count: 2000), "-> edge",
+    "digraph { x }",
   ]
 
   static func diagram() -> Diagram {
@@ -16,17 +18,23 @@ struct RendererTests {
       d.nodes.append(.init(key: "n\(i)", label: name, rankGroup: "tier\(i % 3)"))
       if i > 0 { d.edges.append(.init(source: "n\(i - 1)", target: "n\(i)", label: name)) }
     }
-    d.nodes.append(.init(key: "html", label: "", htmlLabel: "<B>" + Diagram.escapeXML("x < y & \"z\"") + "</B>"))
+    d.nodes.append(
+      .init(key: "html", label: "", htmlLabel: "<B>" + Diagram.escapeXML("x < y & \"z\"") + "</B>"))
     return d
   }
 
   @Test("hostile names render as text, never as graph structure")
   func hostileNames() throws {
-    let svg = String(decoding: try GraphvizRenderer.render(Self.diagram(), format: .svg), as: UTF8.self)
+    let svg = String(
+      decoding: try GraphvizRenderer.render(Self.diagram(), format: .svg), as: UTF8.self)
     #expect(svg.contains("<svg"))
     // Exactly one node per entry: no name turned into extra nodes or edges.
-    #expect((svg.split(separator: "class=\"node\"", omittingEmptySubsequences: false).count - 1) == Self.hostile.count + 1)
-    #expect((svg.split(separator: "class=\"edge\"", omittingEmptySubsequences: false).count - 1) == Self.hostile.count - 1)
+    #expect(
+      (svg.split(separator: "class=\"node\"", omittingEmptySubsequences: false).count - 1) == Self
+        .hostile.count + 1)
+    #expect(
+      (svg.split(separator: "class=\"edge\"", omittingEmptySubsequences: false).count - 1) == Self
+        .hostile.count - 1)
     #expect(svg.contains("quote &quot; inside"))
     #expect(svg.contains("back\\slash"))
     #expect(svg.contains("&lt;b&gt;html&lt;/b&gt;"))

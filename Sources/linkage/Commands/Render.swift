@@ -36,7 +36,8 @@ struct Render: ParsableCommand {
 
   @Option(
     name: .customLong("max-nodes"),
-    help: "Above this many visible nodes (or four times as many edges), summarize by kind and tier.")
+    help: "Above this many visible nodes (or four times as many edges), summarize by kind and tier."
+  )
   var maxNodes: Int = 800
 
   @Flag(help: "Print nothing on stderr.")
@@ -45,8 +46,11 @@ struct Render: ParsableCommand {
   func validate() throws {
     if radius < 0 { throw ValidationError("--radius must not be negative") }
     if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
-    if format == nil, ImageFormat(rawValue: String(output.split(separator: ".").last ?? "").lowercased()) == nil {
-      throw ValidationError("cannot tell the image format from '\(output)': use .svg, .png, .pdf or .dot, or --format")
+    if format == nil,
+      ImageFormat(rawValue: String(output.split(separator: ".").last ?? "").lowercased()) == nil
+    {
+      throw ValidationError(
+        "cannot tell the image format from '\(output)': use .svg, .png, .pdf or .dot, or --format")
     }
   }
 
@@ -56,9 +60,12 @@ struct Render: ParsableCommand {
     let input = try GraphInput.load(path, options: global)
     let graph = input.graph
     var nodes = Array(graph.nodes)
-    var title = "\(graph.name ?? input.name) — structure (\(graph.nodeCount) nodes, \(graph.edgeCount) edges)"
+    var title =
+      "\(graph.name ?? input.name) — structure (\(graph.nodeCount) nodes, \(graph.edgeCount) edges)"
     if let focus {
-      guard let center = graph.index(of: focus) else { try unknownID(focus, graph: graph, option: "--focus") }
+      guard let center = graph.index(of: focus) else {
+        try unknownID(focus, graph: graph, option: "--focus")
+      }
       var depth: [NodeIndex: Int] = [center: 0]
       var queue = [center]
       var head = 0
@@ -66,25 +73,31 @@ struct Render: ParsableCommand {
         let v = queue[head]
         head += 1
         guard depth[v]! < radius else { continue }
-        for w in Array(graph.outgoing.neighbors(of: v)) + Array(graph.incoming.neighbors(of: v)) where depth[w] == nil {
+        for w in Array(graph.outgoing.neighbors(of: v)) + Array(graph.incoming.neighbors(of: v))
+        where depth[w] == nil {
           depth[w] = depth[v]! + 1
           queue.append(w)
         }
       }
       nodes = queue
-      title = "\(graph.name ?? input.name) — \(radius) hop\(radius == 1 ? "" : "s") around \(graph.name(of: center))"
+      title =
+        "\(graph.name ?? input.name) — \(radius) hop\(radius == 1 ? "" : "s") around \(graph.name(of: center))"
     }
     let view = StructureDiagram(graph: graph, nodes: nodes, title: title, maximumNodes: maxNodes)
     if view.summarized && !quiet {
-      printError("linkage: \(view.visibleNodes) nodes are more than --max-nodes \(maxNodes): drawing groups by kind and tier (use --focus ID for detail)")
+      printError(
+        "linkage: \(view.visibleNodes) nodes are more than --max-nodes \(maxNodes): drawing groups by kind and tier (use --focus ID for detail)"
+      )
     }
-    let chosen = format ?? ImageFormat(rawValue: String(output.split(separator: ".").last ?? "").lowercased())!
+    let chosen =
+      format ?? ImageFormat(rawValue: String(output.split(separator: ".").last ?? "").lowercased())!
     let bytes: [UInt8]
     do {
       if chosen == .dot {
         bytes = Array(DOTWriter.text(of: view.diagram).utf8)
       } else {
-        bytes = try GraphvizRenderer.render(view.diagram, format: GraphvizRenderer.Format(rawValue: chosen.rawValue)!)
+        bytes = try GraphvizRenderer.render(
+          view.diagram, format: GraphvizRenderer.Format(rawValue: chosen.rawValue)!)
       }
     } catch {
       printError("linkage: \(error)")
@@ -96,6 +109,10 @@ struct Render: ParsableCommand {
       printError("linkage: \(error)")
       throw ExitCode(error.exitCode)
     }
-    if !quiet { printError("wrote \(output) (\(chosen.rawValue), \(view.visibleNodes) nodes\(view.summarized ? ", summarized" : ""))") }
+    if !quiet {
+      printError(
+        "wrote \(output) (\(chosen.rawValue), \(view.visibleNodes) nodes\(view.summarized ? ", summarized" : ""))"
+      )
+    }
   }
 }
