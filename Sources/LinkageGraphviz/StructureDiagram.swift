@@ -41,7 +41,10 @@ public struct StructureDiagram: Sendable {
   /// - Parameters:
   ///   - nodes: the nodes to show (all, or a focus neighborhood), in any order.
   ///   - title: the diagram's title line.
-  public init(graph: SupplyGraph, nodes: [NodeIndex], title: String, maximumNodes: Int = 800) {
+  public init(
+    graph: SupplyGraph, nodes: [NodeIndex], title: String, maximumNodes: Int = 800,
+    overlay: Overlay = Overlay()
+  ) {
     var d = Diagram(name: graph.name ?? "linkage")
     let shown = nodes.sorted { graph.id(of: $0) < graph.id(of: $1) }
     var visible = [Bool](repeating: false, count: graph.nodeCount)
@@ -74,10 +77,11 @@ public struct StructureDiagram: Sendable {
         d.nodes.append(
           .init(
             key: graph.id(of: v), label: graph.name(of: v), rankGroup: tierGroup(v),
-            attributes: [
-              ("shape", Self.shape(graph.kind(of: v))),
-              ("fillcolor", Self.fill(graph.sector(of: v))),
-            ]))
+            attributes: Self.merge(
+              [
+                ("shape", Self.shape(graph.kind(of: v))),
+                ("fillcolor", Self.fill(graph.sector(of: v))),
+              ], overlay.nodes[v] ?? [])))
       }
       let edges = graph.edges.filter {
         visible[Int(graph.source(of: $0))] && visible[Int(graph.target(of: $0))]
@@ -86,9 +90,11 @@ public struct StructureDiagram: Sendable {
         let relation = graph.relation(of: e)
         var attributes: [(String, String)] = []
         if relation.role == .context { attributes += [("style", "dashed"), ("color", "#999999")] }
-        let label =
+        var label =
           relation.name == "supplies"
           ? graph.part(of: e) : relation.name + (graph.part(of: e).map { ": \($0)" } ?? "")
+        if let extra = overlay.edgeLabels[e] { label = label.map { "\(extra) \($0)" } ?? extra }
+        attributes = Self.merge(attributes, overlay.edges[e] ?? [])
         d.edges.append(
           .init(
             source: graph.id(of: graph.source(of: e)), target: graph.id(of: graph.target(of: e)),
@@ -132,6 +138,12 @@ public struct StructureDiagram: Sendable {
             attributes: [("penwidth", String(format2: min(6, 0.5 + log2(Double(n)) / 3)))]))
       }
     }
+    for (k, entry) in overlay.legend.enumerated() {
+      d.nodes.append(
+        .init(
+          key: "legend-overlay-\(k)", label: entry.label, rankGroup: "legend",
+          attributes: entry.attributes))
+    }
     // Legend: the kinds and sectors in view.
     let kinds = Array(Set(shown.map { graph.kind(of: $0) })).sorted()
     var legend: [Diagram.Node] = []
@@ -141,7 +153,7 @@ public struct StructureDiagram: Sendable {
           key: "legend-kind-\(k.name)", label: k.name, rankGroup: "legend",
           attributes: [("shape", Self.shape(k)), ("fillcolor", "#FFFFFF")]))
     }
-    for s in Sector.allCases {
+    for s in Sector.allCases where !overlay.recolorsNodes {
       legend.append(
         .init(
           key: "legend-sector-\(s.name)", label: s.name, rankGroup: "legend",
@@ -149,6 +161,36 @@ public struct StructureDiagram: Sendable {
     }
     d.nodes += legend
     diagram = d
+  }
+}
+
+/// What an analysis adds to the structure view: attributes for some nodes and edges (they
+/// override the defaults), edge label prefixes, and legend entries.
+public struct Overlay: Sendable {
+  public struct LegendEntry: Sendable {
+    public let label: String
+    public let attributes: [(String, String)]
+    public init(label: String, attributes: [(String, String)]) {
+      self.label = label
+      self.attributes = attributes
+    }
+  }
+
+  public var nodes: [NodeIndex: [(String, String)]] = [:]
+  public var edges: [EdgeIndex: [(String, String)]] = [:]
+  public var edgeLabels: [EdgeIndex: String] = [:]
+  public var legend: [LegendEntry] = []
+  /// Whether the fill colors mean something else than sectors (the sector legend is left out).
+  public var recolorsNodes = false
+
+  public init() {}
+}
+
+extension StructureDiagram {
+  /// `base` with the pairs of `extra` replacing those of the same name.
+  static func merge(_ base: [(String, String)], _ extra: [(String, String)]) -> [(String, String)] {
+    let names = Set(extra.map(\.0))
+    return base.filter { !names.contains($0.0) } + extra
   }
 }
 
