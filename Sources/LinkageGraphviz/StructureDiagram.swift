@@ -120,7 +120,8 @@ public struct StructureDiagram: Sendable {
         }?.key
         d.nodes.append(
           .init(
-            key: k, label: "\(kind.name)s\(tier)\n\(counts[k]!)",
+            key: k,
+            label: "\(kind == .agency ? "agencies" : kind.name + "s")\(tier)\n\(counts[k]!)",
             rankGroup: parts[1] == "-" ? nil : "tier\(parts[1])",
             attributes: [("shape", Self.shape(kind)), ("fillcolor", Self.fill(dominant))]))
       }

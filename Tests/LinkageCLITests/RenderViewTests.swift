@@ -28,7 +28,9 @@ struct RenderViewTests {
     #expect(Self.group(svg, "kseed-silicon").contains("fill=\"#d55e00\""))
     #expect(Self.group(svg, "navy").contains("stroke=\"#d55e00\""))
     #expect(Self.group(svg, "nuri-electronics").contains("stroke=\"#d55e00\""))
-    #expect(!svg.contains("<title>\(Self.esc("lumen-quantum"))</title>"), "only what matters, plus context")
+    #expect(
+      !svg.contains("<title>\(Self.esc("lumen-quantum"))</title>"),
+      "only what matters, plus context")
   }
 
   @Test("paths: the routes are bold and numbered by rank")

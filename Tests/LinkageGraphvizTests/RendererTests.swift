@@ -1,6 +1,51 @@
+import Foundation
 import LinkageCore
 import LinkageGraphviz
 import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Collects the titles of node and edge groups while checking that the SVG is well-formed XML.
+final class SVGReader: NSObject, XMLParserDelegate {
+  var nodes = 0, edges = 0
+  var texts: [String] = []
+  private var inText = false
+  private var current = ""
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+    qualifiedName: String?, attributes: [String: String] = [:]
+  ) {
+    if name == "g", attributes["class"] == "node" { nodes += 1 }
+    if name == "g", attributes["class"] == "edge" { edges += 1 }
+    if name == "text" {
+      inText = true
+      current = ""
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if inText { current += string }
+  }
+
+  func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+  ) {
+    if name == "text" {
+      texts.append(current)
+      inText = false
+    }
+  }
+
+  static func read(_ bytes: [UInt8]) -> SVGReader? {
+    let reader = SVGReader()
+    let parser = XMLParser(data: Data(bytes))
+    parser.delegate = reader
+    return parser.parse() ? reader : nil
+  }
+}
 
 @Suite("Graphviz in process")
 struct RendererTests {
@@ -9,6 +54,7 @@ struct RendererTests {
     "\\N\\G\\l",
     "한국어 이름", "日本語", "semi;colon", String(repeating: "long ", count: 2000), "-> edge",
     "digraph { x }",
+    "شركة عربية", "emoji 🚀🙂", "<TABLE><TR><TD>x</TD></TR></TABLE>",
   ]
 
   static func diagram() -> Diagram {
@@ -42,6 +88,35 @@ struct RendererTests {
     #expect(svg.contains("한국어 이름"))
     #expect(svg.contains("\\N\\G\\l"))
     #expect(svg.contains("x &lt; y &amp; &quot;z&quot;"))
+  }
+
+  @Test(
+    "the SVG is well-formed XML with exactly the input's nodes and edges, and shows the text literally"
+  )
+  func parsedSVG() throws {
+    let reader = try #require(
+      SVGReader.read(try GraphvizRenderer.render(Self.diagram(), format: .svg)))
+    #expect(reader.nodes == Self.hostile.count + 1)
+    #expect(reader.edges == Self.hostile.count - 1)
+    let text = reader.texts.joined(separator: "\n")
+    for name in [
+      "quote \" inside", "back\\slash", "{braces}", "<b>html</b>", "a & b", "\\N\\G\\l",
+      "شركة عربية", "emoji 🚀🙂", "digraph { x }",
+    ] {
+      #expect(text.contains(name), "\(name)")
+    }
+    #expect(text.contains("line") && text.contains("break"))
+  }
+
+  @Test("PNG and PDF have valid headers and sensible dimensions")
+  func headers() throws {
+    let png = try GraphvizRenderer.render(Self.diagram(), format: .png)
+    #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+    #expect(width > 50 && height > 50 && width < 40_000 && height < 40_000, "\(width)×\(height)")
+    let pdf = try GraphvizRenderer.render(Self.diagram(), format: .pdf)
+    #expect(Array(pdf.prefix(5)) == Array("%PDF-".utf8))
   }
 
   @Test("the same diagram gives the same bytes, in SVG and PNG")
