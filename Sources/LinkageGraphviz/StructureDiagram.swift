@@ -42,7 +42,7 @@ public struct StructureDiagram: Sendable {
   ///   - nodes: the nodes to show (all, or a focus neighborhood), in any order.
   ///   - title: the diagram's title line.
   public init(
-    graph: SupplyGraph, nodes: [NodeIndex], title: String, maximumNodes: Int = 800,
+    graph: SupplyGraph, nodes: [NodeIndex], title: String, maximumNodes: Int = 600,
     overlay: Overlay = Overlay()
   ) {
     var d = Diagram(name: graph.name ?? "linkage")

@@ -17,7 +17,7 @@ struct Render: ParsableCommand {
     discussion: """
       The structure view: left-to-right flow, tiers as ranks, kinds as shapes, sectors as \
       colors (colorblind-safe), a legend and a title, labels in Noto Sans CJK KR. Above \
-      --max-nodes visible nodes (default 800: dot needs about 4 s for 700 nodes here and 23 s \
+      --max-nodes visible nodes (default 600: dot needs about 4 s for 700 nodes here and 23 s \
       for 1,450) the drawing is summarized by kind and tier (and says so). \
       --focus ID --radius K draws the K-hop neighborhood of one node. Same input, same bytes. \
       Here --format names the image format (default: from the file's extension).
@@ -42,7 +42,7 @@ struct Render: ParsableCommand {
     name: .customLong("max-nodes"),
     help: "Above this many visible nodes (or four times as many edges), summarize by kind and tier."
   )
-  var maxNodes: Int = 800
+  var maxNodes: Int = 600
 
   @Option(
     help:
