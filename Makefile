@@ -24,6 +24,7 @@ demo: deps bundle release
 	@echo "  $(RELEASE_BIN) paths --from argos-vision -k 3"
 	@echo "  $(RELEASE_BIN) reach --robust            # dual-use reach"
 	@echo "  $(RELEASE_BIN) spof Datasets/eto-semiconductor --node asml"
+	@echo "  $(RELEASE_BIN) render --view spof -o spof.png   # a diagram for the briefing"
 
 test: deps bundle swift-test python-test
 
