@@ -1,10 +1,6 @@
 import CGraphviz
 import LinkageCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Renders a ``Diagram`` with Graphviz in process: the graph is built in memory through the
 /// cgraph API (no DOT text is fed back to Graphviz, so no firm name can change the graph),
 /// laid out with `gvLayout` and rendered with `gvRenderData`. This file is Linkage's only
@@ -21,7 +17,7 @@ public enum GraphvizRenderer {
     public let description: String
   }
 
-  private static let lock = GraphvizLock()
+  private static let lock = PosixLock()
 
   /// Lays `diagram` out with `engine` (dot or neato) and renders it.
   /// - Throws: ``Failure`` when Graphviz refuses the layout or the format.
@@ -114,20 +110,5 @@ public enum GraphvizRenderer {
     }
     defer { gvFreeRenderData(data) }
     return [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
-  }
-}
-
-/// A mutex over `pthread_mutex_t`.
-final class GraphvizLock: @unchecked Sendable {
-  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-  init() { pthread_mutex_init(mutex, nil) }
-  deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deallocate()
-  }
-  func withLock<R>(_ body: () throws -> R) rethrows -> R {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    return try body()
   }
 }

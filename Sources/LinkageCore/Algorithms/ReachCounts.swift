@@ -186,7 +186,7 @@ extension CompressedAdjacency {
 
 private final class CountsBox: @unchecked Sendable {
   private var slots: [[Int32]]
-  private let lock = NSLockLike()
+  private let lock = PosixLock()
   init(workers: Int, components: Int) { slots = Array(repeating: [], count: workers) }
   func set(_ k: Int, _ v: [Int32]) { lock.withLock { slots[k] = v } }
   func get(_ k: Int) -> [Int32] { lock.withLock { slots[k] } }

@@ -127,7 +127,7 @@ public struct FailureSimulation: Sendable {
 final class SimulationResults<T>: @unchecked Sendable {
   private var slots: [T?]
   private var total = 0
-  private let lock = NSLockLike()
+  private let lock = PosixLock()
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 

@@ -1,11 +1,5 @@
 import Dispatch
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Runs independent pieces of work on all cores and collects their results in order.
 enum ParallelBuild {
   /// Calls `body(0)…body(count - 1)`, concurrently when `parallel`, and returns the results
@@ -29,24 +23,9 @@ enum ParallelBuild {
 
   private final class ResultBox<T>: @unchecked Sendable {
     private var slots: [T?]
-    private let lock = NSLockLike()
+    private let lock = PosixLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ k: Int, _ value: T) { lock.withLock { slots[k] = value } }
     func values() -> [T] { lock.withLock { slots.map { $0! } } }
-  }
-}
-
-/// A minimal mutex over `pthread_mutex_t`, so LinkageCore needs no Foundation.
-final class NSLockLike: @unchecked Sendable {
-  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-  init() { pthread_mutex_init(mutex, nil) }
-  deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deallocate()
-  }
-  func withLock<R>(_ body: () throws -> R) rethrows -> R {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    return try body()
   }
 }
