@@ -30,3 +30,19 @@ def test_readme_csv_pair_is_valid(tmp_path):
     assert doc["result"]["valid"] and doc["result"]["warnings"] == 0
     summary = run_json("summary", str(tmp_path))["result"]
     assert summary["buyers"]["count"] == 2 and summary["semantics"] == "parts"
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch, capsys):
+    import os
+    import sys
+
+    from conftest import linkage_binary
+
+    monkeypatch.setenv("LINKAGE_BIN", os.path.abspath(os.path.join(ROOT, linkage_binary())))
+    monkeypatch.syspath_prepend(os.path.join(ROOT, "python"))
+    monkeypatch.chdir(tmp_path)
+    sys.modules.pop("linkage", None)
+    exec(compile(blocks("python")[0], "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "kseed-silicon"
+    assert printed[1].startswith("[['kseed-silicon'")

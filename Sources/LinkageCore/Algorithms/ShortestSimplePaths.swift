@@ -43,9 +43,10 @@ public struct RouteWeight: Sendable {
     case .attribute(let name):
       guard let column = graph.edgeAttributes[name] else {
         let numeric = graph.edgeAttributes.columns.filter(\.isNumeric).map(\.name)
+          .filter { $0 != "hops" && $0 != "confidence" }
+        let choices = (["hops", "confidence"] + numeric).joined(separator: ", ")
         throw InvalidWeight(
-          description:
-            "no edge has '\(name)' (numeric edge attributes here: \((["hops", "confidence"] + numeric).joined(separator: ", ")))"
+          description: "no edge has '\(name)' (numeric edge attributes here: \(choices))"
         )
       }
       for e in 0..<graph.edgeCount where graph.isFlow[e] {

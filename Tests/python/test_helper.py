@@ -1,0 +1,122 @@
+"""The Python helper in python/: argument mapping, results, tables, errors, render."""
+import os
+import sys
+
+import pytest
+
+from conftest import ROOT, linkage_binary, run_json
+
+sys.path.insert(0, os.path.join(ROOT, "python"))
+import linkage  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def use_built_binary(monkeypatch):
+    monkeypatch.setenv("LINKAGE_BIN", os.path.abspath(os.path.join(ROOT, linkage_binary())))
+    monkeypatch.chdir(ROOT)
+
+
+def test_options_become_flags():
+    argv = linkage._options({"max_hops": 3, "readiness": True, "quiet": False, "to": None, "from_": "a", "k": 2, "via": ["x", "y"]})
+    assert argv == ["--max-hops", "3", "--readiness", "--from", "a", "-k", "2", "--via", "x", "--via", "y"]
+
+
+def test_summary_matches_cli_json():
+    result = linkage.summary()
+    assert result == run_json("summary")["result"]
+    assert result.command == "summary"
+    assert result.envelope["schema"] >= 1
+    assert result["nodes"] == 69
+
+
+def test_spof_finds_planted_single_point():
+    result = linkage.spof("Datasets/korea-ax")
+    ids = [row["id"] for row in result["critical_nodes"]]
+    assert ids[0] == "kseed-silicon"
+    assert result == run_json("spof", "Datasets/korea-ax")["result"]
+
+
+def test_paths_from_keyword_maps_to_from_flag():
+    result = linkage.paths(from_="kseed-silicon", k=3)
+    assert result["from"] == "kseed-silicon"
+    assert 1 <= len(result["paths"]) <= 3
+    assert result == run_json("paths", "--from", "kseed-silicon", "-k", "3")["result"]
+
+
+def test_table_is_dataframe_with_pandas_else_rows():
+    result = linkage.reach()
+    table = result.table("nodes")
+    try:
+        import pandas
+    except ImportError:
+        assert table == result["nodes"]
+    else:
+        assert isinstance(table, pandas.DataFrame)
+        assert list(table["id"]) == [row["id"] for row in result["nodes"]]
+    with pytest.raises(TypeError):
+        result.table("counts")
+
+
+def test_bad_data_raises_with_location(tmp_path):
+    (tmp_path / "nodes.csv").write_text("id,kind,name\na,startup,A\na,buyer,B\n")
+    (tmp_path / "edges.csv").write_text("source,target,relation\na,zz,supplies\n")
+    with pytest.raises(linkage.LinkageError) as caught:
+        linkage.spof(tmp_path)
+    error = caught.value
+    assert error.exit_code == 65
+    assert error.file.endswith("edges.csv") and error.line == 2 and error.column == 3
+    assert "zz" in error.message
+    assert len(error.errors) == 2
+    assert error.errors[1]["file"].endswith("nodes.csv") and error.errors[1]["line"] == 3
+
+
+def test_missing_input_and_usage_errors():
+    with pytest.raises(linkage.LinkageError) as missing:
+        linkage.summary("/nonexistent/graph")
+    assert missing.value.exit_code == 66 and missing.value.file is None
+    assert "nonexistent" in missing.value.message
+    with pytest.raises(linkage.LinkageError) as usage:
+        linkage.paths()
+    assert usage.value.exit_code == 64
+    assert "--from" in usage.value.message
+
+
+def test_binary_lookup(monkeypatch, tmp_path):
+    monkeypatch.setenv("LINKAGE_BIN", str(tmp_path / "nope"))
+    with pytest.raises(linkage.LinkageNotFound):
+        linkage.binary()
+    monkeypatch.delenv("LINKAGE_BIN")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(linkage.LinkageNotFound):
+        linkage.binary()
+
+
+def test_render_returns_inline_svg(tmp_path):
+    svg = linkage.render(view="spof", top=3)
+    text = svg._repr_svg_()
+    assert text.lstrip().startswith("<?xml") or text.lstrip().startswith("<svg")
+    assert "kseed-silicon" in text or "KSeed" in text
+    svg.save(tmp_path / "spof.svg")
+    assert (tmp_path / "spof.svg").read_text(encoding="utf-8") == text
+
+
+def test_table_uses_pandas_when_importable(monkeypatch):
+    class FakeFrame:
+        def __init__(self, rows):
+            self.rows = rows
+
+    fake = type(sys)("pandas")
+    fake.DataFrame = FakeFrame
+    monkeypatch.setitem(sys.modules, "pandas", fake)
+    result = linkage.spof()
+    frame = result.table("critical_nodes")
+    assert isinstance(frame, FakeFrame) and frame.rows == result["critical_nodes"]
+
+
+def test_unknown_measure_names_each_choice_once():
+    with pytest.raises(linkage.LinkageError) as caught:
+        linkage.paths(from_="kseed-silicon", by="lead-time")
+    assert caught.value.exit_code == 64
+    message = caught.value.message
+    assert "'lead-time'" in message and "lead_time" in message
+    assert message.count("confidence") == 1 and message.count("hops") == 1

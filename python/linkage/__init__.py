@@ -1,0 +1,215 @@
+"""Run the ``linkage`` CLI from Python.
+
+Every call runs ``linkage <command> --format json --quiet`` and returns the document's
+``result`` as a :class:`Result` (a ``dict`` that also carries the envelope). Tables inside a
+result come out as pandas DataFrames through :meth:`Result.table` when pandas is installed,
+and as lists of dicts otherwise. :func:`render` returns an :class:`SVG` that Jupyter shows
+inline. Errors from the CLI raise :class:`LinkageError` with the message, file, line, column
+and exit code.
+
+The binary is ``$LINKAGE_BIN`` when set, else ``linkage`` on ``PATH``.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+__all__ = [
+    "LinkageError",
+    "LinkageNotFound",
+    "Result",
+    "SVG",
+    "binary",
+    "run",
+    "summary",
+    "validate",
+    "spof",
+    "paths",
+    "reach",
+    "render",
+]
+
+__version__ = "0.1.0"
+
+# `file:line:column: error: message`, as the CLI prints bad-data errors.
+_LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?:error|warning): (?P<message>.*)$")
+
+
+class LinkageNotFound(RuntimeError):
+    """No ``linkage`` binary: set ``LINKAGE_BIN`` or put it on ``PATH``."""
+
+
+class LinkageError(RuntimeError):
+    """The CLI exited non-zero.
+
+    ``message`` is the first error line, ``file``/``line``/``column`` its location when the
+    CLI named one, ``errors`` every located error as dicts, ``exit_code`` the sysexits code
+    (64 usage, 65 bad data, 66 missing input, 74 I/O) and ``stderr`` the full text.
+    """
+
+    def __init__(self, exit_code, stderr, argv):
+        self.exit_code = exit_code
+        self.stderr = stderr
+        self.argv = list(argv)
+        self.errors = []
+        lines = [line for line in stderr.splitlines() if line.strip()]
+        for line in lines:
+            match = _LOCATED.match(line)
+            if match:
+                self.errors.append({
+                    "file": match["file"],
+                    "line": int(match["line"]),
+                    "column": int(match["column"]),
+                    "message": match["message"],
+                })
+        first = self.errors[0] if self.errors else None
+        self.file = first["file"] if first else None
+        self.line = first["line"] if first else None
+        self.column = first["column"] if first else None
+        if first:
+            self.message = first["message"]
+        elif lines:
+            self.message = re.sub(r"^(linkage: |Error: )", "", lines[0])
+        else:
+            self.message = f"linkage exited {exit_code}"
+        where = f"{self.file}:{self.line}:{self.column}: " if first else ""
+        super().__init__(f"{where}{self.message} (exit {exit_code})")
+
+
+class Result(dict):
+    """The ``result`` of one command, with the envelope around it.
+
+    ``envelope`` is the whole JSON document (``linkage``, ``schema``, ``command``, ``input``,
+    ``result``, ``diagnostics``); ``diagnostics`` its warnings.
+    """
+
+    def __init__(self, envelope):
+        super().__init__(envelope.get("result") or {})
+        self.envelope = envelope
+        self.command = envelope.get("command")
+        self.diagnostics = envelope.get("diagnostics", [])
+
+    def table(self, key):
+        """The list under ``key`` as a pandas DataFrame, or as a list of dicts without pandas."""
+        rows = self[key]
+        if not isinstance(rows, list):
+            raise TypeError(f"{key!r} is not a table in the {self.command} result")
+        try:
+            import pandas
+        except ImportError:
+            return rows
+        return pandas.DataFrame(rows)
+
+
+class SVG:
+    """An SVG drawing; Jupyter displays it inline."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def _repr_svg_(self):
+        return self.data
+
+    def save(self, path):
+        """Write the drawing to ``path``."""
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(self.data)
+
+    def __repr__(self):
+        return f"<SVG {len(self.data)} characters>"
+
+
+def binary():
+    """The path of the ``linkage`` binary (``$LINKAGE_BIN``, else ``PATH``)."""
+    env = os.environ.get("LINKAGE_BIN")
+    if env:
+        if not (os.path.isfile(env) and os.access(env, os.X_OK)):
+            raise LinkageNotFound(f"LINKAGE_BIN={env} is not an executable file")
+        return env
+    found = shutil.which("linkage")
+    if not found:
+        raise LinkageNotFound("no `linkage` on PATH: build it (`make install`) or set LINKAGE_BIN")
+    return found
+
+
+def _options(options):
+    argv = []
+    for name, value in options.items():
+        name = name.rstrip("_").replace("_", "-")
+        flag = ("-" if len(name) == 1 else "--") + name
+        if value is None or value is False:
+            continue
+        if value is True:
+            argv.append(flag)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                argv += [flag, str(item)]
+        else:
+            argv += [flag, str(value)]
+    return argv
+
+
+def _execute(argv):
+    proc = subprocess.run(argv, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise LinkageError(proc.returncode, proc.stderr, argv)
+    return proc
+
+
+def run(command, path=None, **options):
+    """Run ``linkage <command> [path] --format json --quiet`` with ``options`` as flags.
+
+    Keyword names become flags (``max_hops=3`` → ``--max-hops 3``; ``True`` → a bare flag;
+    ``None``/``False`` → left out; a list → the flag repeated; a trailing underscore is dropped,
+    so ``from_="x"`` → ``--from x``; one letter → a short flag, ``k=3`` → ``-k 3``). Returns a :class:`Result`.
+    """
+    argv = [binary(), command]
+    if path is not None:
+        argv.append(os.fspath(path))
+    argv += _options(options) + ["--format", "json", "--quiet"]
+    proc = _execute(argv)
+    try:
+        envelope = json.loads(proc.stdout)
+    except ValueError as error:
+        raise LinkageError(70, f"linkage {command} printed no JSON: {error}", argv) from None
+    return Result(envelope)
+
+
+def summary(path=None, **options):
+    """Dataset summary: node and edge counts by kind, sector, stage; cycles; semantics."""
+    return run("summary", path, **options)
+
+
+def validate(path=None, **options):
+    """Validation report. Invalid data raises :class:`LinkageError` (exit 65)."""
+    return run("validate", path, **options)
+
+
+def spof(path=None, **options):
+    """Single points of failure: ``critical_nodes``, ``critical_links``, ``targets`` …"""
+    return run("spof", path, **options)
+
+
+def paths(path=None, **options):
+    """Reference paths (``from_=…`` or ``readiness=True``); ``from`` is spelled ``from_``."""
+    return run("paths", path, **options)
+
+
+def reach(path=None, **options):
+    """Dual-use reach: ``nodes`` with their class, buyer counts and witnesses."""
+    return run("reach", path, **options)
+
+
+def render(path=None, view="structure", **options):
+    """Draw a view (structure, spof, paths, reach) as an :class:`SVG`."""
+    with tempfile.TemporaryDirectory(prefix="linkage-") as folder:
+        output = os.path.join(folder, "view.svg")
+        argv = [binary(), "render"]
+        if path is not None:
+            argv.append(os.fspath(path))
+        argv += ["--view", view] + _options(options) + ["--output", output, "--quiet"]
+        _execute(argv)
+        with open(output, encoding="utf-8") as handle:
+            return SVG(handle.read())
