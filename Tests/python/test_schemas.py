@@ -1,0 +1,97 @@
+"""Every command's --format json validates against its committed JSON Schema (schemas/)."""
+import glob
+import json
+import os
+
+import pytest
+
+from conftest import ROOT, run
+
+jsonschema = pytest.importorskip("jsonschema")
+
+SCHEMAS = os.path.join(ROOT, "schemas")
+COMMANDS = ["summary", "validate", "convert", "generate", "spof", "paths", "reach"]
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
+
+
+def schema(command):
+    with open(os.path.join(SCHEMAS, f"{command}.schema.json"), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def check(*args, exit_codes=(0,)):
+    proc = run(*args, "--format", "json", "--quiet", check=False)
+    assert proc.returncode in exit_codes, proc.stderr
+    document = json.loads(proc.stdout)
+    jsonschema.validate(document, schema(document["command"]))
+    return document
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """The bundled datasets, generated ecosystems in each encoding, a cyclic graph with warnings."""
+    folder = tmp_path_factory.mktemp("schemas")
+    paths = [os.path.join(ROOT, "Datasets", "korea-ax"), os.path.join(ROOT, "Datasets", "eto-semiconductor")]
+    for seed, (nodes, suffix) in enumerate([(150, ".json"), (400, ".yaml"), (250, "")], start=1):
+        out = str(folder / f"gen{seed}{suffix}")
+        to = [] if suffix else ["--to", "csv"]
+        check("generate", "--nodes", str(nodes), "--seed", str(seed), "-o", out, *to)
+        paths.append(out)
+    cyclic = folder / "cyclic"
+    cyclic.mkdir()
+    (cyclic / "nodes.csv").write_text("id,kind,name,sector\na,supplier,A,\nb,integrator,B,\nc,buyer,C,defense\n"
+                                      "d,startup,D,\ne,widget,E,\nf,buyer,F,industry\n")
+    (cyclic / "edges.csv").write_text("source,target,relation,lead_time\na,b,supplies,3\nb,a,supplies,4\n"
+                                      "b,c,supplies,2\nd,c,befriends,\nd,f,supplies,\n")
+    paths.append(str(cyclic))
+    return paths
+
+
+def test_every_command_has_a_valid_schema():
+    files = sorted(os.path.basename(p) for p in glob.glob(os.path.join(SCHEMAS, "*.schema.json")))
+    assert files == sorted(f"{c}.schema.json" for c in COMMANDS)
+    for command in COMMANDS:
+        document = schema(command)
+        jsonschema.Draft202012Validator.check_schema(document)
+        assert document["properties"]["command"] == {"const": command}
+
+
+def test_outputs_validate(inputs, tmp_path):
+    for path in inputs:
+        check("summary", path)
+        check("validate", path)
+        check("spof", path)
+        check("spof", path, "--simulate", "50", "--seed", "7")
+        check("reach", path)
+        check("reach", path, "--robust", "--max-lead-time", "30")
+        check("paths", path, "--readiness")
+        check("convert", path, str(tmp_path / "copy.json"))
+
+
+def test_option_variants_validate():
+    check("spof", "--node", "kseed-silicon")
+    check("spof", "--node", "army")
+    check("spof", "--min-share", "0.3", "--top", "3")
+    check("paths", "--from", "kseed-silicon", "-k", "5", "--by", "lead_time")
+    check("paths", "--from", "argos-vision", "--by", "confidence", "--max-hops", "4")
+    check("reach", "--node", "kseed-silicon", "--robust")
+    check("reach", "--max-hops", "2", "--list", "2")
+    check("spof", "Datasets/eto-semiconductor", "--node", "asml")
+
+
+def test_invalid_data_still_follows_the_validate_schema(tmp_path):
+    (tmp_path / "nodes.csv").write_text("id,kind,name\na,startup,A\na,buyer,B\n")
+    (tmp_path / "edges.csv").write_text("source,target,relation\na,zz,supplies\n")
+    document = check("validate", str(tmp_path), exit_codes=(65,))
+    assert document["result"]["valid"] is False
+    assert [d["severity"] for d in document["diagnostics"]] == ["error", "error"]
+
+
+@pytest.mark.skipif(not os.path.isdir(SHARED), reason="../shared/datasets is not here")
+def test_shared_datasets_validate():
+    chains = sorted(glob.glob(os.path.join(SHARED, "willems", "chain*_nodes.csv")))
+    assert len(chains) == 38
+    for nodes in chains[::5]:
+        for command in ("summary", "validate", "spof", "reach"):
+            document = check(command, nodes)
+            assert document["command"] == command and document["input"] == nodes
