@@ -7,7 +7,7 @@ PYTHON ?= python3
 # System packages the build and tests need (checked with dpkg, installed with apt).
 APT_PACKAGES ?= pkg-config time libgraphviz-dev fonts-noto-cjk
 # Python modules the tests need (import name=pip name).
-PY_MODULES ?= networkx=networkx pytest=pytest jsonschema=jsonschema
+PY_MODULES ?= networkx=networkx pytest=pytest jsonschema=jsonschema nbformat=nbformat nbclient=nbclient ipykernel=ipykernel
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_BIN := .build/release/linkage
 PREFIX ?= /usr/local
