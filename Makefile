@@ -5,7 +5,7 @@
 SWIFT ?= swift
 PYTHON ?= python3
 # System packages the build and tests need (checked with dpkg, installed with apt).
-APT_PACKAGES ?= pkg-config time libgraphviz-dev fonts-noto-cjk
+APT_PACKAGES ?= pkg-config time libgraphviz-dev fonts-noto-cjk chromium
 # Python modules the tests need (import name=pip name).
 PY_MODULES ?= networkx=networkx pytest=pytest jsonschema=jsonschema nbformat=nbformat nbclient=nbclient ipykernel=ipykernel
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
@@ -16,15 +16,15 @@ PREFIX ?= /usr/local
 
 demo: deps bundle release
 	@echo
-	@echo "== linkage summary (default dataset: Datasets/korea-ax) =="
-	@$(RELEASE_BIN) summary
-	@echo
-	@echo "Next, the three analyses on the same data:"
+	@echo "Each analysis on its own:"
 	@echo "  $(RELEASE_BIN) spof                      # single points of failure"
 	@echo "  $(RELEASE_BIN) paths --from argos-vision -k 3"
 	@echo "  $(RELEASE_BIN) reach --robust            # dual-use reach"
 	@echo "  $(RELEASE_BIN) spof Datasets/eto-semiconductor --node asml"
 	@echo "  $(RELEASE_BIN) render --view spof -o spof.png   # a diagram for the briefing"
+	@echo
+	@echo "== linkage brief (the default dataset, Datasets/korea-ax) =="
+	@$(RELEASE_BIN) brief -o brief
 
 test: deps bundle swift-test python-test
 
@@ -66,6 +66,10 @@ graphs: deps release
 	  [ -n "$$file" ] || continue; \
 	  $(RELEASE_BIN) render $$args -o Graphs/$$file --quiet && echo "drew Graphs/$$file"; \
 	done
+	@tmp=$$(mktemp -d) && $(RELEASE_BIN) brief -o $$tmp/pack --quiet >/dev/null && \
+	  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1800 \
+	    --screenshot=$(CURDIR)/Graphs/brief.png file://$$tmp/pack/index.html 2>/dev/null && \
+	  rm -rf $$tmp && echo "drew Graphs/brief.png (index.html of make demo, in Chromium)"
 
 bench: deps release
 	bash Benchmarks/run.sh

@@ -120,3 +120,10 @@ def test_unknown_measure_names_each_choice_once():
     message = caught.value.message
     assert "'lead-time'" in message and "lead_time" in message
     assert message.count("confidence") == 1 and message.count("hops") == 1
+
+
+def test_brief_returns_manifest(tmp_path):
+    result = linkage.brief(output=tmp_path / "pack")
+    assert result["index"] == str(tmp_path / "pack" / "index.html")
+    assert (tmp_path / "pack" / "index.html").exists()
+    assert any("KSeed" in finding for finding in result["findings"])

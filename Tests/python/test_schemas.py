@@ -10,7 +10,7 @@ from conftest import ROOT, run
 jsonschema = pytest.importorskip("jsonschema")
 
 SCHEMAS = os.path.join(ROOT, "schemas")
-COMMANDS = ["summary", "validate", "convert", "generate", "spof", "paths", "reach"]
+COMMANDS = ["summary", "validate", "convert", "generate", "spof", "paths", "reach", "brief"]
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
 
 

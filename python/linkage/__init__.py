@@ -28,6 +28,7 @@ __all__ = [
     "spof",
     "paths",
     "reach",
+    "brief",
     "render",
 ]
 
@@ -200,6 +201,11 @@ def paths(path=None, **options):
 def reach(path=None, **options):
     """Dual-use reach: ``nodes`` with their class, buyer counts and witnesses."""
     return run("reach", path, **options)
+
+
+def brief(path=None, output="brief", **options):
+    """Write the briefing pack into ``output``; the result has ``index``, ``files``, ``findings``."""
+    return run("brief", path, output=output, **options)
 
 
 def render(path=None, view="structure", **options):

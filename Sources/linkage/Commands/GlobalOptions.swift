@@ -144,7 +144,8 @@ struct GraphInput {
 /// The output envelope every command's `--format json` follows:
 /// `{ "linkage", "schema", "command", "input", "result", "diagnostics" }`.
 func jsonEnvelope(command: String, input: GraphInput?, result: JSONValue) -> String {
-  JSONValue.object([
+  if OutputCapture.isActive { OutputCapture.result = result }
+  return JSONValue.object([
     ("linkage", .string(Linkage.version)),
     ("schema", .int(1)),
     ("command", .string(command)),
@@ -154,9 +155,43 @@ func jsonEnvelope(command: String, input: GraphInput?, result: JSONValue) -> Str
   ]).text() + "\n"
 }
 
-/// Writes command output to stdout.
+/// Writes command output to stdout (or to the capture while `brief` runs a command).
 func emit(_ text: String) {
-  FileHandleOutput.standardOutput(text)
+  if OutputCapture.isActive {
+    OutputCapture.text += text
+  } else {
+    FileHandleOutput.standardOutput(text)
+  }
+}
+
+/// What a command printed when run in process by `brief`: its stdout text and, for
+/// `--format json`, the `result` value of its envelope.
+struct CapturedOutput {
+  let text: String
+  let result: JSONValue?
+}
+
+/// Lets `brief` run the other commands in process and keep what they print. The CLI is
+/// single-threaded where commands print, so plain statics suffice.
+enum OutputCapture {
+  nonisolated(unsafe) static var isActive = false
+  nonisolated(unsafe) static var text = ""
+  nonisolated(unsafe) static var result: JSONValue? = nil
+
+  /// Runs `command` and returns what it printed instead of printing it.
+  static func run<C: ParsableCommand>(_ command: C) throws -> CapturedOutput {
+    var command = command
+    isActive = true
+    text = ""
+    result = nil
+    defer {
+      isActive = false
+      text = ""
+      result = nil
+    }
+    try command.run()
+    return CapturedOutput(text: text, result: result)
+  }
 }
 
 /// Unbuffered writes to the standard streams (`write(2)`), safe from any thread.

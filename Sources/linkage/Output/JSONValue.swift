@@ -14,6 +14,40 @@ enum JSONValue {
   static func strings(_ s: [String]) -> JSONValue { .array(s.map { .string($0) }) }
   static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
+  /// The member `key` of an object (nil for other values or a missing key).
+  subscript(key: String) -> JSONValue? {
+    guard case .object(let members) = self else { return nil }
+    return members.first { $0.0 == key }?.1
+  }
+
+  /// The items of an array, or an empty list for other values.
+  var items: [JSONValue] {
+    if case .array(let a) = self { return a }
+    return []
+  }
+
+  var stringValue: String? {
+    if case .string(let s) = self { return s }
+    return nil
+  }
+
+  var numberValue: Double? {
+    if case .number(let d) = self { return d }
+    return nil
+  }
+
+  var intValue: Int? { numberValue.map { Int($0) } }
+
+  var boolValue: Bool? {
+    if case .bool(let b) = self { return b }
+    return nil
+  }
+
+  var isNull: Bool {
+    if case .null = self { return true }
+    return false
+  }
+
   /// Pretty text: two-space indent; arrays of scalars on one line.
   func text(indent: Int = 0) -> String {
     var out = ""
