@@ -95,3 +95,11 @@ def test_shared_datasets_validate():
         for command in ("summary", "validate", "spof", "reach"):
             document = check(command, nodes)
             assert document["command"] == command and document["input"] == nodes
+
+
+def test_seeds_print_exactly(tmp_path):
+    seed = 2**64 - 1
+    generated = check("generate", "--nodes", "50", "--seed", str(seed), "-o", str(tmp_path / "g.json"))
+    assert generated["result"]["seed"] == seed
+    simulated = check("spof", "--simulate", "10", "--seed", str(seed))
+    assert simulated["result"]["simulation"]["seed"] == seed

@@ -57,7 +57,7 @@ struct Generate: ParsableCommand {
           result: .object([
             ("output", .string(output)), ("encoding", .string(encoding.rawValue)),
             ("nodes", .int(graph.nodeCount)), ("edges", .int(graph.edgeCount)),
-            ("seed", .number(Double(seed))),
+            ("seed", .unsigned(seed)),
           ])))
     default:
       if !options.quiet {

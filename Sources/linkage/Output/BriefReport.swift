@@ -143,7 +143,8 @@ struct BriefReport {
       let ids = hiddenNodes.compactMap { $0["id"]?.stringValue }
       var behind: [String] = []
       for n in hiddenNodes {
-        for p in (n["single_points"]?.items ?? []).compactMap(\.stringValue) where !behind.contains(p) {
+        for p in (n["single_points"]?.items ?? []).compactMap(\.stringValue)
+        where !behind.contains(p) {
           behind.append(p)
         }
       }
@@ -175,8 +176,9 @@ struct BriefReport {
           (
             "\(exposed.count) of \(plural(targets.count, "buyer")) can be cut off by one failure upstream"
               + (exposed.isEmpty
-                ? "; every buyer survives any single failure." : ": \(list(exposed.compactMap { $0["id"]?.stringValue })).")
-              , false
+                ? "; every buyer survives any single failure."
+                : ": \(list(exposed.compactMap { $0["id"]?.stringValue }))."),
+            false
           )
         ]))
     }
@@ -193,7 +195,10 @@ struct BriefReport {
     let fragile = dual.filter { !fragility($0).isEmpty }
     if !startups.isEmpty {
       var parts: [(String, Bool)] = [
-        ("\(dual.count) of \(plural(startups.count, "startup")) reach both defense and industry buyers", false)
+        (
+          "\(dual.count) of \(plural(startups.count, "startup")) reach both defense and industry buyers",
+          false
+        )
       ]
       if dual.isEmpty {
         parts.append((".", false))
@@ -233,7 +238,11 @@ struct BriefReport {
         )
       ]
       if !stranded.isEmpty {
-        parts.append(("; \(stranded.count) \(stranded.count == 1 ? "reaches" : "reach") no buyer: \(list(stranded.compactMap { $0["id"]?.stringValue }))", false))
+        parts.append(
+          (
+            "; \(stranded.count) \(stranded.count == 1 ? "reaches" : "reach") no buyer: \(list(stranded.compactMap { $0["id"]?.stringValue }))",
+            false
+          ))
       }
       parts.append((".", false))
       findings.append(Finding(parts: parts))
@@ -249,8 +258,15 @@ struct BriefReport {
           Finding(parts: [
             ("The quickest defense reference: ", false),
             (name(row["id"]?.stringValue ?? "?"), true),
-            (" reaches \(name(row["defense"]?["buyer"]?.stringValue ?? "?")) in \(NumberFormat.canonical(d)) days", false),
-            (route.count > 2 ? " via \(route.dropFirst().dropLast().map(name).joined(separator: " → "))." : ".", false),
+            (
+              " reaches \(name(row["defense"]?["buyer"]?.stringValue ?? "?")) in \(NumberFormat.canonical(d)) days",
+              false
+            ),
+            (
+              route.count > 2
+                ? " via \(route.dropFirst().dropLast().map(name).joined(separator: " → "))." : ".",
+              false
+            ),
           ]))
       }
     }
@@ -301,12 +317,16 @@ struct BriefReport {
         caption: "The top single points of failure (red) and the buyers they cut off."),
       View(
         name: "reach", view: "reach", arguments: ["--robust"], title: "Dual-use reach",
-        caption: "Who reaches defense buyers, industry buyers, or both; marked when one failure takes a sector away."),
+        caption:
+          "Who reaches defense buyers, industry buyers, or both; marked when one failure takes a sector away."
+      ),
       View(
         name: "structure", view: "structure", arguments: [], title: "The network",
         caption: "Every node and link: tiers left to right, kinds as shapes, sectors as colors."),
     ]
-    if let pick = rows.first(where: { !($0["defense"]?.isNull ?? true) && !($0["industry"]?.isNull ?? true) })
+    if let pick = rows.first(where: {
+      !($0["defense"]?.isNull ?? true) && !($0["industry"]?.isNull ?? true)
+    })
       ?? toDefense.first ?? toIndustry.first, let id = pick["id"]?.stringValue
     {
       views.insert(
@@ -360,7 +380,8 @@ struct BriefReport {
     let byName = Dictionary(diagrams.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     func figure(_ name: String) -> String {
       guard let d = byName[name] else { return "" }
-      return "<figure id=\"diagram-\(name)\">\n<a href=\"diagrams/\(name).svg\" title=\"Open full size\">\n"
+      return
+        "<figure id=\"diagram-\(name)\">\n<a href=\"diagrams/\(name).svg\" title=\"Open full size\">\n"
         + HTML.inlineSVG(d.svg)
         + "\n</a>\n<figcaption>\(HTML.escape(d.caption)) Full size: <a href=\"diagrams/\(name).svg\">SVG</a>, "
         + "<a href=\"diagrams/\(name).png\">PNG</a>.</figcaption>\n</figure>\n"
@@ -371,10 +392,12 @@ struct BriefReport {
     out += HTML.table(readinessTable, numeric: [2, 4]) + figure("paths") + "</section>\n"
     out += "<section id=\"reach\">\n<h2>Dual-use reach</h2>\n"
     out += HTML.table(reachTable, numeric: [3, 4]) + figure("reach") + "</section>\n"
-    out += "<section id=\"structure\">\n<h2>The network</h2>\n" + figure("structure") + "</section>\n"
+    out +=
+      "<section id=\"structure\">\n<h2>The network</h2>\n" + figure("structure") + "</section>\n"
     out += "<footer>Made by linkage \(Linkage.version) from \(HTML.escape(inputName)). "
     out += "Each analysis in full: <a href=\"results/summary.json\">summary</a>, "
-    out += "<a href=\"results/spof.json\">spof</a>, <a href=\"results/readiness.json\">readiness</a>, "
+    out +=
+      "<a href=\"results/spof.json\">spof</a>, <a href=\"results/readiness.json\">readiness</a>, "
     out += "<a href=\"results/reach.json\">reach</a> (JSON); the same findings as "
     out += "<a href=\"brief.md\">Markdown</a>.</footer>\n</main>\n</body>\n</html>\n"
     return out
@@ -389,7 +412,8 @@ struct BriefReport {
     let byName = Dictionary(diagrams.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     func image(_ name: String) -> String {
       guard let d = byName[name] else { return "" }
-      return "\n![\(Markdown.escape(d.title))](diagrams/\(name).png)\n\n*\(Markdown.escape(d.caption))*\n"
+      return
+        "\n![\(Markdown.escape(d.title))](diagrams/\(name).png)\n\n*\(Markdown.escape(d.caption))*\n"
     }
     out += "\n## Single points of failure\n\n" + Markdown.table(spofTable) + image("spof")
     out += "\n## Reference readiness\n\n" + Markdown.table(readinessTable) + image("paths")
@@ -434,7 +458,8 @@ enum HTML {
     for row in t.rows {
       out += "<tr>"
       for (i, cell) in row.enumerated() {
-        out += numeric.contains(i) ? "<td class=\"n\">\(escape(cell))</td>" : "<td>\(escape(cell))</td>"
+        out +=
+          numeric.contains(i) ? "<td class=\"n\">\(escape(cell))</td>" : "<td>\(escape(cell))</td>"
       }
       out += "</tr>\n"
     }

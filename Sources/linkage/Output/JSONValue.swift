@@ -6,6 +6,8 @@ enum JSONValue {
   case null
   case bool(Bool)
   case number(Double)
+  /// An integer printed exactly, even beyond 2^53 (seeds).
+  case unsigned(UInt64)
   case string(String)
   case array([JSONValue])
   case object([(String, JSONValue)])
@@ -33,6 +35,7 @@ enum JSONValue {
 
   var numberValue: Double? {
     if case .number(let d) = self { return d }
+    if case .unsigned(let u) = self { return Double(u) }
     return nil
   }
 
@@ -68,6 +71,7 @@ enum JSONValue {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .number(let d): out += d.isFinite ? NumberFormat.canonical(d) : "null"
+    case .unsigned(let u): out += String(u)
     case .string(let s): out += JSONText.string(s)
     case .array(let items):
       if items.isEmpty {

@@ -153,7 +153,7 @@ struct SpofView {
           "simulation",
           .object([
             ("trials", .int(s.trials)),
-            ("seed", .number(Double(s.seed))),
+            ("seed", .unsigned(s.seed)),
             ("fallible_nodes", .int(s.fallibleNodes)),
             ("expected_value_lost", .number(s.expectedValueLost)),
             (
