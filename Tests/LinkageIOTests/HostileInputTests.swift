@@ -150,4 +150,21 @@ struct HostileInputTests {
         .error, line: 2, containing: "attribute 'tags' must be a string, number or boolean"))
     #expect(try load("nodes: [\n").has(.error, line: 2, containing: "malformed YAML"))
   }
+
+  @Test("a JSON document with 200,000 edges loads: arrays grow in place, not by copying")
+  func longJSONArrays() throws {
+    // Appending copied the whole array each time once (quadratic: 46 s for a 10 MB file);
+    // at this size that would take minutes, so a regression shows as a stalled suite.
+    let n = 100_000
+    var text = "{\"nodes\": ["
+    for i in 0..<n { text += (i == 0 ? "" : ",") + "{\"id\":\"n\(i)\",\"kind\":\"supplier\"}" }
+    text += "], \"edges\": ["
+    for i in 0..<(2 * n) {
+      text += (i == 0 ? "" : ",") + "{\"source\":\"n\(i % n)\",\"target\":\"n\((i * 7 + 1) % n)\"}"
+    }
+    text += "]}"
+    let graph = try load(text, named: "long.json")
+    #expect(firstError(graph) == nil)
+    #expect(graph.graph.nodeCount == n && graph.graph.edgeCount == 2 * n)
+  }
 }

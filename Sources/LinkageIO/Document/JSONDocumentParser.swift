@@ -12,10 +12,27 @@ struct JSONDocumentParser {
 
   let file: String
 
-  private enum Container {
-    case array([DocumentNode], line: Int, column: Int)
-    case object(
-      [DocumentNode.Member], line: Int, column: Int, key: String?, keyLine: Int, keyColumn: Int)
+  /// An open array or object. Values are appended in place (`stack[last].items.append`), so
+  /// each array's buffer stays uniquely referenced: copying it out of an enum payload and back
+  /// made every append copy the whole array, and a 10 MB document took 46 s.
+  private struct Container {
+    let isObject: Bool
+    let line: Int
+    let column: Int
+    var items: [DocumentNode] = []
+    var members: [DocumentNode.Member] = []
+    /// In an object: the key read for the next value (nil before it is read).
+    var key: String? = nil
+    var keyLine = 0
+    var keyColumn = 0
+
+    static func array(line: Int, column: Int) -> Container {
+      Container(isObject: false, line: line, column: column)
+    }
+
+    static func object(line: Int, column: Int) -> Container {
+      Container(isObject: true, line: line, column: column)
+    }
   }
 
   private struct Failure: Error {
@@ -118,15 +135,14 @@ struct JSONDocumentParser {
     while true {
       cursor.skipWhitespace()
       // In an object, read a key first.
-      if case .object(let members, let line, let column, nil, _, _)? = stack.last {
+      if let top = stack.last, top.isObject, top.key == nil {
         guard cursor.position < cursor.bytes.count else {
           throw Failure(message: "unterminated object: expected '}'", position: cursor.position)
         }
-        if cursor.bytes[cursor.position] == UInt8(ascii: "}") && members.isEmpty {
+        if cursor.bytes[cursor.position] == UInt8(ascii: "}") && top.members.isEmpty {
           cursor.position += 1
           stack.removeLast()
-          let (l, c) = (line, column)
-          let node = DocumentNode(value: .object([]), line: l, column: c)
+          let node = DocumentNode(value: .object([]), line: top.line, column: top.column)
           if try complete(node, &stack, &cursor, &result) { return result! }
           continue
         }
@@ -146,8 +162,9 @@ struct JSONDocumentParser {
           throw Failure(message: "expected ':' after the key", position: cursor.position)
         }
         cursor.position += 1
-        stack[stack.count - 1] = .object(
-          members, line: line, column: column, key: key, keyLine: kl, keyColumn: kc)
+        stack[stack.count - 1].key = key
+        stack[stack.count - 1].keyLine = kl
+        stack[stack.count - 1].keyColumn = kc
         cursor.skipWhitespace()
       }
       guard cursor.position < cursor.bytes.count else {
@@ -164,7 +181,7 @@ struct JSONDocumentParser {
         }
         cursor.position += 1
         if byte == UInt8(ascii: "{") {
-          stack.append(.object([], line: line, column: column, key: nil, keyLine: 0, keyColumn: 0))
+          stack.append(.object(line: line, column: column))
           continue
         }
         cursor.skipWhitespace()
@@ -178,7 +195,7 @@ struct JSONDocumentParser {
           }
           continue
         }
-        stack.append(.array([], line: line, column: column))
+        stack.append(.array(line: line, column: column))
         continue
       case UInt8(ascii: "\""):
         let s = try parseString(&cursor)
@@ -258,7 +275,7 @@ struct JSONDocumentParser {
   ) throws -> Bool {
     var node = node
     while true {
-      guard let top = stack.popLast() else {
+      guard !stack.isEmpty else {
         cursor.skipWhitespace()
         guard cursor.position == cursor.bytes.count else {
           throw Failure(
@@ -269,29 +286,32 @@ struct JSONDocumentParser {
       }
       cursor.skipWhitespace()
       let next = cursor.position < cursor.bytes.count ? cursor.bytes[cursor.position] : 0
-      switch top {
-      case .array(var items, let line, let column):
-        items.append(node)
+      let last = stack.count - 1
+      if !stack[last].isObject {
+        stack[last].items.append(node)
         if next == UInt8(ascii: ",") {
           cursor.position += 1
-          stack.append(.array(items, line: line, column: column))
           return false
         } else if next == UInt8(ascii: "]") {
           cursor.position += 1
-          node = DocumentNode(value: .array(items), line: line, column: column)
+          let top = stack.removeLast()
+          node = DocumentNode(value: .array(top.items), line: top.line, column: top.column)
         } else {
           throw Failure(message: "expected ',' or ']' in the array", position: cursor.position)
         }
-      case .object(var members, let line, let column, let key, let kl, let kc):
-        members.append(DocumentNode.Member(key: key ?? "", keyLine: kl, keyColumn: kc, value: node))
+      } else {
+        let member = DocumentNode.Member(
+          key: stack[last].key ?? "", keyLine: stack[last].keyLine,
+          keyColumn: stack[last].keyColumn, value: node)
+        stack[last].members.append(member)
+        stack[last].key = nil
         if next == UInt8(ascii: ",") {
           cursor.position += 1
-          stack.append(
-            .object(members, line: line, column: column, key: nil, keyLine: 0, keyColumn: 0))
           return false
         } else if next == UInt8(ascii: "}") {
           cursor.position += 1
-          node = DocumentNode(value: .object(members), line: line, column: column)
+          let top = stack.removeLast()
+          node = DocumentNode(value: .object(top.members), line: top.line, column: top.column)
         } else {
           throw Failure(message: "expected ',' or '}' in the object", position: cursor.position)
         }
