@@ -108,20 +108,7 @@ struct Render: ParsableCommand {
       guard let center = graph.index(of: focus) else {
         try unknownID(focus, graph: graph, option: "--focus")
       }
-      var depth: [NodeIndex: Int] = [center: 0]
-      var queue = [center]
-      var head = 0
-      while head < queue.count {
-        let v = queue[head]
-        head += 1
-        guard depth[v]! < radius else { continue }
-        for w in Array(graph.outgoing.neighbors(of: v)) + Array(graph.incoming.neighbors(of: v))
-        where depth[w] == nil {
-          depth[w] = depth[v]! + 1
-          queue.append(w)
-        }
-      }
-      nodes = queue
+      nodes = Self.neighborhood(of: [center], hops: radius, in: graph)
       title =
         "\(graph.name ?? input.name) — \(radius) hop\(radius == 1 ? "" : "s") around \(graph.name(of: center))"
     }
@@ -173,21 +160,30 @@ struct Render: ParsableCommand {
 
   /// `core` and the nodes within `context` hops of it (edges in either direction).
   func around(_ core: [NodeIndex], in graph: SupplyGraph) -> [NodeIndex] {
-    var depth: [NodeIndex: Int] = [:]
+    Self.neighborhood(of: core, hops: context, in: graph)
+  }
+
+  /// `core` and the nodes within `hops` edges of it in either direction, in breadth-first
+  /// order (out-neighbors before in-neighbors).
+  /// - Complexity: O(*n* + edges reached); one dense depth array, no per-node objects.
+  static func neighborhood(of core: [NodeIndex], hops: Int, in graph: SupplyGraph) -> [NodeIndex] {
+    var depth = [Int32](repeating: -1, count: graph.nodeCount)
     var queue: [NodeIndex] = []
-    for v in core where depth[v] == nil {
-      depth[v] = 0
+    for v in core where depth[Int(v)] < 0 {
+      depth[Int(v)] = 0
       queue.append(v)
     }
     var head = 0
     while head < queue.count {
       let v = queue[head]
       head += 1
-      guard depth[v]! < context else { continue }
-      for w in Array(graph.outgoing.neighbors(of: v)) + Array(graph.incoming.neighbors(of: v))
-      where depth[w] == nil {
-        depth[w] = depth[v]! + 1
-        queue.append(w)
+      let d = depth[Int(v)]
+      guard d < hops else { continue }
+      for side in [graph.outgoing, graph.incoming] {
+        for w in side.neighbors(of: v) where depth[Int(w)] < 0 {
+          depth[Int(w)] = d + 1
+          queue.append(w)
+        }
       }
     }
     return queue
