@@ -75,11 +75,67 @@ struct DualUseReachTests {
           #expect(buyers.isEmpty)
         }
         // Fragility: exactly the nodes whose removal takes the sector away.
-        let fragile = Set((reach.reach(sector).fragile?[NodeIndex(v)] ?? []).map(Int.init))
+        let fragile = Set((reach.reach(sector).fragile?[NodeIndex(v)] ?? []).map { Int($0) })
         if !buyers.isEmpty {
           for x in 0..<g.nodeCount where x != v {
             let gone = Self.reached(g, v, sector, removed: x).isEmpty
             #expect(fragile.contains(x) == gone, "node \(v) sector \(sector) x \(x) seed \(seed)")
+          }
+        }
+      }
+    }
+  }
+
+  /// Brute force: exact distances from `v` by relaxing every flow edge until nothing changes
+  /// (hops, or summed lead_time with edges lacking one counting 0), then the buyers of
+  /// `sector` within the bound other than `v`, sorted by (distance, index).
+  static func nearestBuyers(
+    _ g: SupplyGraph, _ v: NodeIndex, _ sector: Sector, bounds: DualUseReach.Bounds, limit: Int
+  ) -> [NodeIndex] {
+    let lead = g.edgeAttributes["lead_time"]
+    var dist = [Double](repeating: .infinity, count: g.nodeCount)
+    dist[Int(v)] = 0
+    var changed = true
+    while changed {
+      changed = false
+      for e in g.edges where g.isFlow[Int(e)] {
+        let w = bounds.maximumLeadTime == nil ? 1 : (lead?.number(at: Int(e)) ?? 0)
+        let nd = dist[Int(g.source(of: e))] + w
+        if nd < dist[Int(g.target(of: e))] {
+          dist[Int(g.target(of: e))] = nd
+          changed = true
+        }
+      }
+    }
+    let limitDistance = bounds.maximumLeadTime ?? Double(bounds.maximumHops ?? Int.max)
+    let found = g.nodes.filter { b in
+      b != v && g.kind(of: b) == .buyer && g.sector(of: b) == sector
+        && dist[Int(b)] <= limitDistance
+    }
+    return Array(
+      found.sorted { (dist[Int($0)], $0) < (dist[Int($1)], $1) }.prefix(limit))
+  }
+
+  @Test(
+    "nearest-buyer lists of every node from one search equal brute-force distances, ties by index",
+    arguments: 0..<120)
+  func nearestBuyerLists(seed: Int) {
+    let g = RandomGraphs.make(
+      RandomGraphSpec(nodes: 2 + seed % 25, edges: seed % 60), seed: UInt64(seed) &+ 991)
+    // Unbounded, hop-bounded and lead-time-bounded (zero-weight edges included).
+    let bounds: [DualUseReach.Bounds] = [
+      .init(), .init(maximumHops: 1 + seed % 3), .init(maximumLeadTime: Double(seed % 20)),
+    ]
+    for b in bounds {
+      let reach = DualUseReach(graph: g, bounds: b)
+      for sector in [Sector.defense, .industry] {
+        for k in [1, 2, 5] {
+          let lists = reach.nearestBuyerLists(sector: sector, limit: k)
+          for v in g.nodes {
+            let expected = Self.nearestBuyers(g, v, sector, bounds: b, limit: k)
+            #expect(
+              Array(lists.sources(of: v)) == expected,
+              "seed \(seed) node \(v) sector \(sector) k \(k) bounds \(b)")
           }
         }
       }

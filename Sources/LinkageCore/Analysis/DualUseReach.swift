@@ -51,8 +51,9 @@ public struct DualUseReach: Sendable {
     /// Edge weights (`lead_time`) when bounded by lead time, else empty.
     public let weight: [Double]
     public let counts: ReachCounts
-    /// Single points of failure of each node's reach, when robustness was computed.
-    public let fragile: [NodeIndex: [NodeIndex]]?
+    /// Single points of failure of each node's reach (empty: robust or not reaching), when
+    /// robustness was computed.
+    public let fragile: NodeLists?
   }
 
   public let graph: SupplyGraph
@@ -93,13 +94,14 @@ public struct DualUseReach: Sendable {
       var reaches = [Bool](repeating: false, count: n)
       var distance = forest.distance
       var buyerWitness: [NodeIndex: Path] = [:]
+      var searcher = ForwardSearcher(nodeCount: n)
       for v in 0..<n where !isBuyer[v] { reaches[v] = forest.reaches(NodeIndex(v)) }
       for b in buyers {
         // A buyer reaches *other* buyers: search forward from it (buyers are few, and most
         // have no outgoing flow at all).
         distance[Int(b)] = .infinity
         guard graph.flowOut.degree(of: b) > 0 else { continue }
-        let found = Self.forwardSearch(
+        let found = searcher.search(
           graph, from: b, isTarget: isBuyer, limit: 1, weight: weight.isEmpty ? nil : weight,
           bounds: bounds)
         if let hit = found.first {
@@ -135,12 +137,12 @@ public struct DualUseReach: Sendable {
           counts: c, estimated: raw.estimated, errorFactor: raw.errorFactor, sampled: raw.sampled)
       }
       // Robustness.
-      var fragile: [NodeIndex: [NodeIndex]]? = nil
+      var fragile: NodeLists? = nil
       if robust {
         let tree = DominatorTree(
           successors: graph.flowIn, predecessors: graph.flowOut, root: NodeIndex(n),
           virtualRootSuccessors: buyers)
-        var map: [NodeIndex: [NodeIndex]] = [:]
+        var map: [(node: NodeIndex, list: [NodeIndex])] = []
         for v in graph.nodes where reaches[Int(v)] {
           let doms: [NodeIndex]
           if isBuyer[Int(v)] {
@@ -148,9 +150,9 @@ public struct DualUseReach: Sendable {
           } else {
             doms = tree.dominators(of: v)
           }
-          if !doms.isEmpty { map[v] = doms }
+          if !doms.isEmpty { map.append((v, doms)) }
         }
-        fragile = map
+        fragile = NodeLists(nodeCount: n, lists: map)
       }
       return SectorReach(
         sector: s, buyers: buyers, reaches: reaches, distance: distance, forest: forest,
@@ -216,7 +218,7 @@ public struct DualUseReach: Sendable {
   public func witness(from node: NodeIndex, to sector: Sector) -> Path? {
     let r = reach(sector)
     guard r.reaches[Int(node)] else { return nil }
-    if let path = r.buyerWitness[node] { return path }
+    if graph.kind(of: node) == .buyer, let path = r.buyerWitness[node] { return path }
     return r.forest.path(from: node, in: graph, forward: true)
   }
 
@@ -247,45 +249,24 @@ public struct DualUseReach: Sendable {
     _ graph: SupplyGraph, from source: NodeIndex, isTarget: [Bool], limit: Int, weight: [Double]?,
     bounds: Bounds
   ) -> [ForwardHit] {
-    var parent: [NodeIndex: EdgeIndex] = [:]
-    var distance: [NodeIndex: Double] = [source: 0]
-    var hits: [ForwardHit] = []
-    var done: Set<NodeIndex> = []
-    var heap = KeyedHeap()
-    heap.push(0, 0, source)
-    let maxDistance = bounds.maximumLeadTime ?? .infinity
-    let maxHops = Double(bounds.maximumHops ?? Int.max)
-    func route(to v: NodeIndex) -> Path {
-      var nodes = [v]
-      var edges: [EdgeIndex] = []
-      var x = v
-      while let e = parent[x] {
-        edges.append(e)
-        x = graph.source(of: e)
-        nodes.append(x)
-      }
-      return Path(nodes: nodes.reversed(), edges: edges.reversed())
+    var searcher = ForwardSearcher(nodeCount: graph.nodeCount)
+    return searcher.search(
+      graph, from: source, isTarget: isTarget, limit: limit, weight: weight, bounds: bounds)
+  }
+
+  /// Up to `limit` buyers of `sector` that every node reaches within the bounds, nearest
+  /// first (by hops, or by lead time under a lead-time bound; ties by index): the same lists
+  /// as ``reachedBuyers(from:sector:limit:)`` for every node, from one search.
+  /// - Complexity: O(*k* (*V* + *E*)) time and O(*k* *V*) space for *k* = `limit` (times
+  ///   log *E* under a lead-time bound).
+  public func nearestBuyerLists(sector: Sector, limit: Int) -> NearestSourceLists {
+    let r = reach(sector)
+    if let days = bounds.maximumLeadTime {
+      return graph.flowIn.nearestSourceLists(
+        r.buyers, count: limit, weight: r.weight, maximumDistance: days)
     }
-    while let (d, _, u) = heap.pop() {
-      if !done.insert(u).inserted { continue }
-      if u != source && isTarget[Int(u)] {
-        hits.append(ForwardHit(node: u, distance: d, path: route(to: u)))
-        if hits.count >= limit { break }
-      }
-      for i in graph.flowOut.range(of: u) {
-        let w = graph.flowOut.neighbors[i]
-        let e = graph.flowOut.edges[i]
-        let step = weight?[Int(e)] ?? 1
-        let nd = d + step
-        if weight == nil ? nd > maxHops : nd > maxDistance { continue }
-        if nd < distance[w] ?? .infinity {
-          distance[w] = nd
-          parent[w] = e
-          heap.push(nd, 0, w)
-        }
-      }
-    }
-    return hits
+    return graph.flowIn.nearestSourceLists(
+      r.buyers, count: limit, maximumHops: bounds.maximumHops ?? .max)
   }
 
   /// Exact counts for one node by a forward search (for `--node` when counts are estimates).
@@ -330,7 +311,7 @@ public struct DualUseReach: Sendable {
         let c = ordinal[Int(v)]
         tally[Int(c)] += 1
         if classes[Int(v)] == .dual && robustnessComputed
-          && (defense.fragile?[v] != nil || industry.fragile?[v] != nil)
+          && !((defense.fragile?[v].isEmpty ?? true) && (industry.fragile?[v].isEmpty ?? true))
         {
           fragile += 1
         }
@@ -417,5 +398,80 @@ struct BoundedBall {
       }
     }
     return out
+  }
+}
+
+/// A forward search from one node at a time, nearest targets first, reusing dense buffers
+/// across calls (a generation stamp marks what the current search has touched).
+struct ForwardSearcher {
+  private var stamp: [UInt32]
+  private var distance: [Double]
+  private var parent: [EdgeIndex]
+  private var settled: [UInt32]
+  private var generation: UInt32 = 0
+
+  init(nodeCount: Int) {
+    stamp = [UInt32](repeating: 0, count: nodeCount)
+    distance = [Double](repeating: 0, count: nodeCount)
+    parent = [EdgeIndex](repeating: -1, count: nodeCount)
+    settled = [UInt32](repeating: 0, count: nodeCount)
+  }
+
+  /// Up to `limit` targets reached from `source` (itself excluded), nearest first: by hops,
+  /// or by `weight`, within `bounds`; ties by index.
+  /// - Complexity: O((*V'* + *E'*) log *V'*) for the *V'* nodes and *E'* edges searched.
+  mutating func search(
+    _ graph: SupplyGraph, from source: NodeIndex, isTarget: [Bool], limit: Int, weight: [Double]?,
+    bounds: DualUseReach.Bounds
+  ) -> [DualUseReach.ForwardHit] {
+    generation &+= 1
+    if generation == 0 {
+      for i in stamp.indices { stamp[i] = 0 }
+      for i in settled.indices { settled[i] = 0 }
+      generation = 1
+    }
+    let gen = generation
+    stamp[Int(source)] = gen
+    distance[Int(source)] = 0
+    parent[Int(source)] = -1
+    var hits: [DualUseReach.ForwardHit] = []
+    var heap = KeyedHeap()
+    heap.push(0, 0, source)
+    let maxDistance = bounds.maximumLeadTime ?? .infinity
+    let maxHops = Double(bounds.maximumHops ?? Int.max)
+    while let (d, _, u) = heap.pop() {
+      if settled[Int(u)] == gen { continue }
+      settled[Int(u)] = gen
+      if u != source && isTarget[Int(u)] {
+        hits.append(DualUseReach.ForwardHit(node: u, distance: d, path: route(graph, to: u)))
+        if hits.count >= limit { break }
+      }
+      for i in graph.flowOut.range(of: u) {
+        let w = graph.flowOut.neighbors[i]
+        let e = graph.flowOut.edges[i]
+        let nd = d + (weight?[Int(e)] ?? 1)
+        if weight == nil ? nd > maxHops : nd > maxDistance { continue }
+        if stamp[Int(w)] != gen || nd < distance[Int(w)] {
+          stamp[Int(w)] = gen
+          distance[Int(w)] = nd
+          parent[Int(w)] = e
+          heap.push(nd, 0, w)
+        }
+      }
+    }
+    return hits
+  }
+
+  private func route(_ graph: SupplyGraph, to v: NodeIndex) -> Path {
+    var nodes = [v]
+    var edges: [EdgeIndex] = []
+    var x = v
+    while parent[Int(x)] >= 0 {
+      let e = parent[Int(x)]
+      edges.append(e)
+      x = graph.source(of: e)
+      nodes.append(x)
+    }
+    return Path(nodes: nodes.reversed(), edges: edges.reversed())
   }
 }

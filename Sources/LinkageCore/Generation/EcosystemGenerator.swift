@@ -18,17 +18,66 @@
 /// `lead_time` (days) and `confidence`; buyers carry `value`; suppliers carry
 /// `failure_probability`. The flow graph is acyclic.
 ///
-///     let graph = EcosystemGenerator(nodeCount: 1_000, seed: 7).generate()
+/// ``Options`` make it look like a real export instead: more buyers, numeric ids in no
+/// particular order, edge rows shuffled, extra attribute columns.
 ///
-/// The same `nodeCount` and `seed` give the same graph on every machine.
+///     let graph = EcosystemGenerator(nodeCount: 1_000, seed: 7).generate()
+///     let export = EcosystemGenerator(
+///       nodeCount: 1_000_000, seed: 1,
+///       options: .init(buyerShare: 0.05, numericIDs: true, shuffledEdges: true, extraColumns: 6)
+///     ).generate()
+///
+/// The same `nodeCount`, `seed` and options give the same graph on every machine; the default
+/// options give the graph this generator has always given.
 public struct EcosystemGenerator: Sendable {
   public let nodeCount: Int
   public let seed: UInt64
+  public let options: Options
 
-  public init(nodeCount: Int, seed: UInt64) {
+  /// How the generated graph departs from the standard layout, to look like a real export.
+  public struct Options: Sendable, Equatable {
+    /// The fraction of nodes that are buyers (0–0.5; at least 4 buyers, half defense, half
+    /// industry), or `nil` for the standard 2%. Buyers no integrator picked get one to three
+    /// integrators as suppliers (one in the standard layout).
+    public var buyerShare: Double?
+    /// Ids are the numbers 1…*V* in a seeded random order instead of `st12`, `su3`, …
+    /// (names stay readable).
+    public var numericIDs: Bool
+    /// Edges are listed in a seeded random order instead of the order they were made in.
+    public var shuffledEdges: Bool
+    /// How many extra attribute columns nodes and edges each get (0–64): string columns with
+    /// repeated values (`country`, `owner`, `region`, …) alternating with numeric ones
+    /// (`revenue_musd`, `employees`, …). Values travel with their node or edge.
+    public var extraColumns: Int
+
+    public init(
+      buyerShare: Double? = nil, numericIDs: Bool = false, shuffledEdges: Bool = false,
+      extraColumns: Int = 0
+    ) {
+      self.buyerShare = buyerShare
+      self.numericIDs = numericIDs
+      self.shuffledEdges = shuffledEdges
+      self.extraColumns = extraColumns
+    }
+
+    /// The standard layout.
+    public static let standard = Options()
+
+    /// The largest ``extraColumns``.
+    public static let maxExtraColumns = 64
+  }
+
+  public init(nodeCount: Int, seed: UInt64, options: Options = .standard) {
     precondition(nodeCount >= 30, "generate at least 30 nodes")
+    if let share = options.buyerShare {
+      precondition((0...0.5).contains(share), "the buyer share must be between 0 and 0.5")
+    }
+    precondition(
+      (0...Options.maxExtraColumns).contains(options.extraColumns),
+      "extra columns must be between 0 and \(Options.maxExtraColumns)")
     self.nodeCount = nodeCount
     self.seed = seed
+    self.options = options
   }
 
   private struct Layout {
@@ -38,12 +87,19 @@ public struct EcosystemGenerator: Sendable {
 
   private func layout() -> Layout {
     let n = nodeCount
+    let buyers = options.buyerShare.map { max(4, Int((Double(n) * $0).rounded())) } ?? n / 50
     var sizes = [
-      max(4, n / 250), max(4, n / 100), max(4, n / 50), max(3, n * 25 / 1000), max(3, n * 15 / 100),
+      max(4, n / 250), max(4, n / 100), max(4, buyers), max(3, n * 25 / 1000), max(3, n * 15 / 100),
     ]
-    let rest = n - sizes.reduce(0, +)
-    let t1 = rest * 30 / 100
-    let t2 = rest * 35 / 100
+    var rest = n - sizes.reduce(0, +)
+    if rest < 4 {
+      // Only a large buyer share on a small graph: keep two tier-1 suppliers and one of each
+      // other tier (the standard layout always has at least 11 suppliers).
+      sizes[2] -= 4 - rest
+      rest = 4
+    }
+    let t1 = max(2, rest * 30 / 100)
+    let t2 = max(1, rest * 35 / 100)
     sizes += [t1, t2, rest - t1 - t2]
     var start = 0
     var ranges: [Range<Int>] = []
@@ -56,22 +112,35 @@ public struct EcosystemGenerator: Sendable {
       startups: ranges[4], tier1: ranges[5], tier2: ranges[6], tier3: ranges[7])
   }
 
+  /// The command line that makes this graph, for its description.
+  private var commandLine: String {
+    var line = "linkage generate --nodes \(nodeCount) --seed \(seed)"
+    if let share = options.buyerShare { line += " --buyer-share \(NumberFormat.canonical(share))" }
+    if options.numericIDs { line += " --numeric-ids" }
+    if options.shuffledEdges { line += " --shuffle-edges" }
+    if options.extraColumns > 0 { line += " --extra-columns \(options.extraColumns)" }
+    return line
+  }
+
   /// Builds the graph.
-  /// - Complexity: O(*V* + *E*) time and space; about a second for a million nodes.
+  /// - Complexity: O(*V* + *E* + (*V* + *E*) · *C*) time and space, where *C* is the number of
+  ///   extra columns; about a second for a million nodes.
   public func generate() -> SupplyGraph {
     var rng = SeededRandom(seed: seed)
     let l = layout()
     var b = SupplyGraphBuilder(expectedNodes: nodeCount, expectedEdges: nodeCount * 4)
     b.name = "generated-\(nodeCount)-seed-\(seed)"
-    b.description =
-      "Synthetic ecosystem from `linkage generate --nodes \(nodeCount) --seed \(seed)`."
+    b.description = "Synthetic ecosystem from `\(commandLine)`."
+    // The options draw from streams of their own, so the standard layout's stream is untouched.
+    let numericIDs = options.numericIDs ? shuffledNumbers(count: nodeCount, stream: 1) : []
     let stages = ["technology", "verification", "application", "diffusion"]
     let value = b.nodeAttributeColumn("value")
     let failure = b.nodeAttributeColumn("failure_probability")
     var programSector = [Int](repeating: 0, count: l.programs.count)
     var buyerSector = [Int](repeating: 0, count: l.buyers.count)
     func add(_ prefix: String, _ i: Int, _ name: String, _ kind: String) -> NodeIndex {
-      let v = b.addNode(id: "\(prefix)\(i)").index
+      let id = numericIDs.isEmpty ? "\(prefix)\(i)" : String(numericIDs[b.nodeCount])
+      let v = b.addNode(id: id).index
       b.setName(name, for: v)
       b.setKind(kind, for: v)
       return v
@@ -116,6 +185,7 @@ public struct EcosystemGenerator: Sendable {
         number(failure, Double(1 + rng.below(50)) / 1000, v)
       }
     }
+    addExtraNodeColumns(to: &b)
 
     // Edges.
     let supplies = b.relationCode("supplies").index
@@ -148,12 +218,24 @@ public struct EcosystemGenerator: Sendable {
       }
       return nil
     }
+    // Edges are collected first and added to the builder at the end, in the order they were
+    // made or shuffled.
+    var edges: [PendingEdge] = []
+    edges.reserveCapacity(nodeCount * 4 + nodeCount / 2)
     func edge(_ s: Int, _ t: Int, _ relation: Int32, part: Int32 = -1, days: ClosedRange<Int>?) {
-      let e = b.addEdge(
-        from: NodeIndex(s), to: NodeIndex(t), relationCode: relation, partCode: part)
-      guard let days else { return }  // context edges carry no supply attributes
-      b.setEdgeNumber(column: leadTime, Double(days.lowerBound + rng.below(days.count)), for: e)
-      b.setEdgeNumber(column: confidence, Double(50 + rng.below(51)) / 100, for: e)
+      guard let days else {  // context edges carry no supply attributes
+        edges.append(
+          PendingEdge(
+            source: NodeIndex(s), target: NodeIndex(t), relation: relation, part: part,
+            leadTime: -1, confidencePercent: 0))
+        return
+      }
+      let lead = days.lowerBound + rng.below(days.count)
+      let percent = 50 + rng.below(51)
+      edges.append(
+        PendingEdge(
+          source: NodeIndex(s), target: NodeIndex(t), relation: relation, part: part,
+          leadTime: Int32(lead), confidencePercent: UInt8(percent)))
       inDegree[t] += 1
     }
     func supplierToIntegrator(_ s: Int, _ t: Int) {
@@ -237,7 +319,17 @@ public struct EcosystemGenerator: Sendable {
       }
     }
     for t in l.buyers where inDegree[t] == 0 {
-      edge(l.integrators.lowerBound + rng.below(l.integrators.count), t, sellsTo, days: 10...90)
+      guard options.buyerShare != nil else {
+        edge(l.integrators.lowerBound + rng.below(l.integrators.count), t, sellsTo, days: 10...90)
+        continue
+      }
+      // Many buyers: most get two or three suppliers, a third stay single-sourced.
+      chosen.removeAll(keepingCapacity: true)
+      for _ in 0..<(1 + rng.below(3)) {
+        if let s = distinct({ l.integrators.lowerBound + rng.below(l.integrators.count) }) {
+          edge(s, t, sellsTo, days: 10...90)
+        }
+      }
     }
     for p in l.programs {
       edge(l.agencies.lowerBound + rng.below(l.agencies.count), p, funds, days: nil)
@@ -245,6 +337,43 @@ public struct EcosystemGenerator: Sendable {
     for s in l.startups where rng.below(10) == 0 {
       edge(l.agencies.lowerBound + rng.below(l.agencies.count), s, supports, days: nil)
     }
+
+    let order = options.shuffledEdges ? shuffledNumbers(count: edges.count, stream: 2) : []
+    let extra = extraEdgeColumns(in: &b)
+    for k in 0..<edges.count {
+      let g = order.isEmpty ? k : Int(order[k]) - 1  // the edge's place in generation order
+      let p = edges[g]
+      let e = b.addEdge(from: p.source, to: p.target, relationCode: p.relation, partCode: p.part)
+      if p.leadTime >= 0 {
+        b.setEdgeNumber(column: leadTime, Double(p.leadTime), for: e)
+        b.setEdgeNumber(column: confidence, Double(p.confidencePercent) / 100, for: e)
+      }
+      extra.fill(&b, edge: e, generationIndex: g)
+    }
     return b.build()
   }
+
+  /// The numbers 1…`count` in a seeded random order (Fisher–Yates), from random stream
+  /// `stream` of this seed.
+  /// - Complexity: O(`count`) time and space.
+  func shuffledNumbers(count: Int, stream: UInt64) -> [Int32] {
+    var random = SeededRandom(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
+    var numbers = (0..<Int32(count)).map { $0 + 1 }
+    var i = count - 1
+    while i > 0 {
+      numbers.swapAt(i, random.below(i + 1))
+      i -= 1
+    }
+    return numbers
+  }
+}
+
+/// An edge made by the generator, before it goes into the builder: one record, so adding
+/// edges in shuffled order reads one cache line per edge.
+private struct PendingEdge {
+  var source: NodeIndex, target: NodeIndex
+  var relation: Int32, part: Int32
+  /// Days, or -1 for a context edge (no supply attributes).
+  var leadTime: Int32
+  var confidencePercent: UInt8
 }

@@ -184,6 +184,11 @@ public struct SupplyGraph: Sendable {
     let c = kindCodes[Int(node)]
     return c < 0 ? nil : kindLabels[Int(c)]
   }
+  /// The code of the kind as written (an index into ``kindLabels``), if it has one.
+  public func kindCode(of node: NodeIndex) -> Int? {
+    let c = kindCodes[Int(node)]
+    return c < 0 ? nil : Int(c)
+  }
   public func sector(of node: NodeIndex) -> Sector? { sectors[Int(node)] }
   public func sectorLabel(of node: NodeIndex) -> String? {
     let c = sectorCodes[Int(node)]

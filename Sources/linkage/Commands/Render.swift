@@ -306,7 +306,8 @@ struct Render: ParsableCommand {
     for v in nodes {
       var attributes: [(String, String)] = [("fillcolor", colors[reach.classes[Int(v)]]!)]
       if robust, reach.classes[Int(v)] == .dual,
-        reach.defense.fragile?[v] != nil || reach.industry.fragile?[v] != nil
+        !(reach.defense.fragile?[v].isEmpty ?? true)
+          || !(reach.industry.fragile?[v].isEmpty ?? true)
       {
         attributes += [("peripheries", "2"), ("color", Self.red)]
       }

@@ -20,18 +20,15 @@ struct ReachView {
   /// class (dual first), then buyers reached, then id.
   var listed: [NodeIndex] {
     if let focus { return [focus] }
-    let rank = Dictionary(
-      uniqueKeysWithValues: Self.classOrder.enumerated().map { ($1, UInt64($0)) })
-    let classRank = DualUseReach.ReachClass.allCases.map { rank[$0]! }
-    let classIndex = Dictionary(
-      uniqueKeysWithValues: DualUseReach.ReachClass.allCases.enumerated().map { ($1, $0) })
+    func classRank(_ c: DualUseReach.ReachClass) -> UInt64 {
+      UInt64(Self.classOrder.firstIndex(of: c) ?? Self.classOrder.count)
+    }
     let d = reach.defense.counts.counts
     let i = reach.industry.counts.counts
     let allowed: [Bool]? = kinds.map { kinds in
       let labels = graph.kindLabels.map { kinds.contains($0) }
       return graph.nodes.map { v in
-        let code = graph.kindLabel(of: v).flatMap { graph.kindLabels.firstIndex(of: $0) }
-        return code.map { labels[$0] } ?? kinds.contains(graph.kind(of: v).name)
+        graph.kindCode(of: v).map { labels[$0] } ?? kinds.contains(graph.kind(of: v).name)
       }
     }
     // Numeric rank keys (class, then most buyers reached); ids break ties.
@@ -39,7 +36,7 @@ struct ReachView {
     keyed.reserveCapacity(graph.nodeCount)
     for v in graph.nodes where allowed?[Int(v)] ?? true {
       let total = UInt64(Int(d[Int(v)]) + Int(i[Int(v)]))
-      let c = classRank[classIndex[reach.classes[Int(v)]]!]
+      let c = classRank(reach.classes[Int(v)])
       keyed.append((c << 40 | ((1 << 40) - 1 - total), v))
     }
     if let top, top < keyed.count {
@@ -77,6 +74,21 @@ struct ReachView {
   // MARK: JSON
 
   func json() -> JSONValue {
+    let listed = self.listed
+    // The bounded buyer lists of every listed node come from one search per sector (a
+    // forward search per node is O(V) each: 200 s on a million nodes).
+    let propagate =
+      focus == nil && listLimit > 0 && (listLimit + 1) * graph.nodeCount <= 64 << 20
+    let defenseLists =
+      propagate ? reach.nearestBuyerLists(sector: .defense, limit: listLimit) : nil
+    let industryLists =
+      propagate ? reach.nearestBuyerLists(sector: .industry, limit: listLimit) : nil
+    func buyers(_ v: NodeIndex, _ s: Sector, _ limit: Int) -> [NodeIndex] {
+      if limit != Int.max, let lists = s == .defense ? defenseLists : industryLists {
+        return Array(lists.sources(of: v))
+      }
+      return reach.reachedBuyers(from: v, sector: s, limit: limit)
+    }
     let nodes: [JSONValue] = listed.map { v in
       var members: [(String, JSONValue)] = [
         ("id", .string(graph.id(of: v))),
@@ -91,12 +103,12 @@ struct ReachView {
       members.append(
         (
           "defense_list",
-          .strings(ids(reach.reachedBuyers(from: v, sector: .defense, limit: limit)))
+          .strings(ids(buyers(v, .defense, limit)))
         ))
       members.append(
         (
           "industry_list",
-          .strings(ids(reach.reachedBuyers(from: v, sector: .industry, limit: limit)))
+          .strings(ids(buyers(v, .industry, limit)))
         ))
       func witness(_ s: Sector) -> JSONValue {
         reach.witness(from: v, to: s).map { .strings(ids($0.nodes)) } ?? .null
@@ -105,7 +117,8 @@ struct ReachView {
         ("witness", .object([("defense", witness(.defense)), ("industry", witness(.industry))])))
       if reach.robustnessComputed {
         func fragile(_ s: Sector) -> JSONValue {
-          reach.reach(s).reaches[Int(v)] ? .strings(ids(reach.reach(s).fragile?[v] ?? [])) : .null
+          reach.reach(s).reaches[Int(v)]
+            ? .strings(ids(Array(reach.reach(s).fragile?[v] ?? []))) : .null
         }
         members.append(
           (
@@ -176,8 +189,8 @@ struct ReachView {
         reach.witness(from: v, to: .defense).map { ids($0.nodes).joined(separator: ">") } ?? ""
       let wi =
         reach.witness(from: v, to: .industry).map { ids($0.nodes).joined(separator: ">") } ?? ""
-      let fd = ids(reach.defense.fragile?[v] ?? []).joined(separator: ";")
-      let fi = ids(reach.industry.fragile?[v] ?? []).joined(separator: ";")
+      let fd = ids(Array(reach.defense.fragile?[v] ?? [])).joined(separator: ";")
+      let fi = ids(Array(reach.industry.fragile?[v] ?? [])).joined(separator: ";")
       out += CSVText.row([
         graph.id(of: v), graph.name(of: v), graph.kind(of: v).name, reach.classes[Int(v)].rawValue,
         String(count(v, .defense)), String(count(v, .industry)), estimated(v) ? "true" : "false",
@@ -208,7 +221,7 @@ struct ReachView {
           "\n\(s.name.capitalized) buyers reached (\(count(v, s))): \(ids(buyers).joined(separator: ", "))\n"
         if let w = reach.witness(from: v, to: s) { out += "  shortest route: \(route(w))\n" }
         if reach.robustnessComputed, reach.reach(s).reaches[Int(v)] {
-          let f = reach.reach(s).fragile?[v] ?? []
+          let f = Array(reach.reach(s).fragile?[v] ?? [])
           out +=
             f.isEmpty
             ? "  robust: no single failure removes this reach\n"
@@ -254,7 +267,8 @@ struct ReachView {
         nearest(.defense), nearest(.industry),
       ]
       if reach.robustnessComputed {
-        let f = Set((reach.defense.fragile?[v] ?? []) + (reach.industry.fragile?[v] ?? []))
+        let f = Set(
+          Array(reach.defense.fragile?[v] ?? []) + Array(reach.industry.fragile?[v] ?? []))
         row.append(
           reach.classes[Int(v)] == .none
             ? "" : (f.isEmpty ? "robust" : ids(f.sorted()).joined(separator: ", ")))
