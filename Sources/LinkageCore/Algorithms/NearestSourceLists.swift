@@ -49,12 +49,7 @@ extension CompressedAdjacency {
     _ sources: [NodeIndex], count: Int, maximumHops: Int = .max
   ) -> NearestSourceLists {
     precondition(count >= 1, "nearestSourceLists needs count >= 1")
-    let n = nodeCount
-    // One label more than listed: a node's own label may arrive through a neighbour, and the
-    // neighbour must still hand on `count` others.
-    let stride = count + 1
-    var items = [NodeIndex](repeating: -1, count: n * stride)
-    var filled = [Int32](repeating: 0, count: n)
+    var labels = LabelTable(nodeCount: nodeCount, count: count)
     // A frontier of (source, node) pairs at one distance. Processing it in source order and
     // appending in that order keeps the next frontier sorted by source as well.
     var frontierSource: [NodeIndex] = sources
@@ -62,45 +57,29 @@ extension CompressedAdjacency {
     var nextSource: [NodeIndex] = []
     var nextNode: [NodeIndex] = []
     var level = 0
-    items.withUnsafeMutableBufferPointer { items in
-      filled.withUnsafeMutableBufferPointer { filled in
-        while !frontierNode.isEmpty {
-          let expand = level < maximumHops
-          for k in 0..<frontierNode.count {
-            let b = frontierSource[k]
-            let u = Int(frontierNode[k])
-            if level > 0 {
-              if Int(b) == u { continue }
-              let have = Int(filled[u])
-              if have >= stride { continue }
-              let base = u * stride
-              var seen = false
-              for j in 0..<have where items[base + j] == b {
-                seen = true
-                break
-              }
-              if seen { continue }
-              items[base + have] = b
-              filled[u] = Int32(have + 1)
-            }
-            guard expand else { continue }
-            for i in Int(offsets[u])..<Int(offsets[u + 1]) {
-              let p = neighbors[i]
-              if Int(filled[Int(p)]) < stride && p != b {
-                nextSource.append(b)
-                nextNode.append(p)
-              }
-            }
+    while !frontierNode.isEmpty {
+      let expand = level < maximumHops
+      for k in 0..<frontierNode.count {
+        let b = frontierSource[k]
+        let u = frontierNode[k]
+        // Level 0 holds the sources themselves: handed on, never listed.
+        if level > 0 && !labels.accept(b, at: u) { continue }
+        guard expand else { continue }
+        for i in Int(offsets[Int(u)])..<Int(offsets[Int(u) + 1]) {
+          let p = neighbors[i]
+          if p != b && labels.hasRoom(p) {
+            nextSource.append(b)
+            nextNode.append(p)
           }
-          swap(&frontierSource, &nextSource)
-          swap(&frontierNode, &nextNode)
-          nextSource.removeAll(keepingCapacity: true)
-          nextNode.removeAll(keepingCapacity: true)
-          level += 1
         }
       }
+      swap(&frontierSource, &nextSource)
+      swap(&frontierNode, &nextNode)
+      nextSource.removeAll(keepingCapacity: true)
+      nextNode.removeAll(keepingCapacity: true)
+      level += 1
     }
-    return NearestSourceLists(count: count, stride: stride, items: items, filled: filled)
+    return labels.lists
   }
 
   /// Like ``nearestSourceLists(_:count:maximumHops:)`` but by the sum of a non-negative edge
@@ -111,33 +90,60 @@ extension CompressedAdjacency {
     _ sources: [NodeIndex], count: Int, weight: [Double], maximumDistance: Double = .infinity
   ) -> NearestSourceLists {
     precondition(count >= 1, "nearestSourceLists needs count >= 1")
-    let n = nodeCount
-    let stride = count + 1
-    var items = [NodeIndex](repeating: -1, count: n * stride)
-    var filled = [Int32](repeating: 0, count: n)
+    var labels = LabelTable(nodeCount: nodeCount, count: count)
     // The heap orders by (distance, source, node); the source rides in the tiebreak.
     var heap = KeyedHeap()
     for b in sources { heap.push(0, Double(b), b) }
-    while let (d, tie, node) = heap.pop() {
+    while let (d, tie, u) = heap.pop() {
       let b = NodeIndex(tie)
-      let u = Int(node)
-      if d > 0 || Int(b) != u {
-        if Int(b) == u { continue }
-        let have = Int(filled[u])
-        if have >= stride { continue }
-        let base = u * stride
-        if items[base..<(base + have)].contains(b) { continue }
-        items[base + have] = b
-        filled[u] = Int32(have + 1)
-      }
-      for i in range(of: node) {
+      // (0, b, b) is a source itself: handed on, never listed.
+      if (d > 0 || b != u) && !labels.accept(b, at: u) { continue }
+      for i in range(of: u) {
         let p = neighbors[i]
         let nd = d + weight[Int(edges[i])]
-        if nd <= maximumDistance && Int(filled[Int(p)]) < stride && p != b {
+        if nd <= maximumDistance && p != b && labels.hasRoom(p) {
           heap.push(nd, Double(b), p)
         }
       }
     }
-    return NearestSourceLists(count: count, stride: stride, items: items, filled: filled)
+    return labels.lists
+  }
+}
+
+/// The labels found so far: up to `count` + 1 sources per node, in the order they settle.
+/// One label more than listed, because a node's own label may arrive through a neighbour,
+/// and the neighbour must still hand on `count` others.
+private struct LabelTable {
+  let count: Int
+  let stride: Int
+  var items: [NodeIndex]
+  var filled: [Int32]
+
+  init(nodeCount: Int, count: Int) {
+    self.count = count
+    stride = count + 1
+    items = [NodeIndex](repeating: -1, count: nodeCount * stride)
+    filled = [Int32](repeating: 0, count: nodeCount)
+  }
+
+  /// Whether `node` can take another label.
+  func hasRoom(_ node: NodeIndex) -> Bool { Int(filled[Int(node)]) < stride }
+
+  /// Records that `node` reaches `source`, unless it is the node itself, already listed, or
+  /// the node is full. Returns whether the label was taken (and so is to be handed on).
+  /// - Complexity: O(*k*).
+  mutating func accept(_ source: NodeIndex, at node: NodeIndex) -> Bool {
+    let u = Int(node)
+    let have = Int(filled[u])
+    guard source != node, have < stride else { return false }
+    let base = u * stride
+    for j in base..<(base + have) where items[j] == source { return false }
+    items[base + have] = source
+    filled[u] = Int32(have + 1)
+    return true
+  }
+
+  var lists: NearestSourceLists {
+    NearestSourceLists(count: count, stride: stride, items: items, filled: filled)
   }
 }
