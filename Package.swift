@@ -3,12 +3,13 @@ import PackageDescription
 
 let package = Package(
   name: "Linkage",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "linkage", targets: ["linkage"]),
     .library(name: "LinkageCore", targets: ["LinkageCore"]),
     .library(name: "LinkageIO", targets: ["LinkageIO"]),
     .library(name: "LinkageGraphviz", targets: ["LinkageGraphviz"]),
+    .library(name: "LinkageReports", targets: ["LinkageReports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,10 +23,11 @@ let package = Package(
     .target(
       name: "LinkageIO",
       dependencies: ["LinkageCore", .product(name: "Yams", package: "Yams")]),
+    .target(name: "LinkageReports", dependencies: ["LinkageCore", "LinkageIO"]),
     .executableTarget(
       name: "linkage",
       dependencies: [
-        "LinkageCore", "LinkageIO", "LinkageGraphviz",
+        "LinkageCore", "LinkageIO", "LinkageGraphviz", "LinkageReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(

@@ -1,10 +1,11 @@
 import ArgumentParser
 import LinkageCore
 import LinkageIO
+import LinkageReports
 
 @main
 struct Linkage: ParsableCommand {
-  static let version = "0.1.0"
+  static let version = LinkageVersion.current
 
   static let configuration = CommandConfiguration(
     commandName: "linkage",
@@ -23,4 +24,62 @@ struct Linkage: ParsableCommand {
       Render.self, Brief.self, BenchmarkKernels.self,
     ],
     defaultSubcommand: nil)
+}
+
+extension Linkage {
+  /// Parses, runs, and reports every failure in one voice: `linkage: message` on stderr, the
+  /// subcommand's usage after a usage error, and a sysexits code (64 usage, 65 data, 66 no
+  /// input, 74 I/O).
+  static func main() {
+    var command: ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      finish(error, command: nil)
+    }
+    do {
+      try command.run()
+    } catch {
+      finish(error, command: type(of: command))
+    }
+  }
+
+  private static func finish(_ error: Error, command: ParsableCommand.Type?) -> Never {
+    switch error {
+    case let e as RequestError:
+      usageError(e.description, command: command)
+    case let e as ValidationError:
+      usageError(e.message, command: command)
+    case let e as CommandFailure:
+      printError(e.message.hasPrefix("linkage: ") ? e.message : "linkage: " + e.message)
+      exit(e.code)
+    case let e as ExitCode:
+      exit(e.rawValue)
+    default:
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { FileHandleOutput.standardOutput(message + "\n") }
+        exit(0)
+      }
+      printError(Self.voice(message))
+      exit(code.rawValue)
+    }
+  }
+
+  /// `linkage: message` and the usage of the command it concerns; exits 64.
+  private static func usageError(_ message: String, command: ParsableCommand.Type?) -> Never {
+    var text = "linkage: " + message + "\n"
+    if let command, command != Linkage.self {
+      text += "Usage: " + usageString(for: command) + "\n"
+      text += "  See 'linkage \(command._commandName) --help' for more information.\n"
+    }
+    printError(text)
+    exit(ExitCode.usage.rawValue)
+  }
+
+  /// ArgumentParser's `Error: …` in the CLI's voice (`linkage: …`), lowercase first word kept.
+  static func voice(_ message: String) -> String {
+    message.hasPrefix("Error: ") ? "linkage: " + message.dropFirst("Error: ".count) : message
+  }
 }

@@ -252,44 +252,6 @@ public struct SinglePointsOfFailure: Sendable {
 
   /// An explainer that answers many "why" questions with one reusable propagation engine.
   public func explainer() -> FailureExplainer { FailureExplainer(report: self) }
-
-  /// The chain as a sentence: `kseed-silicon fails → part npu of arum-compute has no other
-  /// supplier → … → navy loses supply`.
-  public func sentence(failure: NodeIndex, steps: [Step]) -> String {
-    sentence(start: "\(network.graph.id(of: failure)) fails", failure: failure, steps: steps)
-  }
-
-  /// The chain after a link fails, as a sentence.
-  public func sentence(failedLink edge: EdgeIndex, steps: [Step]) -> String {
-    let g = network.graph
-    let link = "the link \(g.id(of: g.source(of: edge))) → \(g.id(of: g.target(of: edge)))"
-    if dominators != nil, let last = steps.last {
-      let via = steps.dropLast().map { g.id(of: $0.node) }
-      return "every supply route to \(g.id(of: last.node)) uses \(link)"
-        + (via.isEmpty ? "" : " and then passes " + via.joined(separator: ", then "))
-    }
-    return sentence(start: "\(link) fails", failure: nil, steps: steps)
-  }
-
-  private func sentence(start: String, failure: NodeIndex?, steps: [Step]) -> String {
-    let g = network.graph
-    guard let last = steps.last else { return "" }
-    if dominators != nil, let failure {
-      let route = ([failure] + steps.map(\.node)).map { g.id(of: $0) }
-      return "every supply route to \(g.id(of: last.node)) passes "
-        + route.dropLast().joined(separator: ", then ")
-    }
-    var parts = [start]
-    for step in steps.dropLast() {
-      parts.append("\(network.describeGroup(Int(step.group))) has no other supplier")
-    }
-    let final = network.describeGroup(Int(last.group))
-    parts.append(
-      final == g.id(of: last.node)
-        ? "\(final) loses supply"
-        : "\(final) has no other supplier, so \(g.id(of: last.node)) loses supply")
-    return parts.joined(separator: " → ")
-  }
 }
 
 /// The first index in sorted `array` whose element is not less than `value`.

@@ -94,12 +94,4 @@ public struct SupplyNetwork: Sendable {
 
   /// Nodes without incoming flow edges: supplied unless they fail.
   public var origins: [NodeIndex] { graph.nodes.filter { groupCount[Int($0)] == 0 } }
-
-  /// A readable name of group `g`: `part compute of hanul-defense`, or `hanul-defense` for
-  /// an unlabeled group.
-  public func describeGroup(_ g: Int) -> String {
-    let node = graph.id(of: nodeOfGroup[g])
-    let label = groupLabel[g]
-    return label < 0 ? node : "part \(graph.partLabels[Int(label)]) of \(node)"
-  }
 }

@@ -15,18 +15,24 @@ public struct TargetSelection: Sendable, CustomStringConvertible {
   public let items: [[Condition]]
   public let description: String
 
+  /// A selector that does not parse: an empty item, or an unknown field.
   public struct ParseError: Error, CustomStringConvertible {
     public let description: String
+    /// The unknown field, when that is the problem.
+    public let field: String?
   }
 
-  /// Parses the `--targets` syntax.
+  /// The fields a condition may test.
+  public static let fields = ["kind", "sector", "stage", "id"]
+
+  /// Parses the selector syntax.
   /// - Throws: ``ParseError`` for an empty item or an unknown field (`color=red`).
   public init(parsing text: String) throws {
     var items: [[Condition]] = []
     for rawItem in text.split(separator: ",", omittingEmptySubsequences: false) {
       let item = rawItem.trimmingCharacters(in: " ")
       guard !item.isEmpty else {
-        throw ParseError(description: "empty item in --targets '\(text)'")
+        throw ParseError(description: "empty item in '\(text)'", field: nil)
       }
       var conditions: [Condition] = []
       for part in item.split(separator: "&") {
@@ -41,8 +47,8 @@ public struct TargetSelection: Sendable, CustomStringConvertible {
           case "id": conditions.append(.id(value))
           default:
             throw ParseError(
-              description:
-                "unknown field '\(field)' in --targets (use kind=, sector=, stage= or an id)")
+              description: "unknown field '\(field)' (use kind=, sector=, stage= or an id)",
+              field: field)
           }
         } else {
           conditions.append(.id(p.hasPrefix("#") ? String(p.dropFirst()) : p))

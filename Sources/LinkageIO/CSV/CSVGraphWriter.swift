@@ -62,9 +62,9 @@ public struct CSVGraphWriter: GraphWriter {
       return nil
     }
     var out: [UInt8] = Array("key,value\n".utf8)
-    if let n = graph.name { Self.appendRow(["name", n], to: &out) }
-    if let d = graph.description { Self.appendRow(["description", d], to: &out) }
-    for c in graph.contextRelations { Self.appendRow(["context_relation", c], to: &out) }
+    if let n = graph.name { CSVField.appendRow(["name", n], to: &out) }
+    if let d = graph.description { CSVField.appendRow(["description", d], to: &out) }
+    for c in graph.contextRelations { CSVField.appendRow(["context_relation", c], to: &out) }
     return out
   }
 
@@ -72,20 +72,20 @@ public struct CSVGraphWriter: GraphWriter {
     of graph: SupplyGraph, chunk out: inout [UInt8], flush: (inout [UInt8]) throws(E) -> Void
   ) throws(E) {
     let columns = GraphRecords(graph: graph).nodeColumns
-    Self.appendRow(columns, to: &out)
+    CSVField.appendRow(columns, to: &out)
     let attributes = graph.nodeAttributes.columns
     let fixed = columns.count - attributes.count
     for v in graph.nodes {
       for (i, column) in columns.prefix(fixed).enumerated() {
         if i > 0 { out.append(UInt8(ascii: ",")) }
         switch column {
-        case "id": Self.appendCell(graph.id(of: v), to: &out)
-        case "name": Self.appendCell(graph.writtenName(of: v) ?? "", to: &out)
-        case "kind": Self.appendCell(graph.kindLabel(of: v) ?? "", to: &out)
-        case "sector": Self.appendCell(graph.sectorLabel(of: v) ?? "", to: &out)
-        case "stage": Self.appendCell(graph.stageLabel(of: v) ?? "", to: &out)
+        case "id": CSVField.appendCell(graph.id(of: v), to: &out)
+        case "name": CSVField.appendCell(graph.writtenName(of: v) ?? "", to: &out)
+        case "kind": CSVField.appendCell(graph.kindLabel(of: v) ?? "", to: &out)
+        case "sector": CSVField.appendCell(graph.sectorLabel(of: v) ?? "", to: &out)
+        case "stage": CSVField.appendCell(graph.stageLabel(of: v) ?? "", to: &out)
         case "tier": if let t = graph.tier(of: v) { out.append(contentsOf: String(t).utf8) }
-        case "requires": Self.appendCell(graph.requirement(of: v).name ?? "", to: &out)
+        case "requires": CSVField.appendCell(graph.requirement(of: v).name ?? "", to: &out)
         default: break
         }
       }
@@ -102,22 +102,22 @@ public struct CSVGraphWriter: GraphWriter {
     of graph: SupplyGraph, chunk out: inout [UInt8], flush: (inout [UInt8]) throws(E) -> Void
   ) throws(E) {
     let columns = GraphRecords(graph: graph).edgeColumns
-    Self.appendRow(columns, to: &out)
+    CSVField.appendRow(columns, to: &out)
     let hasPart = columns.contains("part")
     // Pre-encode ids and labels once: most edges reuse them many times.
     let ids = graph.ids.map { id -> [UInt8] in
       var cell: [UInt8] = []
-      Self.appendCell(id, to: &cell)
+      CSVField.appendCell(id, to: &cell)
       return cell
     }
     let relations = graph.relations.map { r -> [UInt8] in
       var cell: [UInt8] = []
-      Self.appendCell(r.name, to: &cell)
+      CSVField.appendCell(r.name, to: &cell)
       return cell
     }
     let parts = graph.partLabels.map { p -> [UInt8] in
       var cell: [UInt8] = []
-      Self.appendCell(p, to: &cell)
+      CSVField.appendCell(p, to: &cell)
       return cell
     }
     let attributes = graph.edgeAttributes.columns
@@ -149,15 +149,19 @@ public struct CSVGraphWriter: GraphWriter {
       if !v.isNaN { NumberFormat.append(v, to: &out) }
     case .strings(let codes, let pool):
       let c = codes[row]
-      if c >= 0 { appendCell(pool[Int(c)], to: &out) }
+      if c >= 0 { CSVField.appendCell(pool[Int(c)], to: &out) }
     case .bools(let a):
       if a[row] >= 0 { out.append(contentsOf: (a[row] == 1 ? "true" : "false").utf8) }
     case .mixed(let a):
-      if let v = a[row] { appendCell(v.description, to: &out) }
+      if let v = a[row] { CSVField.appendCell(v.description, to: &out) }
     }
   }
+}
 
-  static func appendRow(_ cells: [String], to out: inout [UInt8]) {
+/// The one CSV quoting rule (RFC 4180): a cell is quoted when it holds a comma, a quote or a
+/// line break, or starts or ends with a space or tab; quotes inside are doubled.
+public enum CSVField {
+  public static func appendRow(_ cells: [String], to out: inout [UInt8]) {
     for (i, cell) in cells.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       appendCell(cell, to: &out)
@@ -165,7 +169,7 @@ public struct CSVGraphWriter: GraphWriter {
     out.append(0x0A)
   }
 
-  static func appendCell(_ cell: String, to out: inout [UInt8]) {
+  public static func appendCell(_ cell: String, to out: inout [UInt8]) {
     let utf8 = cell.utf8
     let needsQuotes =
       utf8.contains {

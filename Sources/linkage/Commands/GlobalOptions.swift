@@ -1,6 +1,7 @@
 import ArgumentParser
 import LinkageCore
 import LinkageIO
+import LinkageReports
 
 #if canImport(Glibc)
   import Glibc
@@ -125,34 +126,16 @@ struct GraphInput {
     }
   }
 
-  /// The diagnostics as JSON for the output envelope.
-  var diagnosticsJSON: JSONValue {
-    .array(
-      loaded.diagnostics.sorted.map { d in
-        var members: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue))]
-        if let l = d.location {
-          members += [
-            ("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column)),
-          ]
-        }
-        members.append(("message", .string(d.message)))
-        return .object(members)
-      })
-  }
+  /// The graph and its provenance, as the reports take it.
+  var analysisInput: AnalysisInput { AnalysisInput(loaded: loaded, name: name) }
 }
 
-/// The output envelope every command's `--format json` follows:
-/// `{ "linkage", "schema", "command", "input", "result", "diagnostics" }`.
-func jsonEnvelope(command: String, input: GraphInput?, result: JSONValue) -> String {
-  if OutputCapture.isActive { OutputCapture.result = result }
-  return JSONValue.object([
-    ("linkage", .string(Linkage.version)),
-    ("schema", .int(1)),
-    ("command", .string(command)),
-    ("input", input.map { .string($0.name) } ?? .null),
-    ("result", result),
-    ("diagnostics", input?.diagnosticsJSON ?? .array([])),
-  ]).text() + "\n"
+/// Streams a command's `--format json` document to stdout: the envelope every command
+/// follows, with `result` written by `result`.
+func emitJSON(command: String, input: GraphInput?, result: (inout JSONWriter) -> Void) {
+  var stream = ReportOutput(flush: { FileHandleOutput.standardOutput(bytes: $0) })
+  JSONRenderer.document(command: command, input: input?.analysisInput, stream: &stream, result: result)
+  stream.finish()
 }
 
 /// Writes command output to stdout (or to the capture while `brief` runs a command).
@@ -199,18 +182,23 @@ enum FileHandleOutput {
   static func standardOutput(_ text: String) { write(fd: 1, text) }
   static func standardError(_ text: String) { write(fd: 2, text) }
 
+  static func standardOutput(bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write(fd: 1, $0) } }
+
   private static func write(fd: Int32, _ text: String) {
     var text = text
-    text.withUTF8 { buf in
-      var offset = 0
-      while offset < buf.count {
-        let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-        if n <= 0 {
-          if n < 0 && errno == EINTR { continue }
-          return
-        }
-        offset += n
+    text.withUTF8 { write(fd: fd, $0) }
+  }
+
+  private static func write(fd: Int32, _ buf: UnsafeBufferPointer<UInt8>) {
+    guard let base = buf.baseAddress else { return }
+    var offset = 0
+    while offset < buf.count {
+      let n = Glibc.write(fd, base + offset, buf.count - offset)
+      if n <= 0 {
+        if n < 0 && errno == EINTR { continue }
+        return
       }
+      offset += n
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LinkageCore
 import LinkageIO
+import LinkageReports
 
 #if canImport(Glibc)
   import Glibc
@@ -79,70 +80,44 @@ struct Spof: ParsableCommand {
     let input = try GraphInput.load(path, options: options)
     let graph = input.graph
     let progress = Progress(enabled: !options.quiet && stderrIsTerminal)
-    // Targets.
-    var targetRule: String
-    var targetNodes: [NodeIndex]
-    if let targets {
-      let selection: TargetSelection
-      do {
-        selection = try TargetSelection(parsing: targets)
-      } catch {
-        throw ValidationError("\(error)")
-      }
-      for id in selection.namedIDs where graph.index(of: id) == nil {
-        try unknownID(id, graph: graph, option: "--targets")
-      }
-      targetNodes = selection.select(in: graph)
-      targetRule = "given: \(targets)"
-      if targetNodes.isEmpty { throw ValidationError("--targets '\(targets)' selects no node") }
-    } else {
-      let d = TargetSelection.defaultTargets(in: graph)
-      targetNodes = d.nodes
-      targetRule = d.rule
-    }
-    var focus: NodeIndex? = nil
-    if let node {
-      guard let v = graph.index(of: node) else {
-        try unknownID(node, graph: graph, option: "--node")
-      }
-      focus = v
-    }
-    // Semantics.
-    let chosen: SupplySemantics
-    let semanticsReason: String
-    switch semantics {
-    case .or: (chosen, semanticsReason) = (.or, "chosen with --semantics")
-    case .parts: (chosen, semanticsReason) = (.parts, "chosen with --semantics")
-    case .auto:
-      chosen = SupplySemantics.automatic(for: graph)
-      semanticsReason =
-        chosen == .parts
-        ? "auto: the data has part labels or requires: all"
-        : "auto: no part labels or requires: all"
-    }
-    progress.say("analyzing \(graph.nodeCount) nodes under \(chosen.rawValue) semantics…")
-    let network = SupplyNetwork(graph: graph, semantics: chosen, minimumShare: minShare)
-    let report = SinglePointsOfFailure(network: network, targets: targetNodes)
-    progress.say("redundancy of \(targetNodes.count) targets…")
-    let redundancy = TargetRedundancy.compute(report: report, limit: maxRedundancy)
-    let structure = graph.articulationPointsAndBridges()
-    var simulation: FailureSimulation? = nil
+    var asked = AnalysisRequest.Options()
+    asked.targets = targets.map { .init(text: $0, option: "--targets") }
+    asked.wantsTargets = true
+    asked.semantics = semantics.choice
+    asked.minimumShare = minShare
+    asked.node = node.map { .init(text: $0, option: "--node") }
+    let request = try AnalysisRequest(graph: graph, options: asked)
+    var reportOptions = SpofReport.Options()
+    reportOptions.focus = request.node
+    reportOptions.limit = options.format == .table ? (top ?? 10) : top
+    reportOptions.chains = options.format == .json ? .everyTarget : .firstTarget
+    reportOptions.maximumRedundancy = maxRedundancy
+    reportOptions.simulationTrials = simulate
+    reportOptions.simulationSeed = seed
     if let simulate {
-      let total = simulate
       let reporter = progress
-      simulation = FailureSimulation(
-        network: network, targets: targetNodes, trials: simulate, seed: seed,
-        progress: { done in reporter.say("simulating: \(done)/\(total) trials", overwrite: true) })
-      progress.finishLine()
+      reportOptions.progress = { done in
+        reporter.say("simulating: \(done)/\(simulate) trials", overwrite: true)
+      }
     }
-    let view = SpofView(
-      input: input, report: report, redundancy: redundancy, structure: structure,
-      simulation: simulation,
-      semanticsReason: semanticsReason, targetRule: targetRule, top: top, focus: focus)
+    progress.say(
+      "analyzing \(graph.nodeCount) nodes under \(request.semantics?.semantics.rawValue ?? "") semantics…")
+    let report = SpofReport(input: input.analysisInput, request: request, options: reportOptions)
+    progress.finishLine()
     switch options.format {
-    case .json: emit(jsonEnvelope(command: "spof", input: input, result: view.json()))
-    case .csv: emit(view.csv())
-    case .table: emit(view.table())
+    case .json: emitJSON(command: "spof", input: input) { JSONRenderer.write(report, to: &$0) }
+    case .csv: emit(CSVRenderer.render(report))
+    case .table: emit(TableRenderer.render(report))
+    }
+  }
+}
+
+extension SemanticsOption {
+  var choice: AnalysisRequest.SemanticsChoice {
+    switch self {
+    case .auto: .auto
+    case .or: .or
+    case .parts: .parts
     }
   }
 }
@@ -158,27 +133,3 @@ func unknownID(_ id: String, graph: SupplyGraph, option: String) throws -> Never
   throw ExitCode.usage
 }
 
-/// Progress lines on stderr, only when it is a terminal and not --quiet.
-final class Progress: @unchecked Sendable {
-  let enabled: Bool
-  private var open = false
-  init(enabled: Bool) { self.enabled = enabled }
-
-  func say(_ text: String, overwrite: Bool = false) {
-    guard enabled else { return }
-    if overwrite {
-      FileHandleOutput.standardError("\r\u{1B}[K" + text)
-      open = true
-    } else {
-      finishLine()
-      FileHandleOutput.standardError(text + "\n")
-    }
-  }
-
-  func finishLine() {
-    if enabled && open {
-      FileHandleOutput.standardError("\n")
-      open = false
-    }
-  }
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LinkageCore
 import LinkageIO
+import LinkageReports
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,40 +15,14 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let input = try GraphInput.load(path, options: options, failOnErrors: false)
-    let log = input.loaded.diagnostics
-    let sorted = log.sorted
+    let report = ValidationReport(input: input.analysisInput)
     switch options.format {
-    case .json:
-      let result = JSONValue.object([
-        ("valid", .bool(!log.hasErrors)),
-        ("errors", .int(log.errorCount)),
-        ("warnings", .int(log.warningCount)),
-        ("nodes", .int(input.graph.nodeCount)),
-        ("edges", .int(input.graph.edgeCount)),
-      ])
-      emit(jsonEnvelope(command: "validate", input: input, result: result))
-    case .csv:
-      var out = CSVText.row(["file", "line", "column", "severity", "message"])
-      for d in sorted {
-        out += CSVText.row([
-          d.location?.file ?? "", d.location.map { String($0.line) } ?? "",
-          d.location.map { String($0.column) } ?? "",
-          d.severity.rawValue, d.message,
-        ])
-      }
-      emit(out)
+    case .json: emitJSON(command: "validate", input: input) { JSONRenderer.write(report, to: &$0) }
+    case .csv: emit(CSVRenderer.render(report))
     case .table:
-      var out = ""
-      for d in sorted where d.severity == .error || !options.quiet { out += d.description + "\n" }
-      if log.omitted > 0 { out += "… and \(log.omitted) more problem(s) not shown\n" }
-      emit(out)
-      if !options.quiet {
-        let verdict = log.hasErrors ? "invalid" : "valid"
-        printError(
-          "\(input.name): \(verdict): \(log.errorCount) error\(log.errorCount == 1 ? "" : "s"), \(log.warningCount) warning\(log.warningCount == 1 ? "" : "s"); \(input.graph.nodeCount) nodes, \(input.graph.edgeCount) edges"
-        )
-      }
+      emit(TableRenderer.render(report, quiet: options.quiet))
+      if !options.quiet { printError(report.verdict) }
     }
-    if log.hasErrors { throw ExitCode.dataError }
+    if !report.isValid { throw ExitCode.dataError }
   }
 }

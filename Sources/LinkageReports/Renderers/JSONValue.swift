@@ -2,7 +2,7 @@ import LinkageCore
 import LinkageIO
 
 /// A JSON value with ordered object keys, so output is byte-for-byte deterministic.
-enum JSONValue {
+public enum JSONValue: Sendable {
   case null
   case bool(Bool)
   case number(Double)
@@ -12,47 +12,47 @@ enum JSONValue {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
-  static func int(_ i: Int) -> JSONValue { .number(Double(i)) }
-  static func strings(_ s: [String]) -> JSONValue { .array(s.map { .string($0) }) }
-  static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+  public static func int(_ i: Int) -> JSONValue { .number(Double(i)) }
+  public static func strings(_ s: [String]) -> JSONValue { .array(s.map { .string($0) }) }
+  public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
   /// The member `key` of an object (nil for other values or a missing key).
-  subscript(key: String) -> JSONValue? {
+  public subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
     return members.first { $0.0 == key }?.1
   }
 
   /// The items of an array, or an empty list for other values.
-  var items: [JSONValue] {
+  public var items: [JSONValue] {
     if case .array(let a) = self { return a }
     return []
   }
 
-  var stringValue: String? {
+  public var stringValue: String? {
     if case .string(let s) = self { return s }
     return nil
   }
 
-  var numberValue: Double? {
+  public var numberValue: Double? {
     if case .number(let d) = self { return d }
     if case .unsigned(let u) = self { return Double(u) }
     return nil
   }
 
-  var intValue: Int? { numberValue.map { Int($0) } }
+  public var intValue: Int? { numberValue.map { Int($0) } }
 
-  var boolValue: Bool? {
+  public var boolValue: Bool? {
     if case .bool(let b) = self { return b }
     return nil
   }
 
-  var isNull: Bool {
+  public var isNull: Bool {
     if case .null = self { return true }
     return false
   }
 
   /// Pretty text: two-space indent; arrays of scalars on one line.
-  func text(indent: Int = 0) -> String {
+  public func text(indent: Int = 0) -> String {
     var out = ""
     write(to: &out, indent: indent)
     return out
@@ -65,7 +65,7 @@ enum JSONValue {
     }
   }
 
-  func write(to out: inout String, indent: Int) {
+  public func write(to out: inout String, indent: Int) {
     let pad = String(repeating: " ", count: indent + 2)
     switch self {
     case .null: out += "null"

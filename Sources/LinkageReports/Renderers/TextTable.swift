@@ -1,18 +1,20 @@
+import LinkageIO
+
 /// A plain-text table for terminals: columns padded to their widest cell, counted in
 /// terminal columns (East Asian wide characters count two), numbers right-aligned.
-struct TextTable {
-  var headers: [String]
-  var rows: [[String]] = []
-  var rightAligned: Set<Int> = []
+public struct TextTable: Sendable {
+  public var headers: [String]
+  public var rows: [[String]] = []
+  public var rightAligned: Set<Int> = []
 
-  init(_ headers: [String], rightAligned: Set<Int> = []) {
+  public init(_ headers: [String], rightAligned: Set<Int> = []) {
     self.headers = headers
     self.rightAligned = rightAligned
   }
 
-  mutating func add(_ row: [String]) { rows.append(row) }
+  public mutating func add(_ row: [String]) { rows.append(row) }
 
-  var text: String {
+  public var text: String {
     var widths = headers.map(Self.width)
     for r in rows {
       for (i, c) in r.enumerated() where i < widths.count {
@@ -35,7 +37,7 @@ struct TextTable {
   }
 
   /// Display width: wide (CJK, Hangul, fullwidth) characters take two columns.
-  static func width(_ s: String) -> Int {
+  public static func width(_ s: String) -> Int {
     var w = 0
     for u in s.unicodeScalars {
       let v = u.value
@@ -53,13 +55,13 @@ struct TextTable {
   }
 }
 
-/// CSV text of a result table (RFC 4180 quoting).
-enum CSVText {
-  static func row(_ cells: [String]) -> String {
-    cells.map { c in
-      c.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        ? "\"" + c.replacingOccurrences("\"", "\"\"") + "\"" : c
-    }.joined(separator: ",") + "\n"
+/// CSV text of a result table, quoted by the one rule the graph writer uses too
+/// (``LinkageIO/CSVField``).
+public enum CSVText {
+  public static func row(_ cells: [String]) -> String {
+    var out: [UInt8] = []
+    CSVField.appendRow(cells, to: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 }
 

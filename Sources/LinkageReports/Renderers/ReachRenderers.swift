@@ -1,0 +1,218 @@
+import LinkageCore
+
+extension ReachReport {
+  func ids(_ nodes: some Sequence<NodeIndex>) -> [String] { nodes.map { graph.id(of: $0) } }
+
+  /// `unbounded`, `within 2 hops`, `within 30 days of lead time`.
+  public var boundsText: String {
+    if let h = reach.bounds.maximumHops { return "within \(h) hop\(h == 1 ? "" : "s")" }
+    if let d = reach.bounds.maximumLeadTime {
+      return "within \(NumberFormat.canonical(d)) days of lead time"
+    }
+    return "unbounded"
+  }
+
+  func route(_ p: Path) -> String {
+    var s = graph.id(of: p.nodes[0])
+    for (k, e) in p.edges.enumerated() {
+      s += " —\(graph.relation(of: e).name)→ \(graph.id(of: p.nodes[k + 1]))"
+    }
+    return s
+  }
+}
+
+extension JSONRenderer {
+  /// The `result` of `reach --format json`.
+  public static func write(_ r: ReachReport, to json: inout JSONWriter) {
+    let graph = r.graph
+    let reach = r.reach
+    json.beginObject()
+    json.member(
+      "bounds",
+      .object([
+        ("max_hops", reach.bounds.maximumHops.map { .int($0) } ?? .null),
+        ("max_lead_time", reach.bounds.maximumLeadTime.map { .number($0) } ?? .null),
+      ]))
+    json.member("defense_buyers", .int(reach.defense.buyers.count))
+    json.member("industry_buyers", .int(reach.industry.buyers.count))
+    let d = reach.defense.counts
+    let i = reach.industry.counts
+    json.member(
+      "counts",
+      .object([
+        ("estimated", .bool(d.estimated || i.estimated)),
+        ("sampled_defense_buyers", .int(d.sampled)),
+        ("sampled_industry_buyers", .int(i.sampled)),
+        (
+          "margin_note",
+          .string(
+            d.estimated || i.estimated
+              ? "95% half-width for a node reaching c of T buyers: factor × sqrt(c(T−c)/T); factors defense \(RuleText.fraction(d.errorFactor)), industry \(RuleText.fraction(i.errorFactor))"
+              : "exact")
+        ),
+      ]))
+    json.member("robust", .bool(reach.robustnessComputed))
+    func aggregate(_ a: DualUseReach.Aggregate) -> JSONValue {
+      var m: [(String, JSONValue)] = [("label", .string(a.label)), ("total", .int(a.total))]
+      for c in ReachReport.classOrder { m.append((c.rawValue, .int(a.byClass[c] ?? 0))) }
+      m.append(("dual_fragile", a.fragileDual.map { .int($0) } ?? .null))
+      return .object(m)
+    }
+    json.member(
+      "summary",
+      .object([
+        ("by_kind", .array(r.aggregates.byKind.map(aggregate))),
+        ("by_stage", .array(r.aggregates.byStage.map(aggregate))),
+      ]))
+    json.key("nodes")
+    json.beginArray()
+    for e in r.entries {
+      let v = e.node
+      json.item()
+      json.beginObject()
+      json.key("id")
+      json.string(graph.id(of: v))
+      json.key("name")
+      json.string(graph.name(of: v))
+      json.key("kind")
+      json.string(graph.kindLabel(of: v) ?? graph.kind(of: v).name)
+      json.key("class")
+      json.string(e.reachClass.rawValue)
+      json.key("defense_buyers")
+      json.int(e.defenseCount)
+      json.key("industry_buyers")
+      json.int(e.industryCount)
+      json.key("estimated")
+      json.bool(e.estimated)
+      json.key("defense_list")
+      json.strings(e.defenseList.lazy.map { graph.id(of: $0) })
+      json.key("industry_list")
+      json.strings(e.industryList.lazy.map { graph.id(of: $0) })
+      json.key("witness")
+      json.beginObject()
+      for s in [Sector.defense, .industry] {
+        json.key(s == .defense ? "defense" : "industry")
+        if let w = e.witness(s) { json.strings(w.nodes.lazy.map { graph.id(of: $0) }) } else {
+          json.null()
+        }
+      }
+      json.endObject()
+      json.key("fragile_to")
+      if reach.robustnessComputed {
+        json.beginObject()
+        for s in [Sector.defense, .industry] {
+          json.key(s == .defense ? "defense" : "industry")
+          if let f = e.fragile(s) { json.strings(f.lazy.map { graph.id(of: $0) }) } else {
+            json.null()
+          }
+        }
+        json.endObject()
+      } else {
+        json.null()
+      }
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
+  }
+}
+
+extension CSVRenderer {
+  /// The listed nodes as CSV.
+  public static func render(_ r: ReachReport) -> String {
+    let graph = r.graph
+    var out = CSVText.row([
+      "id", "name", "kind", "class", "defense_buyers", "industry_buyers", "estimated",
+      "defense_witness", "industry_witness", "fragile_defense", "fragile_industry",
+    ])
+    for e in r.entries {
+      let v = e.node
+      func witness(_ s: Sector) -> String {
+        e.witness(s).map { r.ids($0.nodes).joined(separator: ">") } ?? ""
+      }
+      func fragile(_ s: Sector) -> String { r.ids(e.fragile(s) ?? []).joined(separator: ";") }
+      out += CSVText.row([
+        graph.id(of: v), graph.name(of: v), graph.kind(of: v).name, e.reachClass.rawValue,
+        String(e.defenseCount), String(e.industryCount), e.estimated ? "true" : "false",
+        witness(.defense), witness(.industry), fragile(.defense), fragile(.industry),
+      ])
+    }
+    return out
+  }
+}
+
+extension TableRenderer {
+  /// The reach table for people: aggregates by kind and stage, then the listed nodes.
+  /// - Precondition: the report lists the nodes to show (the CLI asks for startups and
+  ///   suppliers, 15 rows, by default).
+  public static func render(_ r: ReachReport) -> String {
+    let graph = r.graph
+    let reach = r.reach
+    var out = "Dual-use reach — \(r.input.title) (\(r.input.name))\n"
+    out +=
+      "Buyers: \(reach.defense.buyers.count) defense, \(reach.industry.buyers.count) industry; reach \(r.boundsText) along flow edges"
+    if r.estimated {
+      out +=
+        "\nCounts are ESTIMATED from a sample of buyers (classes are exact); use --exact or --node for exact counts"
+    }
+    out += "\n\n"
+    if let focus = r.options.focus, let e = r.entries.first {
+      let v = focus
+      out +=
+        "\(graph.id(of: v)) — \(graph.name(of: v)) (\(graph.kind(of: v).name)): \(e.reachClass.rawValue)\n"
+      for s in [Sector.defense, .industry] {
+        out +=
+          "\n\(s.name.capitalized) buyers reached (\(e.count(s))): \(r.ids(e.list(s)).joined(separator: ", "))\n"
+        if let w = e.witness(s) { out += "  shortest route: \(r.route(w))\n" }
+        if let f = e.fragile(s) {
+          out +=
+            f.isEmpty
+            ? "  robust: no single failure removes this reach\n"
+            : "  one failure away: \(r.ids(f).joined(separator: ", ")) — any of these alone removes it\n"
+        }
+      }
+      return out
+    }
+    func aggregateTable(_ title: String, _ rows: [DualUseReach.Aggregate]) {
+      var headers = [title, "total", "dual", "defense-only", "industry-only", "none"]
+      if reach.robustnessComputed { headers.append("dual, one failure away") }
+      var t = TextTable(headers, rightAligned: Set(1..<headers.count))
+      for a in rows {
+        var row =
+          [a.label, String(a.total)] + ReachReport.classOrder.map { String(a.byClass[$0] ?? 0) }
+        if let f = a.fragileDual { row.append(String(f)) }
+        t.add(row)
+      }
+      out += t.text + "\n"
+    }
+    aggregateTable("kind", r.aggregates.byKind)
+    if !r.aggregates.byStage.isEmpty { aggregateTable("stage", r.aggregates.byStage) }
+    let chosen = r.options.kinds ?? []
+    out +=
+      "\(chosen.sorted().joined(separator: " and ")) by reach (\(min(r.options.limit ?? Int.max, r.candidateCount)) of \(r.candidateCount)):\n"
+    var headers = [
+      "node", "class", "defense", "industry", "nearest defense buyer", "nearest industry buyer",
+    ]
+    if reach.robustnessComputed { headers.append("one failure away") }
+    var t = TextTable(headers, rightAligned: [2, 3])
+    for e in r.entries {
+      func nearest(_ s: Sector) -> String {
+        guard let w = e.witness(s), let b = w.nodes.last else { return "—" }
+        return "\(graph.id(of: b)) (\(w.hops) hop\(w.hops == 1 ? "" : "s"))"
+      }
+      var row = [
+        graph.id(of: e.node), e.reachClass.rawValue, String(e.defenseCount),
+        String(e.industryCount), nearest(.defense), nearest(.industry),
+      ]
+      if reach.robustnessComputed {
+        let f = Set((e.defenseFragile ?? []) + (e.industryFragile ?? []))
+        row.append(
+          e.reachClass == .none
+            ? "" : (f.isEmpty ? "robust" : r.ids(f.sorted()).joined(separator: ", ")))
+      }
+      t.add(row)
+    }
+    out += t.text
+    return out
+  }
+}

@@ -1,0 +1,374 @@
+import LinkageCore
+
+/// Spellings shared by the single-points-of-failure outputs.
+extension SpofReport {
+  var network: SupplyNetwork { analysis.network }
+
+  func ids(_ nodes: some Sequence<NodeIndex>) -> [String] { nodes.map { graph.id(of: $0) } }
+
+  /// `auto: the data has part labels or requires: all`.
+  public var semanticsReasonText: String {
+    switch semantics.reason {
+    case .chosen: "chosen with --semantics"
+    case .automaticParts: "auto: the data has part labels or requires: all"
+    case .automaticOr: "auto: no part labels or requires: all"
+    }
+  }
+
+  /// `buyers`, `sinks`, or `given: SELECTOR`.
+  public var targetRuleText: String { RuleText.targets(targetRule) }
+
+  func linkText(_ e: EdgeIndex) -> String {
+    let part = graph.part(of: e).map { ", part \($0)" } ?? ""
+    return
+      "\(graph.id(of: graph.source(of: e))) —\(graph.relation(of: e).name)\(part)→ \(graph.id(of: graph.target(of: e)))"
+  }
+
+  func sentence(_ node: NodeIndex, _ why: Why) -> String {
+    WhyText.sentence(analysis, failure: node, steps: why.steps)
+  }
+
+  static func redundancyValue(_ r: TargetRedundancy) -> String {
+    switch r.bound {
+    case .exact: String(r.value ?? 0) + (r.supplied ? "" : " (not supplied)")
+    case .atLeast: "≥ \(r.value ?? 0)"
+    case .atMost: "≤ \(r.value ?? 0)"
+    case .unlimited: "∞ (origin)"
+    }
+  }
+
+  func redundancyText(_ r: TargetRedundancy) -> String {
+    var s = "redundancy \(Self.redundancyValue(r))"
+    if !r.witness.isEmpty { s += "; cut by \(ids(r.witness).joined(separator: ", "))" }
+    if !r.hiddenSingleSources.isEmpty {
+      s += "; hidden single source: \(ids(r.hiddenSingleSources).joined(separator: ", "))"
+    }
+    return s
+  }
+}
+
+/// Spellings of request values shared by every output.
+enum RuleText {
+  static func targets(_ rule: AnalysisRequest.TargetRule) -> String {
+    switch rule {
+    case .given(let text): "given: \(text)"
+    case .buyers: "buyers"
+    case .sinks: "sinks"
+    }
+  }
+
+  /// A probability or interval end, to three decimals.
+  static func fraction(_ x: Double) -> String {
+    NumberFormat.canonical((x * 1000).rounded() / 1000)
+  }
+}
+
+extension JSONRenderer {
+  /// The `result` of `spof --format json`.
+  public static func write(_ r: SpofReport, to json: inout JSONWriter) {
+    let graph = r.graph
+    json.beginObject()
+    json.member("semantics", .string(r.network.semantics.rawValue))
+    json.member("semantics_reason", .string(r.semanticsReasonText))
+    json.member("min_share", r.network.minimumShare.map { .number($0) } ?? .null)
+    json.member("targets_rule", .string(r.targetRuleText))
+    json.member("target_count", .int(r.analysis.targets.count))
+    if let focus = r.focus { json.member("node", .string(graph.id(of: focus))) }
+    json.key("unsupplied_targets")
+    json.strings(r.ids(r.analysis.unsuppliedTargets))
+    json.member("critical_node_count", .int(r.analysis.criticalNodes.count))
+    json.member("critical_link_count", .int(r.analysis.criticalLinks.count))
+    json.key("critical_nodes")
+    json.beginArray()
+    for c in r.nodes {
+      json.item()
+      json.beginObject()
+      json.member("rank", c.rank.map { .int($0) } ?? .null)
+      json.member("id", .string(graph.id(of: c.node)))
+      json.member("name", .string(graph.name(of: c.node)))
+      json.member("kind", .string(graph.kindLabel(of: c.node) ?? graph.kind(of: c.node).name))
+      json.member("targets_cut", .int(c.targetsCut.count))
+      json.member("value_cut", .number(c.valueCut))
+      json.key("cut")
+      json.strings(r.ids(c.targetsCut))
+      json.key("why")
+      json.beginArray()
+      for why in c.why {
+        json.item()
+        json.beginObject()
+        json.member("target", .string(graph.id(of: why.target)))
+        json.key("chain")
+        json.strings([graph.id(of: c.node)] + why.steps.map { graph.id(of: $0.node) })
+        json.member("text", .string(r.sentence(c.node, why)))
+        json.endObject()
+      }
+      json.endArray()
+      json.endObject()
+    }
+    json.endArray()
+    json.key("critical_links")
+    json.beginArray()
+    for l in r.links {
+      json.item()
+      json.beginObject()
+      json.member("rank", .int(l.rank))
+      json.member("source", .string(graph.id(of: graph.source(of: l.edge))))
+      json.member("target", .string(graph.id(of: graph.target(of: l.edge))))
+      json.member("relation", .string(graph.relation(of: l.edge).name))
+      json.member("part", .optional(graph.part(of: l.edge)))
+      json.member("targets_cut", .int(l.targetsCut.count))
+      json.member("value_cut", .number(l.valueCut))
+      json.key("cut")
+      json.strings(r.ids(l.targetsCut))
+      json.key("why")
+      json.strings(l.why.map { WhyText.sentence(r.analysis, failedLink: l.edge, steps: $0.steps) })
+      json.endObject()
+    }
+    json.endArray()
+    json.key("targets")
+    json.beginArray()
+    for t in r.redundancy {
+      json.item()
+      json.beginObject()
+      json.member("id", .string(graph.id(of: t.target)))
+      json.member("name", .string(graph.name(of: t.target)))
+      json.member("supplied", .bool(t.supplied))
+      json.member("redundancy", t.value.map { .int($0) } ?? .null)
+      json.member("redundancy_bound", .string(t.bound.rawValue))
+      json.key("witness_cut")
+      json.strings(r.ids(t.witness))
+      json.member("direct_suppliers", .int(t.directSuppliers))
+      json.key("single_points")
+      json.strings(r.ids(r.analysis.singlePoints[t.target] ?? []))
+      json.key("hidden_single_source")
+      json.strings(r.ids(t.hiddenSingleSources))
+      json.endObject()
+    }
+    json.endArray()
+    json.key("hidden_single_sourcing")
+    json.beginArray()
+    for h in r.hiddenSingleSources {
+      json.item()
+      json.value(
+        .object([
+          ("id", .string(graph.id(of: h.node))),
+          ("name", .string(graph.name(of: h.node))),
+          ("kind", .string(graph.kind(of: h.node).name)),
+          ("direct_suppliers", .int(h.directSuppliers)),
+          ("single_points", .strings(r.ids(h.singlePoints))),
+        ]))
+    }
+    json.endArray()
+    let s = r.structure
+    json.member(
+      "structural",
+      .object([
+        (
+          "view",
+          .string(
+            "undirected view of the flow edges; parallel and antiparallel edges are separate links (as igraph); not a supply answer"
+          )
+        ),
+        ("articulation_points", .strings(r.ids(s.articulationPoints))),
+        (
+          "bridges",
+          .array(
+            s.bridges.map { e in
+              .object([
+                ("source", .string(graph.id(of: graph.source(of: e)))),
+                ("target", .string(graph.id(of: graph.target(of: e)))),
+                ("relation", .string(graph.relation(of: e).name)),
+              ])
+            })
+        ),
+        ("biconnected_components", .int(s.biconnectedComponentCount)),
+        ("largest_biconnected_component", .int(s.largestBiconnectedComponent)),
+      ]))
+    if let sim = r.simulation {
+      json.key("simulation")
+      json.beginObject()
+      json.member("trials", .int(sim.trials))
+      json.member("seed", .unsigned(sim.seed))
+      json.member("fallible_nodes", .int(sim.fallibleNodes))
+      json.member("expected_value_lost", .number(sim.expectedValueLost))
+      json.key("value_lost_interval")
+      json.numbers([sim.valueLostLower, sim.valueLostUpper])
+      json.key("targets")
+      json.beginArray()
+      for o in sim.outcomes {
+        json.item()
+        json.value(
+          .object([
+            ("id", .string(graph.id(of: o.target))),
+            ("probability_supplied", .number(o.probability)),
+            ("interval", .array([.number(o.lower), .number(o.upper)])),
+            ("trials_supplied", .int(o.supplied)),
+          ]))
+      }
+      json.endArray()
+      json.endObject()
+    } else {
+      json.member("simulation", .null)
+    }
+    json.endObject()
+  }
+}
+
+extension CSVRenderer {
+  /// The listed critical nodes as CSV, with the first target's chain.
+  public static func render(_ r: SpofReport) -> String {
+    let graph = r.graph
+    var out = CSVText.row([
+      "rank", "id", "name", "kind", "targets_cut", "value_cut", "cut", "why", "semantics",
+    ])
+    for c in r.nodes {
+      out += CSVText.row([
+        c.rank.map(String.init) ?? "", graph.id(of: c.node), graph.name(of: c.node),
+        graph.kind(of: c.node).name, String(c.targetsCut.count), NumberFormat.canonical(c.valueCut),
+        r.ids(c.targetsCut).joined(separator: ";"),
+        c.why.first.map { r.sentence(c.node, $0) } ?? "", r.network.semantics.rawValue,
+      ])
+    }
+    return out
+  }
+}
+
+extension TableRenderer {
+  /// The single-points-of-failure table for people.
+  /// - Precondition: the report lists at most the rows to show (its limit).
+  public static func render(_ r: SpofReport) -> String {
+    let graph = r.graph
+    let analysis = r.analysis
+    var out = "Single points of failure — \(r.input.title) (\(r.input.name))\n"
+    out += "Semantics:  \(r.network.semantics.rawValue) (\(r.semanticsReasonText))"
+    if let m = r.network.minimumShare {
+      out += "; suppliers below share \(NumberFormat.canonical(m)) cannot substitute"
+    }
+    out += "\nTargets:    \(analysis.targets.count) (\(r.targetRuleText))"
+    if !analysis.unsuppliedTargets.isEmpty {
+      out +=
+        "; \(analysis.unsuppliedTargets.count) not supplied even with nothing failed: \(r.ids(analysis.unsuppliedTargets.prefix(8)).joined(separator: ", "))"
+    }
+    out += "\n\n"
+    let rows = r.options.limit ?? 10
+    if let focus = r.focus, let c = r.nodes.first {
+      out += "\(graph.id(of: focus)) — \(graph.name(of: focus)) (\(graph.kind(of: focus).name))\n"
+      if c.targetsCut.isEmpty {
+        out += "Its failure alone cuts no target off.\n"
+      } else {
+        out +=
+          "Its failure alone cuts \(c.targetsCut.count) target\(c.targetsCut.count == 1 ? "" : "s") off (value \(NumberFormat.canonical(c.valueCut))), rank \(c.rank ?? 0) of \(analysis.criticalNodes.count):\n"
+        for why in c.why {
+          out += "  \(graph.id(of: why.target)): \(r.sentence(focus, why))\n"
+        }
+      }
+      if !r.links.isEmpty {
+        out += "\nCritical links at \(graph.id(of: focus)):\n"
+        for l in r.links {
+          out += "  \(r.linkText(l.edge)) cuts \(r.ids(l.targetsCut).joined(separator: ", "))\n"
+        }
+      }
+      if let t = r.redundancy.first {
+        out += "\nAs a target: " + r.redundancyText(t) + "\n"
+      }
+      return out
+    }
+    if analysis.criticalNodes.isEmpty {
+      out += "No single node failure cuts any target off.\n"
+    } else {
+      out +=
+        "Critical nodes (\(min(rows, analysis.criticalNodes.count)) of \(analysis.criticalNodes.count)), most targets cut first:\n"
+      var t = TextTable(
+        ["#", "node", "kind", "cut", "value", "targets cut"], rightAligned: [0, 3, 4])
+      var whys: [String] = []
+      for c in r.nodes.prefix(rows) {
+        let list = r.ids(c.targetsCut.prefix(4))
+        let name = graph.name(of: c.node)
+        let id = graph.id(of: c.node)
+        t.add([
+          String(c.rank ?? 0), "\(id)  \(name == id ? "" : name)",
+          graph.kind(of: c.node).name, String(c.targetsCut.count),
+          NumberFormat.canonical(c.valueCut),
+          list.joined(separator: ", ")
+            + (c.targetsCut.count > 4 ? ", … (\(c.targetsCut.count - 4) more)" : ""),
+        ])
+        if let first = c.why.first {
+          whys.append("  \(c.rank ?? 0). " + r.sentence(c.node, first))
+        }
+      }
+      out += t.text + "Why (first target of each):\n" + whys.joined(separator: "\n") + "\n"
+    }
+    out += "\n"
+    if analysis.criticalLinks.isEmpty {
+      out += "No single link failure cuts any target off.\n"
+    } else {
+      out +=
+        "Critical links (\(min(rows, analysis.criticalLinks.count)) of \(analysis.criticalLinks.count)):\n"
+      var t = TextTable(["#", "link", "cut", "targets cut"], rightAligned: [0, 2])
+      for l in r.links.prefix(rows) {
+        t.add([
+          String(l.rank), r.linkText(l.edge), String(l.targetsCut.count),
+          r.ids(l.targetsCut.prefix(4)).joined(separator: ", ")
+            + (l.targetsCut.count > 4 ? ", …" : ""),
+        ])
+      }
+      out += t.text
+    }
+    out += "\nTargets: redundancy = how many nodes must fail together to cut it off (Menger)\n"
+    var t = TextTable(
+      ["target", "redundancy", "witness cut", "hidden single source"], rightAligned: [1])
+    let shownTargets = r.redundancyRanked
+    let targetRows = max(rows, 10)
+    for red in shownTargets.prefix(targetRows) {
+      t.add([
+        graph.id(of: red.target), SpofReport.redundancyValue(red),
+        r.ids(red.witness).joined(separator: ", "),
+        r.ids(red.hiddenSingleSources).joined(separator: ", "),
+      ])
+    }
+    out += t.text
+    if shownTargets.count > targetRows {
+      out += "… \(shownTargets.count - targetRows) more targets (--format json lists all)\n"
+    }
+    let hidden = r.hiddenSingleSources
+    if !hidden.isEmpty {
+      out +=
+        "\nHidden single sourcing (two or more direct suppliers, yet one upstream failure cuts it off):\n"
+      for h in hidden.prefix(targetRows) {
+        out +=
+          "  \(graph.id(of: h.node)) (\(graph.kind(of: h.node).name)): \(h.directSuppliers) direct suppliers; single point\(h.singlePoints.count == 1 ? "" : "s"): \(r.ids(h.singlePoints).joined(separator: ", "))\n"
+      }
+      if hidden.count > targetRows {
+        out += "  … \(hidden.count - targetRows) more\n"
+      }
+    }
+    if let s = r.simulation {
+      let fmt = RuleText.fraction
+      out +=
+        "\nMonte Carlo: \(s.trials) trials (seed \(s.seed)), \(s.fallibleNodes) nodes with a failure_probability\n"
+      out +=
+        "Expected value lost per trial: \(fmt(s.expectedValueLost)) (95%: \(fmt(s.valueLostLower))–\(fmt(s.valueLostUpper)))\n"
+      var st = TextTable(["target", "P(supplied)", "95% interval"], rightAligned: [1])
+      let ids = graph.ids
+      for o in s.outcomes.sorted(by: {
+        $0.probability != $1.probability
+          ? $0.probability < $1.probability : ids[Int($0.target)] < ids[Int($1.target)]
+      }).prefix(targetRows) {
+        st.add([graph.id(of: o.target), fmt(o.probability), "\(fmt(o.lower))–\(fmt(o.upper))"])
+      }
+      out += st.text
+    }
+    let s = r.structure
+    out += "\nStructural view (undirected, as NetworkX/igraph report it; not a supply answer): "
+    out +=
+      "\(s.articulationPoints.count) articulation points, \(s.bridges.count) bridges, \(s.biconnectedComponentCount) biconnected components\n"
+    return out
+  }
+}
+
+/// Renders reports as text tables for people.
+public enum TableRenderer {}
+/// Renders reports as CSV (the result's main table).
+public enum CSVRenderer {}
+/// Renders reports as the JSON output contract (``JSONRenderer/document(command:input:stream:result:)``).
+public enum JSONRenderer {}

@@ -1,0 +1,62 @@
+import LinkageCore
+
+/// The sentences that explain a chain of dependence: "every supply route to navy passes
+/// kseed-silicon, then hanul-defense" (OR semantics) or "chipco fails → part compute of
+/// int-def has no other supplier → navy loses supply" (parts semantics).
+public enum WhyText {
+  /// Why `failure` cuts off the last node of `steps`.
+  public static func sentence(
+    _ analysis: SinglePointsOfFailure, failure: NodeIndex, steps: [SinglePointsOfFailure.Step]
+  ) -> String {
+    sentence(
+      analysis, start: "\(analysis.network.graph.id(of: failure)) fails", failure: failure,
+      steps: steps)
+  }
+
+  /// Why losing `edge` cuts off the last node of `steps`.
+  public static func sentence(
+    _ analysis: SinglePointsOfFailure, failedLink edge: EdgeIndex,
+    steps: [SinglePointsOfFailure.Step]
+  ) -> String {
+    let g = analysis.network.graph
+    let link = "the link \(g.id(of: g.source(of: edge))) → \(g.id(of: g.target(of: edge)))"
+    if analysis.dominators != nil, let last = steps.last {
+      let via = steps.dropLast().map { g.id(of: $0.node) }
+      return "every supply route to \(g.id(of: last.node)) uses \(link)"
+        + (via.isEmpty ? "" : " and then passes " + via.joined(separator: ", then "))
+    }
+    return sentence(analysis, start: "\(link) fails", failure: nil, steps: steps)
+  }
+
+  /// `part compute of hanul-defense`, or `hanul-defense` for an unlabeled group.
+  public static func group(_ network: SupplyNetwork, _ g: Int) -> String {
+    let graph = network.graph
+    let node = graph.id(of: network.nodeOfGroup[g])
+    let label = network.groupLabel[g]
+    return label < 0 ? node : "part \(graph.partLabels[Int(label)]) of \(node)"
+  }
+
+  private static func sentence(
+    _ analysis: SinglePointsOfFailure, start: String, failure: NodeIndex?,
+    steps: [SinglePointsOfFailure.Step]
+  ) -> String {
+    let network = analysis.network
+    let g = network.graph
+    guard let last = steps.last else { return "" }
+    if analysis.dominators != nil, let failure {
+      let route = ([failure] + steps.map(\.node)).map { g.id(of: $0) }
+      return "every supply route to \(g.id(of: last.node)) passes "
+        + route.dropLast().joined(separator: ", then ")
+    }
+    var parts = [start]
+    for step in steps.dropLast() {
+      parts.append("\(group(network, Int(step.group))) has no other supplier")
+    }
+    let final = group(network, Int(last.group))
+    parts.append(
+      final == g.id(of: last.node)
+        ? "\(final) loses supply"
+        : "\(final) has no other supplier, so \(g.id(of: last.node)) loses supply")
+    return parts.joined(separator: " → ")
+  }
+}

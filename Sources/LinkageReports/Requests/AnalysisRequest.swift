@@ -1,0 +1,257 @@
+import LinkageCore
+
+/// What an analysis is asked, resolved against one graph once: targets, semantics, min-share,
+/// nodes, route measure, pattern and kinds. Every command that takes these options builds one
+/// of these, so they are checked the same way everywhere, with one error path
+/// (``RequestError``) and one "did you mean" helper (``Suggestions``).
+///
+///     var options = AnalysisRequest.Options()
+///     options.targets = .init(text: "sector=defense", option: "--targets")
+///     let request = try AnalysisRequest(graph: graph, options: options)
+///     request.targets?.nodes   // the defense buyers
+public struct AnalysisRequest: Sendable {
+  /// An option's raw text and the name to report it under.
+  public struct Text: Sendable {
+    public var text: String
+    public var option: String
+    public init(text: String, option: String) {
+      self.text = text
+      self.option = option
+    }
+  }
+
+  /// How supply semantics are chosen.
+  public enum SemanticsChoice: String, Sendable, CaseIterable {
+    case auto, or, parts
+  }
+
+  /// The raw options, as a command received them (`nil`: not asked).
+  public struct Options: Sendable {
+    /// Target selector (spof `--targets`, paths `--to`); `nil` with `wantsTargets` gives the
+    /// default targets.
+    public var targets: Text?
+    /// Whether to resolve targets at all (default targets when `targets` is nil).
+    public var wantsTargets = false
+    /// The default selector text when `targets` is nil, e.g. `kind=buyer` for paths (nil: the
+    /// buyers, or the sinks when there are none).
+    public var defaultTargets: String?
+    public var semantics: SemanticsChoice?
+    public var minimumShare: Double?
+    /// One node to show in full (`--node`, `--focus`).
+    public var node: Text?
+    /// Where routes start (`--from`).
+    public var source: Text?
+    /// Route measure (`--by`).
+    public var measure: Text?
+    /// Route pattern (`--via`).
+    public var pattern: Text?
+    /// Kinds to list, comma-separated (`--kind`).
+    public var kinds: Text?
+    public init() {}
+  }
+
+  /// How the targets were chosen.
+  public enum TargetRule: Sendable, Equatable {
+    /// Named by the user with this selector text.
+    case given(String)
+    /// The buyers (the default).
+    case buyers
+    /// The sinks of the flow graph (the default when there are no buyers).
+    case sinks
+  }
+
+  /// Resolved targets.
+  public struct Targets: Sendable {
+    public let nodes: [NodeIndex]
+    public let rule: TargetRule
+    /// The selector text (the user's, or the default's).
+    public let text: String
+  }
+
+  /// Why the semantics are what they are.
+  public enum SemanticsReason: Sendable, Equatable {
+    /// Named by the user.
+    case chosen
+    /// Automatic: the data has part labels or `requires: all`.
+    case automaticParts
+    /// Automatic: no part labels and no `requires: all`.
+    case automaticOr
+  }
+
+  /// Resolved supply semantics.
+  public struct Semantics: Sendable {
+    public let semantics: SupplySemantics
+    public let reason: SemanticsReason
+    public let minimumShare: Double?
+  }
+
+  /// A resolved route measure with the name the user gave it.
+  public struct Measure: Sendable {
+    public let weight: RouteWeight
+    public let name: String
+  }
+
+  /// A compiled route pattern with its text.
+  public struct Pattern: Sendable {
+    public let pattern: RoutePattern
+    public let text: String
+  }
+
+  public let targets: Targets?
+  public let semantics: Semantics?
+  public let node: NodeIndex?
+  public let source: NodeIndex?
+  public let measure: Measure?
+  public let pattern: Pattern?
+  /// Kind labels to list (nil: every kind).
+  public let kinds: Set<String>?
+
+  /// Resolves `options` against `graph`.
+  /// - Throws: ``RequestError`` for an unknown id, field or value (with suggestions), a
+  ///   selector that selects nothing, a measure no edge has, or a pattern that does not parse.
+  /// - Complexity: O(*V* · conditions) for targets, O(*E*) for a measure, plus parsing.
+  public init(graph: SupplyGraph, options: Options) throws(RequestError) {
+    node = try options.node.map { t throws(RequestError) in try Self.node(t, in: graph) }
+    source = try options.source.map { t throws(RequestError) in try Self.node(t, in: graph) }
+    if let text = options.targets {
+      let nodes = try Self.select(text, in: graph)
+      targets = Targets(nodes: nodes, rule: .given(text.text), text: text.text)
+    } else if options.wantsTargets, let fallback = options.defaultTargets {
+      let nodes = try Self.select(Text(text: fallback, option: "--targets"), in: graph)
+      targets = Targets(nodes: nodes, rule: .buyers, text: fallback)
+    } else if options.wantsTargets {
+      let d = TargetSelection.defaultTargets(in: graph)
+      targets = Targets(
+        nodes: d.nodes, rule: d.rule == "sinks" ? .sinks : .buyers, text: d.rule)
+    } else {
+      targets = nil
+    }
+    if let choice = options.semantics {
+      if let m = options.minimumShare, !(0...1).contains(m) {
+        throw RequestError(option: "--min-share", message: "must be between 0 and 1, not \(m)")
+      }
+      let chosen: SupplySemantics
+      let reason: SemanticsReason
+      switch choice {
+      case .or: (chosen, reason) = (.or, .chosen)
+      case .parts: (chosen, reason) = (.parts, .chosen)
+      case .auto:
+        chosen = SupplySemantics.automatic(for: graph)
+        reason = chosen == .parts ? .automaticParts : .automaticOr
+      }
+      semantics = Semantics(semantics: chosen, reason: reason, minimumShare: options.minimumShare)
+    } else {
+      semantics = nil
+    }
+    measure = try options.measure.map { t throws(RequestError) in try Self.measure(t, in: graph) }
+    pattern = try options.pattern.map { t throws(RequestError) in try Self.pattern(t, in: graph) }
+    kinds = try options.kinds.map { t throws(RequestError) in try Self.kinds(t, in: graph) }
+  }
+
+  /// The node with id `text`.
+  public static func node(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> NodeIndex {
+    guard let v = graph.index(of: text.text) else {
+      throw Suggestions.unknownNode(text.text, option: text.option, in: graph)
+    }
+    return v
+  }
+
+  /// The nodes a selector selects, checking every id, field and value against the graph.
+  public static func select(_ text: Text, in graph: SupplyGraph) throws(RequestError)
+    -> [NodeIndex]
+  {
+    let selection: TargetSelection
+    do {
+      selection = try TargetSelection(parsing: text.text)
+    } catch let error as TargetSelection.ParseError {
+      throw RequestError(
+        option: text.option, message: error.description,
+        suggestions: error.field.map {
+          Suggestions.closest(to: $0, in: TargetSelection.fields)
+        } ?? [])
+    } catch {
+      throw RequestError(option: text.option, message: "\(error)")
+    }
+    for item in selection.items {
+      for condition in item {
+        switch condition {
+        case .id(let id):
+          if graph.index(of: id) == nil {
+            throw Suggestions.unknownNode(id, option: text.option, in: graph)
+          }
+        case .kind(let k):
+          try check(
+            "kind", k, among: graph.kindLabels + NodeKind.allCases.map(\.name), text: text)
+        case .sector(let s): try check("sector", s, among: graph.sectorLabels, text: text)
+        case .stage(let s): try check("stage", s, among: graph.stageLabels, text: text)
+        }
+      }
+    }
+    let nodes = selection.select(in: graph)
+    if nodes.isEmpty {
+      throw RequestError(option: text.option, message: "'\(text.text)' selects no node")
+    }
+    return nodes
+  }
+
+  private static func check(_ field: String, _ value: String, among present: [String], text: Text)
+    throws(RequestError)
+  {
+    var seen = Set<String>()
+    let labels = present.filter { seen.insert($0).inserted }
+    guard !labels.contains(value) else { return }
+    let here = labels.sorted()
+    throw RequestError(
+      option: text.option,
+      message: "no node has \(field) '\(value)'"
+        + (here.isEmpty ? "" : " (\(field)s here: \(here.joined(separator: ", ")))"),
+      suggestions: Suggestions.closest(to: value, in: here))
+  }
+
+  /// The route measure named `text`: hops, confidence, or a numeric edge attribute.
+  public static func measure(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Measure
+  {
+    let by = text.text
+    let measure: RouteWeight.Measure =
+      by == "hops" ? .hops : by == "confidence" ? .confidence : .attribute(by)
+    do {
+      return Measure(weight: try RouteWeight(measure, graph: graph), name: by)
+    } catch {
+      let numeric = graph.edgeAttributes.columns.filter(\.isNumeric).map(\.name)
+      throw RequestError(
+        option: text.option, message: "\(by): \(error)",
+        suggestions: Suggestions.closest(to: by, in: ["hops", "confidence"] + numeric)
+          .filter { $0 != by })
+    }
+  }
+
+  /// The compiled pattern `text`.
+  public static func pattern(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Pattern
+  {
+    do {
+      return Pattern(pattern: try RoutePattern(parsing: text.text, graph: graph), text: text.text)
+    } catch let error as RoutePattern.ParseError {
+      throw RequestError(
+        option: text.option, message: error.message,
+        pointer: .init(text: text.text, column: error.column))
+    } catch {
+      throw RequestError(option: text.option, message: "\(error)")
+    }
+  }
+
+  /// The kind labels in a comma-separated list, each checked against the graph.
+  public static func kinds(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Set<
+    String
+  > {
+    let kinds = Set(text.text.split(separator: ",").map { String($0) })
+    let known = Set(graph.kindLabels + NodeKind.allCases.map(\.name))
+    for k in kinds.sorted() where !known.contains(k) {
+      throw RequestError(
+        option: text.option,
+        message:
+          "no node has kind '\(k)' (kinds here: \(Set(graph.kindLabels).sorted().joined(separator: ", ")))",
+        suggestions: Suggestions.closest(to: k, in: known.sorted()))
+    }
+    return kinds
+  }
+}
