@@ -19,7 +19,8 @@ let package = Package(
     .target(name: "LinkageCore"),
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
-    .target(name: "LinkageGraphviz", dependencies: ["CGraphviz", "LinkageCore"]),
+    .target(
+      name: "LinkageGraphviz", dependencies: ["CGraphviz", "LinkageCore", "LinkageReports"]),
     .target(
       name: "LinkageIO",
       dependencies: ["LinkageCore", .product(name: "Yams", package: "Yams")]),

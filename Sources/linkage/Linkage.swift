@@ -3,6 +3,10 @@ import LinkageCore
 import LinkageIO
 import LinkageReports
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @main
 struct Linkage: ParsableCommand {
   static let version = LinkageVersion.current
@@ -52,18 +56,18 @@ extension Linkage {
       usageError(e.message, command: command)
     case let e as CommandFailure:
       printError(e.message.hasPrefix("linkage: ") ? e.message : "linkage: " + e.message)
-      exit(e.code)
+      Glibc.exit(e.code)
     case let e as ExitCode:
-      exit(e.rawValue)
+      Glibc.exit(e.rawValue)
     default:
       let code = exitCode(for: error)
       let message = fullMessage(for: error)
       if code == .success {
         if !message.isEmpty { FileHandleOutput.standardOutput(message + "\n") }
-        exit(0)
+        Glibc.exit(0)
       }
       printError(Self.voice(message))
-      exit(code.rawValue)
+      Glibc.exit(code.rawValue)
     }
   }
 
@@ -75,7 +79,7 @@ extension Linkage {
       text += "  See 'linkage \(command._commandName) --help' for more information.\n"
     }
     printError(text)
-    exit(ExitCode.usage.rawValue)
+    Glibc.exit(ExitCode.usage.rawValue)
   }
 
   /// ArgumentParser's `Error: …` in the CLI's voice (`linkage: …`), lowercase first word kept.

@@ -169,6 +169,7 @@ public struct ReachReport: Sendable {
   /// - Complexity: O(*V* log *V*) (O(*V* + *k* log *k*) with a limit *k*).
   static func ranked(_ reach: DualUseReach, options: Options) -> [NodeIndex] {
     if let focus = options.focus { return [focus] }
+    if let top = options.limit, top <= 0 { return [] }
     let graph = reach.graph
     let d = reach.defense.counts.counts
     let i = reach.industry.counts.counts

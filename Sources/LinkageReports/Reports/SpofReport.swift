@@ -29,6 +29,8 @@ public struct SpofReport: Sendable {
     public var chains: Chains = .everyTarget
     /// Count independent supply paths per target up to this many.
     public var maximumRedundancy = 5
+    /// Whether to compute each target's redundancy (diagrams do not show it).
+    public var includesRedundancy = true
     /// Monte Carlo trials (nil: none) and their seed.
     public var simulationTrials: Int?
     public var simulationSeed: UInt64 = 1
@@ -157,7 +159,9 @@ public struct SpofReport: Sendable {
           rank: k + 1, edge: l.edge, targetsCut: l.targetsCut, valueCut: l.valueCut, why: chains)
       }
     }
-    let all = TargetRedundancy.compute(report: analysis, limit: options.maximumRedundancy)
+    let all =
+      options.includesRedundancy
+      ? TargetRedundancy.compute(report: analysis, limit: options.maximumRedundancy) : []
     let ids = graph.ids
     redundancyRanked = all.sorted { a, b in
       let va = a.value ?? Int.max

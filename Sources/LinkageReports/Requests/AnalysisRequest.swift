@@ -35,6 +35,8 @@ public struct AnalysisRequest: Sendable {
     /// The default selector text when `targets` is nil, e.g. `kind=buyer` for paths (nil: the
     /// buyers, or the sinks when there are none).
     public var defaultTargets: String?
+    /// The option to name in errors about the default targets.
+    public var targetsOption = "--targets"
     public var semantics: SemanticsChoice?
     public var minimumShare: Double?
     /// One node to show in full (`--node`, `--focus`).
@@ -117,7 +119,7 @@ public struct AnalysisRequest: Sendable {
       let nodes = try Self.select(text, in: graph)
       targets = Targets(nodes: nodes, rule: .given(text.text), text: text.text)
     } else if options.wantsTargets, let fallback = options.defaultTargets {
-      let nodes = try Self.select(Text(text: fallback, option: "--targets"), in: graph)
+      let nodes = try Self.select(Text(text: fallback, option: options.targetsOption), in: graph)
       targets = Targets(nodes: nodes, rule: .buyers, text: fallback)
     } else if options.wantsTargets {
       let d = TargetSelection.defaultTargets(in: graph)

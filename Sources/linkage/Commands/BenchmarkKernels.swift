@@ -1,6 +1,7 @@
 import ArgumentParser
 import LinkageCore
 import LinkageIO
+import LinkageReports
 
 /// Times the graph kernels on one loaded graph, for `Benchmarks/compare.py` (hidden from help).
 struct BenchmarkKernels: ParsableCommand {

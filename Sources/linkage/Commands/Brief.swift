@@ -1,6 +1,8 @@
 import ArgumentParser
 import LinkageCore
+import LinkageGraphviz
 import LinkageIO
+import LinkageReports
 
 #if canImport(Glibc)
   import Glibc
@@ -28,14 +30,13 @@ struct Brief: ParsableCommand {
   var top: Int = 10
 
   @Option(help: "table (prints where the pack is and the findings) or json (a manifest).")
-  var format: OutputFormat = .table
+  var format: BriefFormat = .table
 
   @Flag(help: "Print no warnings or progress on stderr.")
   var quiet = false
 
   func validate() throws {
     if top < 1 { throw ValidationError("--top must be at least 1") }
-    if format == .csv { throw ValidationError("brief prints table or json, not csv") }
     if output.isEmpty { throw ValidationError("--output must name a folder") }
   }
 
@@ -43,60 +44,73 @@ struct Brief: ParsableCommand {
     var global = try GlobalOptions.parse([])
     global.quiet = quiet
     let progress = Progress(enabled: !quiet && stderrIsTerminal)
-    // Load once up front so bad input stops here, with its diagnostics, before any file is written.
-    let input = try GraphInput.load(path, options: global)
-    let source = path.map { [$0] } ?? []
-    let json = ["--format", "json", "--quiet"]
+    // Load once, up front, so bad input stops here, with its diagnostics, before any file is
+    // written; every report, page and diagram comes from this one graph.
+    let loaded = try GraphInput.load(path, options: global)
+    let input = loaded.analysisInput
+    let graph = input.graph
 
     for folder in [output, output + "/diagrams", output + "/results"] {
       do throws(InputError) {
         try FileAccess.makeDirectory(folder)
       } catch {
-        printError("linkage: \(error)")
-        throw ExitCode.ioError
+        throw CommandFailure(message: "\(error)", code: ExitCode.ioError.rawValue)
       }
     }
 
-    var results: [String: JSONValue] = [:]
+    // The reports, with the options the commands use for --format json.
+    let steps = 4
+    progress.say("[1/\(steps)] summary…", overwrite: true)
+    let summary = SummaryReport(input: input)
+    progress.say("[2/\(steps)] spof…", overwrite: true)
+    var spofAsked = AnalysisRequest.Options()
+    spofAsked.wantsTargets = true
+    spofAsked.semantics = .auto
+    let spofRequest = try AnalysisRequest(graph: graph, options: spofAsked)
+    let spof = SpofReport(input: input, request: spofRequest)
+    progress.say("[3/\(steps)] readiness…", overwrite: true)
+    let readiness = ReadinessReport(input: input)
+    progress.say("[4/\(steps)] reach…", overwrite: true)
+    var reachOptions = ReachReport.Options()
+    reachOptions.robust = true
+    let reach = ReachReport(input: input, options: reachOptions)
+
     var written: [String] = []
-    let analyses: [(name: String, run: () throws -> CapturedOutput)] = [
-      ("summary", { try OutputCapture.run(Summary.parse(source + json)) }),
-      ("spof", { try OutputCapture.run(Spof.parse(source + json)) }),
-      ("readiness", { try OutputCapture.run(Paths.parse(source + ["--readiness"] + json)) }),
-      ("reach", { try OutputCapture.run(Reach.parse(source + ["--robust"] + json)) }),
+    let results: [(name: String, command: String, write: (inout JSONWriter) -> Void)] = [
+      ("summary", "summary", { JSONRenderer.write(summary, to: &$0) }),
+      ("spof", "spof", { JSONRenderer.write(spof, to: &$0) }),
+      ("readiness", "paths", { JSONRenderer.write(readiness, to: &$0) }),
+      ("reach", "reach", { JSONRenderer.write(reach, to: &$0) }),
     ]
-    for (k, analysis) in analyses.enumerated() {
-      progress.say("[\(k + 1)/\(analyses.count)] \(analysis.name)…", overwrite: true)
-      let captured = try analysis.run()
-      guard let result = captured.result else {
-        throw CommandFailure(message: "linkage: \(analysis.name) printed no result", code: 70)
-      }
-      results[analysis.name] = result
-      let file = "results/\(analysis.name).json"
-      try write(captured.text, to: file)
+    for result in results {
+      let file = "results/\(result.name).json"
+      let text = JSONRenderer.documentText(
+        command: result.command, input: input, result: result.write)
+      try write(text, to: file)
       written.append(file)
     }
     let report = BriefReport(
-      input: input, summary: results["summary"]!, spof: results["spof"]!,
-      readiness: results["readiness"]!, reach: results["reach"]!, top: top)
+      summary: summary, spof: spof, readiness: readiness, reach: reach, top: top)
 
-    // Diagrams: each view as SVG (inlined in the page) and PNG (for slides and brief.md).
+    // Diagrams: each view as SVG (inlined in the page) and PNG (for slides and brief.md),
+    // drawn from the same reports (the spof view lists the top 5, as `render` does).
     var diagrams: [BriefReport.Diagram] = []
     for (k, view) in report.views.enumerated() {
       progress.say("drawing \(view.name) (\(k + 1)/\(report.views.count))…", overwrite: true)
-      for ext in ["svg", "png"] {
-        let file = "diagrams/\(view.name).\(ext)"
-        var arguments = source + ["--view", view.view, "-o", output + "/" + file, "--quiet"]
-        arguments += view.arguments
-        _ = try OutputCapture.run(Render.parse(arguments))
+      let shown = try diagramView(view.kind, input: input, spof: spof, reach: reach)
+      let drawing = shown.diagram(of: graph)
+      var svg: [UInt8] = []
+      for format in [GraphvizRenderer.Format.svg, .png] {
+        let file = "diagrams/\(view.name).\(format.rawValue)"
+        let bytes: [UInt8]
+        do {
+          bytes = try GraphvizRenderer.render(drawing.diagram, format: format)
+        } catch {
+          throw CommandFailure(message: "\(error)", code: 70)
+        }
+        try write(bytes, to: file)
+        if format == .svg { svg = bytes }
         written.append(file)
-      }
-      let svg: [UInt8]
-      do throws(InputError) {
-        svg = try FileAccess.readAll(output + "/diagrams/\(view.name).svg")
-      } catch {
-        printError("linkage: \(error)")
-        throw ExitCode.ioError
       }
       diagrams.append(
         BriefReport.Diagram(
@@ -112,19 +126,46 @@ struct Brief: ParsableCommand {
     let index = output.hasSuffix("/") ? output + "index.html" : output + "/index.html"
     switch format {
     case .json:
-      let result = JSONValue.object([
-        ("output", .string(output)),
-        ("index", .string(index)),
-        ("files", .strings(written.sorted())),
-        ("findings", .strings(report.findings.map(\.plain))),
-      ])
-      emit(jsonEnvelope(command: "brief", input: input, result: result))
-    case .table, .csv:
+      emitJSON(command: "brief", input: loaded) { json in
+        json.value(
+          .object([
+            ("output", .string(output)),
+            ("index", .string(index)),
+            ("files", .strings(written.sorted())),
+            ("findings", .strings(report.findings.map(\.plain))),
+          ]))
+      }
+    case .table:
       var text = "Briefing pack for \(report.title) (\(output)/):\n\n"
       for finding in report.findings { text += "- \(finding.plain)\n" }
       text += "\nAlso in the pack: brief.md (Markdown), diagrams/ (SVG, PNG), results/ (JSON).\n"
       text += "Open \(Self.absolute(index)) in a browser.\n"
       emit(text)
+    }
+  }
+
+  /// The diagram of one of the pack's views, from the pack's reports.
+  private func diagramView(
+    _ kind: BriefReport.View.Kind, input: AnalysisInput, spof: SpofReport, reach: ReachReport
+  ) throws -> DiagramView {
+    switch kind {
+    case .structure: return DiagramView.structure(input)
+    case .reach: return DiagramView.reach(reach, over: DiagramView.structure(input))
+    case .spof:
+      // The render command's spof view: the top 5, every chain.
+      return DiagramView.spof(spof, top: 5, context: 1)
+    case .paths(let from):
+      var asked = AnalysisRequest.Options()
+      asked.wantsTargets = true
+      asked.defaultTargets = "kind=buyer"
+      asked.targetsOption = "--to"
+      asked.measure = .init(text: "hops", option: "--by")
+      asked.source = .init(text: input.graph.id(of: from), option: "--from")
+      let request = try AnalysisRequest(graph: input.graph, options: asked)
+      var options = PathsReport.Options()
+      options.count = 3
+      return DiagramView.paths(
+        PathsReport(input: input, request: request, options: options), context: 1)
     }
   }
 
@@ -137,11 +178,21 @@ struct Brief: ParsableCommand {
 
   /// Writes `text` to `name` inside the pack, atomically.
   private func write(_ text: String, to name: String) throws {
+    try write(Array(text.utf8), to: name)
+  }
+
+  /// Writes `bytes` to `name` inside the pack, atomically.
+  private func write(_ bytes: [UInt8], to name: String) throws {
     do throws(InputError) {
-      try FileAccess.writeAtomically(Array(text.utf8), to: output + "/" + name)
+      try FileAccess.writeAtomically(bytes, to: output + "/" + name)
     } catch {
-      printError("linkage: \(error)")
-      throw ExitCode.ioError
+      throw CommandFailure(message: "\(error)", code: error.exitCode)
     }
   }
+}
+
+/// What `brief` prints on stdout.
+enum BriefFormat: String, ExpressibleByArgument, CaseIterable {
+  case table
+  case json
 }

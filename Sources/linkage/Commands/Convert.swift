@@ -1,6 +1,7 @@
 import ArgumentParser
 import LinkageCore
 import LinkageIO
+import LinkageReports
 
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -34,13 +35,13 @@ struct Convert: ParsableCommand {
     let g = source.graph
     switch options.format {
     case .json:
-      emit(
-        jsonEnvelope(
-          command: "convert", input: source,
-          result: .object([
+      emitJSON(command: "convert", input: source) { json in
+        json.value(
+          .object([
             ("output", .string(output)), ("encoding", .string(encoding.rawValue)),
             ("nodes", .int(g.nodeCount)), ("edges", .int(g.edgeCount)),
-          ])))
+          ]))
+      }
     default:
       if !options.quiet {
         printError(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LinkageCore
 import LinkageIO
+import LinkageReports
 
 #if canImport(Glibc)
   import Glibc
@@ -93,14 +94,14 @@ struct Generate: ParsableCommand {
     let seconds = Double(clock() - start) / Double(CLOCKS_PER_SEC)
     switch options.format {
     case .json:
-      emit(
-        jsonEnvelope(
-          command: "generate", input: nil,
-          result: .object([
+      emitJSON(command: "generate", input: nil) { json in
+        json.value(
+          .object([
             ("output", .string(output)), ("encoding", .string(encoding.rawValue)),
             ("nodes", .int(graph.nodeCount)), ("edges", .int(graph.edgeCount)),
             ("seed", .unsigned(seed)),
-          ])))
+          ]))
+      }
     default:
       if !options.quiet {
         printError(

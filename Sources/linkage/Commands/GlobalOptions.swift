@@ -138,43 +138,9 @@ func emitJSON(command: String, input: GraphInput?, result: (inout JSONWriter) ->
   stream.finish()
 }
 
-/// Writes command output to stdout (or to the capture while `brief` runs a command).
+/// Writes command output to stdout.
 func emit(_ text: String) {
-  if OutputCapture.isActive {
-    OutputCapture.text += text
-  } else {
-    FileHandleOutput.standardOutput(text)
-  }
-}
-
-/// What a command printed when run in process by `brief`: its stdout text and, for
-/// `--format json`, the `result` value of its envelope.
-struct CapturedOutput {
-  let text: String
-  let result: JSONValue?
-}
-
-/// Lets `brief` run the other commands in process and keep what they print. The CLI is
-/// single-threaded where commands print, so plain statics suffice.
-enum OutputCapture {
-  nonisolated(unsafe) static var isActive = false
-  nonisolated(unsafe) static var text = ""
-  nonisolated(unsafe) static var result: JSONValue? = nil
-
-  /// Runs `command` and returns what it printed instead of printing it.
-  static func run<C: ParsableCommand>(_ command: C) throws -> CapturedOutput {
-    var command = command
-    isActive = true
-    text = ""
-    result = nil
-    defer {
-      isActive = false
-      text = ""
-      result = nil
-    }
-    try command.run()
-    return CapturedOutput(text: text, result: result)
-  }
+  FileHandleOutput.standardOutput(text)
 }
 
 /// Unbuffered writes to the standard streams (`write(2)`), safe from any thread.

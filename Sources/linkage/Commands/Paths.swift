@@ -1,6 +1,7 @@
 import ArgumentParser
 import LinkageCore
 import LinkageIO
+import LinkageReports
 
 struct Paths: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -75,67 +76,42 @@ struct Paths: ParsableCommand {
     let input = try GraphInput.load(path, options: options)
     let graph = input.graph
     if readiness {
-      let view = ReadinessView(input: input, readiness: ReferenceReadiness(graph: graph))
+      let report = ReadinessReport(input: input.analysisInput)
       switch options.format {
-      case .json: emit(jsonEnvelope(command: "paths", input: input, result: view.json()))
-      case .csv: emit(view.csv())
-      case .table: emit(view.table())
+      case .json: emitJSON(command: "paths", input: input) { JSONRenderer.write(report, to: &$0) }
+      case .csv: emit(CSVRenderer.render(report))
+      case .table: emit(TableRenderer.render(report))
       }
       return
     }
-    guard let from else { return }
-    guard let source = graph.index(of: from) else {
-      try unknownID(from, graph: graph, option: "--from")
-    }
-    var targets: [NodeIndex]
-    let toText = to ?? "kind=buyer"
-    do {
-      let selection = try TargetSelection(parsing: toText)
-      for id in selection.namedIDs where graph.index(of: id) == nil {
-        try unknownID(id, graph: graph, option: "--to")
-      }
-      targets = selection.select(in: graph)
-    } catch let error as TargetSelection.ParseError {
-      throw ValidationError("--to: \(error)")
-    }
-    if targets.isEmpty { throw ValidationError("--to '\(toText)' selects no node") }
-    let measure: RouteWeight.Measure
-    switch by {
-    case "hops": measure = .hops
-    case "confidence": measure = .confidence
-    default: measure = .attribute(by)
-    }
-    let weight: RouteWeight
-    do {
-      weight = try RouteWeight(measure, graph: graph)
-    } catch {
-      throw ValidationError("--by \(by): \(error)")
-    }
-    var pattern: RoutePattern? = nil
-    if let via {
-      do {
-        pattern = try RoutePattern(parsing: via, graph: graph)
-      } catch let error as RoutePattern.ParseError {
-        printError(
-          "linkage: --via: \(error.message)\n  \(via)\n  \(String(repeating: " ", count: error.column - 1))^"
-        )
-        throw ExitCode.usage
-      }
-    }
-    var enumerator = RouteEnumerator(
-      graph: graph, source: source, targets: targets, weight: weight, pattern: pattern,
-      maximumHops: maxHops,
-      maximumQueued: maxPaths, timeLimit: timeLimit)
-    var routes: [Route] = []
-    while routes.count < k, let r = enumerator.next() { routes.append(r) }
-    let view = PathsView(
-      input: input, source: source, toText: toText, targetCount: targets.count, weight: weight,
-      by: by,
-      pattern: via, k: k, routes: routes, truncated: enumerator.truncated)
+    let request = try AnalysisRequest(graph: graph, options: requestOptions)
+    let report = PathsReport(input: input.analysisInput, request: request, options: reportOptions)
     switch options.format {
-    case .json: emit(jsonEnvelope(command: "paths", input: input, result: view.json()))
-    case .csv: emit(view.csv())
-    case .table: emit(view.table())
+    case .json: emitJSON(command: "paths", input: input) { JSONRenderer.write(report, to: &$0) }
+    case .csv: emit(CSVRenderer.render(report))
+    case .table: emit(TableRenderer.render(report))
     }
+  }
+
+  /// What the route search is asked (shared with `render --view paths`).
+  var requestOptions: AnalysisRequest.Options {
+    var asked = AnalysisRequest.Options()
+    asked.source = from.map { .init(text: $0, option: "--from") }
+    asked.targets = to.map { .init(text: $0, option: "--to") }
+    asked.wantsTargets = true
+    asked.defaultTargets = "kind=buyer"
+    asked.targetsOption = "--to"
+    asked.measure = .init(text: by, option: "--by")
+    asked.pattern = via.map { .init(text: $0, option: "--via") }
+    return asked
+  }
+
+  var reportOptions: PathsReport.Options {
+    var o = PathsReport.Options()
+    o.count = k
+    o.maximumHops = maxHops
+    o.maximumQueued = maxPaths
+    o.timeLimit = timeLimit
+    return o
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LinkageCore
 import LinkageIO
+import LinkageReports
 
 struct Reach: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -62,34 +63,33 @@ struct Reach: ParsableCommand {
   func run() throws {
     let input = try GraphInput.load(path, options: options)
     let graph = input.graph
-    var focus: NodeIndex? = nil
-    if let node {
-      guard let v = graph.index(of: node) else {
-        try unknownID(node, graph: graph, option: "--node")
-      }
-      focus = v
-    }
-    var kinds: Set<String>? = nil
-    if let kind {
-      kinds = Set(kind.split(separator: ",").map { String($0) })
-      let known = Set(graph.kindLabels + NodeKind.allCases.map(\.name))
-      for k in kinds! where !known.contains(k) {
-        throw ValidationError(
-          "--kind: no node has kind '\(k)' (kinds here: \(Set(graph.kindLabels).sorted().joined(separator: ", ")))"
-        )
-      }
-    }
+    var asked = AnalysisRequest.Options()
+    asked.node = node.map { .init(text: $0, option: "--node") }
+    asked.kinds = kind.map { .init(text: $0, option: "--kind") }
+    let request = try AnalysisRequest(graph: graph, options: asked)
     let progress = Progress(enabled: !options.quiet && stderrIsTerminal)
     progress.say("reach of \(graph.nodeCount) nodes…")
-    let bounds = DualUseReach.Bounds(maximumHops: maxHops, maximumLeadTime: maxLeadTime)
-    let reach = DualUseReach(
-      graph: graph, bounds: bounds, robust: robust, countWorkLimit: exact ? .infinity : 2e9)
-    let view = ReachView(
-      input: input, reach: reach, focus: focus, kinds: kinds, top: top, listLimit: list)
+    var reportOptions = ReachReport.Options()
+    reportOptions.bounds = DualUseReach.Bounds(maximumHops: maxHops, maximumLeadTime: maxLeadTime)
+    reportOptions.robust = robust
+    reportOptions.exact = exact
+    reportOptions.focus = request.node
+    if options.format == .table {
+      // The table lists startups and suppliers, 15 rows, and shows no buyer lists.
+      reportOptions.kinds = request.kinds ?? ["startup", "supplier"]
+      reportOptions.limit = top ?? 15
+      reportOptions.listLimit = 0
+    } else {
+      reportOptions.kinds = request.kinds
+      reportOptions.limit = top
+      reportOptions.listLimit = list
+    }
+    let report = ReachReport(input: input.analysisInput, options: reportOptions)
+    progress.finishLine()
     switch options.format {
-    case .json: emit(jsonEnvelope(command: "reach", input: input, result: view.json()))
-    case .csv: emit(view.csv())
-    case .table: emit(view.table())
+    case .json: emitJSON(command: "reach", input: input) { JSONRenderer.write(report, to: &$0) }
+    case .csv: emit(CSVRenderer.render(report))
+    case .table: emit(TableRenderer.render(report))
     }
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import LinkageCore
 import LinkageGraphviz
 import LinkageIO
+import LinkageReports
 
 enum ImageFormat: String, ExpressibleByArgument, CaseIterable {
   case svg, png, pdf, dot
@@ -62,6 +63,11 @@ struct Render: ParsableCommand {
   @Option(help: "spof view: supply semantics (auto, or, parts).")
   var semantics: SemanticsOption = .auto
 
+  @Option(
+    name: .customLong("min-share"),
+    help: "spof view: suppliers whose share is below this cannot substitute (0–1).")
+  var minShare: Double?
+
   @Option(help: "paths view: where routes start.")
   var from: String?
 
@@ -88,6 +94,8 @@ struct Render: ParsableCommand {
     if context < 0 { throw ValidationError("--context must not be negative") }
     if view == .paths && from == nil { throw ValidationError("the paths view needs --from ID") }
     if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
+    if top < 1 { throw ValidationError("--top must be at least 1") }
+    if k < 1 { throw ValidationError("-k must be at least 1") }
     if format == nil,
       ImageFormat(rawValue: String(output.split(separator: ".").last ?? "").lowercased()) == nil
     {
@@ -101,233 +109,107 @@ struct Render: ParsableCommand {
     global.quiet = quiet
     let input = try GraphInput.load(path, options: global)
     let graph = input.graph
-    var nodes = Array(graph.nodes)
-    var title =
-      "\(graph.name ?? input.name) — structure (\(graph.nodeCount) nodes, \(graph.edgeCount) edges)"
-    if let focus {
-      guard let center = graph.index(of: focus) else {
-        try unknownID(focus, graph: graph, option: "--focus")
-      }
-      nodes = Self.neighborhood(of: [center], hops: radius, in: graph)
-      title =
-        "\(graph.name ?? input.name) — \(radius) hop\(radius == 1 ? "" : "s") around \(graph.name(of: center))"
+    let request = try AnalysisRequest(graph: graph, options: requestOptions)
+    let analysisInput = input.analysisInput
+    var base = DiagramView.structure(analysisInput)
+    if let center = request.node {
+      base = DiagramView.neighborhood(of: center, radius: radius, analysisInput)
     }
-    var overlay = Overlay()
+    let shown: DiagramView
     switch self.view {
-    case .structure: break
-    case .spof: (nodes, title, overlay) = try spofView(graph, input: input)
-    case .paths: (nodes, title, overlay) = try pathsView(graph, input: input)
-    case .reach: (title, overlay) = reachView(graph, nodes: nodes, title: title)
+    case .structure: shown = base
+    case .spof:
+      var options = SpofReport.Options()
+      options.limit = top
+      options.chains = .everyTarget
+      options.includesRedundancy = false
+      shown = DiagramView.spof(
+        SpofReport(input: analysisInput, request: request, options: options), context: context)
+    case .paths:
+      var options = PathsReport.Options()
+      options.count = k
+      let report = PathsReport(input: analysisInput, request: request, options: options)
+      if report.routes.isEmpty {
+        // Like `paths`: no route is an answer, not an error; there is nothing to draw.
+        printError(
+          "no route from \(from ?? "") to \(report.targets.text) by \(by)\(report.truncated ? " before the search limit" : ""): nothing drawn, \(output) not written"
+        )
+        return
+      }
+      shown = DiagramView.paths(report, context: context)
+    case .reach:
+      var options = ReachReport.Options()
+      options.robust = robust
+      options.limit = 0
+      options.listLimit = 0
+      shown = DiagramView.reach(ReachReport(input: analysisInput, options: options), over: base)
     }
-    let view = StructureDiagram(
-      graph: graph, nodes: nodes, title: title, maximumNodes: maxNodes, overlay: overlay)
-    if view.summarized && !quiet {
+    let drawing = shown.diagram(of: graph, maximumNodes: maxNodes)
+    if drawing.summarized && !quiet {
       printError(
-        "linkage: \(view.visibleNodes) nodes are more than --max-nodes \(maxNodes): drawing groups by kind and tier (use --focus ID for detail)"
+        "linkage: \(drawing.visibleNodes) nodes are more than --max-nodes \(maxNodes): drawing groups by kind and tier (use --focus ID for detail)"
       )
     }
-    let chosen =
-      format ?? ImageFormat(rawValue: String(output.split(separator: ".").last ?? "").lowercased())!
+    let chosen = imageFormat
     let bytes: [UInt8]
     do {
       if chosen == .dot {
-        bytes = Array(DOTWriter.text(of: view.diagram).utf8)
+        bytes = Array(DOTWriter.text(of: drawing.diagram).utf8)
       } else {
-        bytes = try GraphvizRenderer.render(
-          view.diagram, format: GraphvizRenderer.Format(rawValue: chosen.rawValue)!)
+        bytes = try GraphvizRenderer.render(drawing.diagram, format: chosen.graphviz)
       }
     } catch {
-      printError("linkage: \(error)")
-      throw ExitCode(70)
+      throw CommandFailure(message: "\(error)", code: 70)
     }
     do {
       try FileAccess.writeAtomically(bytes, to: output)
     } catch {
-      printError("linkage: \(error)")
-      throw ExitCode(error.exitCode)
+      throw CommandFailure(message: "\(error)", code: error.exitCode)
     }
     if !quiet {
       printError(
-        "wrote \(output) (\(chosen.rawValue), \(view.visibleNodes) nodes\(view.summarized ? ", summarized" : ""))"
+        "wrote \(output) (\(chosen.rawValue), \(drawing.visibleNodes) nodes\(drawing.summarized ? ", summarized" : ""))"
       )
     }
   }
 
-  // MARK: Views
-
-  static let red = "#D55E00"
-  static let blue = "#0072B2"
-
-  /// `core` and the nodes within `context` hops of it (edges in either direction).
-  func around(_ core: [NodeIndex], in graph: SupplyGraph) -> [NodeIndex] {
-    Self.neighborhood(of: core, hops: context, in: graph)
+  /// The image format: `--format`, else the output's extension (checked by `validate`).
+  var imageFormat: ImageFormat {
+    format ?? ImageFormat(rawValue: String(output.split(separator: ".").last ?? "").lowercased())
+      ?? .svg
   }
 
-  /// `core` and the nodes within `hops` edges of it in either direction, in breadth-first
-  /// order (out-neighbors before in-neighbors).
-  /// - Complexity: O(*n* + edges reached); one dense depth array, no per-node objects.
-  static func neighborhood(of core: [NodeIndex], hops: Int, in graph: SupplyGraph) -> [NodeIndex] {
-    var depth = [Int32](repeating: -1, count: graph.nodeCount)
-    var queue: [NodeIndex] = []
-    for v in core where depth[Int(v)] < 0 {
-      depth[Int(v)] = 0
-      queue.append(v)
+  /// What the view is asked, resolved once against the graph.
+  var requestOptions: AnalysisRequest.Options {
+    var asked = AnalysisRequest.Options()
+    asked.node = focus.map { .init(text: $0, option: "--focus") }
+    switch view {
+    case .structure, .reach: break
+    case .spof:
+      asked.targets = targets.map { .init(text: $0, option: "--targets") }
+      asked.wantsTargets = true
+      asked.semantics = semantics.choice
+      asked.minimumShare = minShare
+    case .paths:
+      asked.source = from.map { .init(text: $0, option: "--from") }
+      asked.targets = to.map { .init(text: $0, option: "--to") }
+      asked.wantsTargets = true
+      asked.defaultTargets = "kind=buyer"
+      asked.targetsOption = "--to"
+      asked.measure = .init(text: by, option: "--by")
+      asked.pattern = via.map { .init(text: $0, option: "--via") }
     }
-    var head = 0
-    while head < queue.count {
-      let v = queue[head]
-      head += 1
-      let d = depth[Int(v)]
-      guard d < hops else { continue }
-      for side in [graph.outgoing, graph.incoming] {
-        for w in side.neighbors(of: v) where depth[Int(w)] < 0 {
-          depth[Int(w)] = d + 1
-          queue.append(w)
-        }
-      }
-    }
-    return queue
+    return asked
   }
+}
 
-  func spofView(_ graph: SupplyGraph, input: GraphInput) throws -> ([NodeIndex], String, Overlay) {
-    let targetNodes: [NodeIndex]
-    if let targets {
-      let selection = try TargetSelection(parsing: targets)
-      for id in selection.namedIDs where graph.index(of: id) == nil {
-        try unknownID(id, graph: graph, option: "--targets")
-      }
-      targetNodes = selection.select(in: graph)
-    } else {
-      targetNodes = TargetSelection.defaultTargets(in: graph).nodes
+extension ImageFormat {
+  var graphviz: GraphvizRenderer.Format {
+    switch self {
+    case .svg: .svg
+    case .png: .png
+    case .pdf: .pdf
+    case .dot: .svg
     }
-    let chosen: SupplySemantics =
-      semantics == .or ? .or : semantics == .parts ? .parts : SupplySemantics.automatic(for: graph)
-    let report = SinglePointsOfFailure(
-      network: SupplyNetwork(graph: graph, semantics: chosen), targets: targetNodes)
-    var explainer = report.explainer()
-    var overlay = Overlay()
-    var core: [NodeIndex] = []
-    let shown = Array(report.criticalNodes.prefix(top))
-    let most = Double(shown.first?.targetsCut.count ?? 1)
-    for (rank, c) in shown.enumerated() {
-      core.append(c.node)
-      let size = 0.6 + 1.2 * Double(c.targetsCut.count) / most
-      overlay.nodes[c.node] = [
-        ("fillcolor", Self.red), ("width", NumberFormat.canonical((size * 100).rounded() / 100)),
-        ("height", NumberFormat.canonical((size * 60).rounded() / 100)),
-        ("xlabel", "#\(rank + 1): cuts \(c.targetsCut.count)"),
-      ]
-      for (t, steps) in zip(c.targetsCut, explainer.explanations(of: c.node, for: c.targetsCut)) {
-        core.append(t)
-        overlay.nodes[t] = (overlay.nodes[t] ?? []) + [("color", Self.red), ("penwidth", "3")]
-        for step in steps {
-          core.append(step.node)
-          if step.edge >= 0 { overlay.edges[step.edge] = [("color", Self.red), ("penwidth", "2")] }
-        }
-      }
-    }
-    for l in report.criticalLinks {
-      overlay.edges[l.edge] = [("color", Self.red), ("penwidth", "4")]
-    }
-    overlay.legend = [
-      .init(
-        label: "single point of failure", attributes: [("shape", "box"), ("fillcolor", Self.red)]),
-      .init(
-        label: "target it cuts off",
-        attributes: [
-          ("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", Self.red), ("penwidth", "3"),
-        ]),
-    ]
-    let title =
-      "\(graph.name ?? input.name) — single points of failure (\(chosen.rawValue) semantics, top \(shown.count) of \(report.criticalNodes.count), context \(context))"
-    return (core.isEmpty ? Array(graph.nodes) : around(core, in: graph), title, overlay)
-  }
-
-  func pathsView(_ graph: SupplyGraph, input: GraphInput) throws -> ([NodeIndex], String, Overlay) {
-    guard let from, let source = graph.index(of: from) else {
-      try unknownID(self.from ?? "", graph: graph, option: "--from")
-    }
-    let toText = to ?? "kind=buyer"
-    let selection = try TargetSelection(parsing: toText)
-    for id in selection.namedIDs where graph.index(of: id) == nil {
-      try unknownID(id, graph: graph, option: "--to")
-    }
-    let measure: RouteWeight.Measure =
-      by == "hops" ? .hops : by == "confidence" ? .confidence : .attribute(by)
-    let weight: RouteWeight
-    do { weight = try RouteWeight(measure, graph: graph) } catch {
-      throw ValidationError("--by \(by): \(error)")
-    }
-    var pattern: RoutePattern? = nil
-    if let via {
-      do { pattern = try RoutePattern(parsing: via, graph: graph) } catch let e
-        as RoutePattern.ParseError
-      {
-        throw ValidationError("--via: \(e)")
-      }
-    }
-    var enumerator = RouteEnumerator(
-      graph: graph, source: source, targets: selection.select(in: graph), weight: weight,
-      pattern: pattern)
-    var core: [NodeIndex] = [source]
-    var overlay = Overlay()
-    var count = 0
-    var labels: [EdgeIndex: [String]] = [:]
-    while count < k, let route = enumerator.next() {
-      count += 1
-      core += route.path.nodes
-      for e in route.path.edges {
-        labels[e, default: []].append("#\(count)")
-        overlay.edges[e] = [("color", Self.blue), ("penwidth", "3")]
-      }
-      overlay.nodes[route.path.nodes.last!] = [("color", Self.blue), ("penwidth", "3")]
-    }
-    for (e, l) in labels { overlay.edgeLabels[e] = l.joined(separator: ",") }
-    overlay.nodes[source] = [("color", Self.blue), ("penwidth", "3"), ("fontcolor", Self.blue)]
-    overlay.legend = [
-      .init(
-        label: "route #rank",
-        attributes: [
-          ("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", Self.blue), ("penwidth", "3"),
-        ])
-    ]
-    let title =
-      "\(graph.name ?? input.name) — \(count) best route\(count == 1 ? "" : "s") from \(graph.name(of: source)) to \(toText) by \(by)\(via.map { ", via \($0)" } ?? "")"
-    return (around(core, in: graph), title, overlay)
-  }
-
-  func reachView(_ graph: SupplyGraph, nodes: [NodeIndex], title: String) -> (String, Overlay) {
-    let reach = DualUseReach(graph: graph, robust: robust)
-    var overlay = Overlay()
-    overlay.recolorsNodes = true
-    let colors: [DualUseReach.ReachClass: String] = [
-      .dual: "#009E73", .defenseOnly: "#56B4E9", .industryOnly: "#E69F00", .none: "#DDDDDD",
-    ]
-    for v in nodes {
-      var attributes: [(String, String)] = [("fillcolor", colors[reach.classes[Int(v)]]!)]
-      if robust, reach.classes[Int(v)] == .dual,
-        !(reach.defense.fragile?[v].isEmpty ?? true)
-          || !(reach.industry.fragile?[v].isEmpty ?? true)
-      {
-        attributes += [("peripheries", "2"), ("color", Self.red)]
-      }
-      overlay.nodes[v] = attributes
-    }
-    overlay.legend = DualUseReach.ReachClass.allCases.map { c in
-      .init(
-        label: "reach: \(c.rawValue)", attributes: [("shape", "box"), ("fillcolor", colors[c]!)])
-    }
-    if robust {
-      overlay.legend.append(
-        .init(
-          label: "dual, one failure away",
-          attributes: [
-            ("shape", "box"), ("fillcolor", "#009E73"), ("peripheries", "2"), ("color", Self.red),
-          ]))
-    }
-    return (
-      title.replacingOccurrences(
-        "— structure", "— dual-use reach" + (robust ? " (robustness marked)" : "")), overlay
-    )
   }
 }

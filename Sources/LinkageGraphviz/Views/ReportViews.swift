@@ -1,0 +1,209 @@
+import LinkageCore
+import LinkageReports
+
+/// What a diagram view draws: which nodes, under which title, with which overlay.
+public struct DiagramView: Sendable {
+  public var nodes: [NodeIndex]
+  public var title: String
+  public var overlay: Overlay
+
+  public init(nodes: [NodeIndex], title: String, overlay: Overlay = Overlay()) {
+    self.nodes = nodes
+    self.title = title
+    self.overlay = overlay
+  }
+
+  /// The diagram of the view (summarized by kind and tier above `maximumNodes`).
+  public func diagram(of graph: SupplyGraph, maximumNodes: Int = 600) -> StructureDiagram {
+    StructureDiagram(
+      graph: graph, nodes: nodes, title: title, maximumNodes: maximumNodes, overlay: overlay)
+  }
+}
+
+/// The colors every view and page uses for what a report marks.
+public enum ReportPalette {
+  /// Single points of failure, cut targets, fragile reach (Okabe–Ito vermillion).
+  public static let failure = "#D55E00"
+  /// Routes (Okabe–Ito blue).
+  public static let route = "#0072B2"
+
+  /// The fill of each reach class.
+  public static func fill(_ reachClass: DualUseReach.ReachClass) -> String {
+    switch reachClass {
+    case .dual: "#009E73"
+    case .defenseOnly: "#56B4E9"
+    case .industryOnly: "#E69F00"
+    case .none: "#DDDDDD"
+    }
+  }
+}
+
+extension DiagramView {
+  /// Every node, drawn as the structure view.
+  public static func structure(_ input: AnalysisInput) -> DiagramView {
+    let graph = input.graph
+    return DiagramView(
+      nodes: Array(graph.nodes),
+      title:
+        "\(input.title) — structure (\(graph.nodeCount) nodes, \(graph.edgeCount) edges)")
+  }
+
+  /// The nodes within `radius` hops of `center`, drawn as the structure view.
+  public static func neighborhood(
+    of center: NodeIndex, radius: Int, _ input: AnalysisInput
+  ) -> DiagramView {
+    let graph = input.graph
+    return DiagramView(
+      nodes: graph.neighborhood(of: [center], hops: radius),
+      title:
+        "\(input.title) — \(radius) hop\(radius == 1 ? "" : "s") around \(graph.name(of: center))")
+  }
+
+  /// The first `top` listed single points of failure of `report` (nil: every listed one), sized by how many targets each cuts,
+  /// the targets they cut and every chain of dependence between them, every critical link,
+  /// and `context` hops around them.
+  /// - Precondition: the report carries every target's chain (``SpofReport/Chains/everyTarget``).
+  /// - Complexity: O(chain steps listed) plus the neighborhood search.
+  public static func spof(_ report: SpofReport, top: Int? = nil, context: Int) -> DiagramView {
+    let graph = report.graph
+    let red = ReportPalette.failure
+    var overlay = Overlay()
+    var core: [NodeIndex] = []
+    let shown = top.map { Array(report.nodes.prefix($0)) } ?? report.nodes
+    let most = Double(shown.first?.targetsCut.count ?? 1)
+    for (position, c) in shown.enumerated() {
+      core.append(c.node)
+      let size = 0.6 + 1.2 * Double(c.targetsCut.count) / most
+      overlay.nodes[c.node] = [
+        ("fillcolor", red), ("width", NumberFormat.canonical((size * 100).rounded() / 100)),
+        ("height", NumberFormat.canonical((size * 60).rounded() / 100)),
+        ("xlabel", "#\(c.rank ?? position + 1): cuts \(c.targetsCut.count)"),
+      ]
+      for why in c.why {
+        core.append(why.target)
+        overlay.nodes[why.target] =
+          (overlay.nodes[why.target] ?? []) + [("color", red), ("penwidth", "3")]
+        for step in why.steps {
+          core.append(step.node)
+          if step.edge >= 0 { overlay.edges[step.edge] = [("color", red), ("penwidth", "2")] }
+        }
+      }
+    }
+    for l in report.analysis.criticalLinks {
+      overlay.edges[l.edge] = [("color", red), ("penwidth", "4")]
+    }
+    overlay.legend = [
+      .init(label: "single point of failure", attributes: [("shape", "box"), ("fillcolor", red)]),
+      .init(
+        label: "target it cuts off",
+        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", red), ("penwidth", "3")]
+      ),
+    ]
+    let title =
+      "\(report.input.title) — single points of failure (\(report.semantics.semantics.rawValue) semantics, top \(shown.count) of \(report.analysis.criticalNodes.count), context \(context))"
+    return DiagramView(
+      nodes: core.isEmpty ? Array(graph.nodes) : graph.neighborhood(of: core, hops: context),
+      title: title, overlay: overlay)
+  }
+
+  /// The routes of `report`, each edge labelled with the ranks of the routes through it, and
+  /// `context` hops around them.
+  /// - Complexity: O(route length × routes) plus the neighborhood search.
+  public static func paths(_ report: PathsReport, context: Int) -> DiagramView {
+    let graph = report.graph
+    let blue = ReportPalette.route
+    var core: [NodeIndex] = [report.source]
+    var overlay = Overlay()
+    var labels: [EdgeIndex: [String]] = [:]
+    for route in report.routes {
+      core += route.path.nodes
+      for e in route.path.edges {
+        labels[e, default: []].append("#\(route.rank)")
+        overlay.edges[e] = [("color", blue), ("penwidth", "3")]
+      }
+      if let end = route.path.nodes.last {
+        overlay.nodes[end] = [("color", blue), ("penwidth", "3")]
+      }
+    }
+    for (e, l) in labels { overlay.edgeLabels[e] = l.joined(separator: ",") }
+    overlay.nodes[report.source] = [("color", blue), ("penwidth", "3"), ("fontcolor", blue)]
+    overlay.legend = [
+      .init(
+        label: "route #rank",
+        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", blue), ("penwidth", "3")]
+      )
+    ]
+    let count = report.routes.count
+    let title =
+      "\(report.input.title) — \(count) best route\(count == 1 ? "" : "s") from \(graph.name(of: report.source)) to \(report.targets.text) by \(report.measure.name)\(report.pattern.map { ", via \($0.text)" } ?? "")"
+    return DiagramView(
+      nodes: graph.neighborhood(of: core, hops: context), title: title, overlay: overlay)
+  }
+
+  /// `base` with its nodes filled by reach class and, with robustness, the dual nodes whose
+  /// reach hangs on one failure marked.
+  /// - Complexity: O(nodes drawn).
+  public static func reach(_ report: ReachReport, over base: DiagramView) -> DiagramView {
+    let reach = report.reach
+    let robust = reach.robustnessComputed
+    let red = ReportPalette.failure
+    var overlay = Overlay()
+    overlay.recolorsNodes = true
+    for v in base.nodes {
+      let c = reach.classes[Int(v)]
+      var attributes: [(String, String)] = [("fillcolor", ReportPalette.fill(c))]
+      if robust, c == .dual,
+        !(reach.defense.fragile?[v].isEmpty ?? true)
+          || !(reach.industry.fragile?[v].isEmpty ?? true)
+      {
+        attributes += [("peripheries", "2"), ("color", red)]
+      }
+      overlay.nodes[v] = attributes
+    }
+    overlay.legend = DualUseReach.ReachClass.allCases.map { c in
+      .init(
+        label: "reach: \(c.rawValue)",
+        attributes: [("shape", "box"), ("fillcolor", ReportPalette.fill(c))])
+    }
+    if robust {
+      overlay.legend.append(
+        .init(
+          label: "dual, one failure away",
+          attributes: [
+            ("shape", "box"), ("fillcolor", ReportPalette.fill(.dual)), ("peripheries", "2"),
+            ("color", red),
+          ]))
+    }
+    let title = base.title.replacing(
+      "— structure", with: "— dual-use reach" + (robust ? " (robustness marked)" : ""))
+    return DiagramView(nodes: base.nodes, title: title, overlay: overlay)
+  }
+}
+
+extension SupplyGraph {
+  /// `core` and the nodes within `hops` edges of it in either direction, in breadth-first
+  /// order (out-neighbors before in-neighbors).
+  /// - Complexity: O(*V* + edges reached); one dense depth array, no per-node objects.
+  public func neighborhood(of core: [NodeIndex], hops: Int) -> [NodeIndex] {
+    var depth = [Int32](repeating: -1, count: nodeCount)
+    var queue: [NodeIndex] = []
+    for v in core where depth[Int(v)] < 0 {
+      depth[Int(v)] = 0
+      queue.append(v)
+    }
+    var head = 0
+    while head < queue.count {
+      let v = queue[head]
+      head += 1
+      let d = depth[Int(v)]
+      guard d < hops else { continue }
+      for side in [outgoing, incoming] {
+        for w in side.neighbors(of: v) where depth[Int(w)] < 0 {
+          depth[Int(w)] = d + 1
+          queue.append(w)
+        }
+      }
+    }
+    return queue
+  }
+}

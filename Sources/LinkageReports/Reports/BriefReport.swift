@@ -1,0 +1,351 @@
+import LinkageCore
+
+/// The briefing pack's words and tables, built from the reports of summary, spof, paths
+/// --readiness and reach --robust (so the pack says exactly what those commands say).
+///
+/// The page renderers (``BriefReport/html(diagrams:)``, ``BriefReport/markdown(diagrams:)``)
+/// are pure functions of this value and of the drawn diagrams.
+public struct BriefReport: Sendable {
+  /// One finding: a plain sentence, with the names it mentions marked for HTML and Markdown.
+  public struct Finding: Sendable {
+    /// Parts of the sentence; `true` marks a name to emphasize.
+    public let parts: [Part]
+    public struct Part: Sendable {
+      public let text: String
+      public let strong: Bool
+    }
+    init(parts: [(String, Bool)]) { self.parts = parts.map { Part(text: $0.0, strong: $0.1) } }
+    public var plain: String { parts.map(\.text).joined() }
+    public var markdown: String {
+      parts.map { $0.strong ? "**\(Markdown.escape($0.text))**" : Markdown.escape($0.text) }
+        .joined()
+    }
+    public var html: String {
+      parts.map { $0.strong ? "<strong>\(HTML.escape($0.text))</strong>" : HTML.escape($0.text) }
+        .joined()
+    }
+  }
+
+  /// A diagram the pack draws.
+  public struct View: Sendable {
+    public enum Kind: Sendable, Equatable {
+      case structure, spof, reach
+      /// The best routes from this startup.
+      case paths(from: NodeIndex)
+    }
+    /// The file name (without extension) in `diagrams/`.
+    public let name: String
+    public let kind: Kind
+    public let title: String
+    public let caption: String
+  }
+
+  /// A drawn view with its SVG text.
+  public struct Diagram: Sendable {
+    public let name: String
+    public let title: String
+    public let caption: String
+    public let svg: String
+    public init(name: String, title: String, caption: String, svg: String) {
+      self.name = name
+      self.title = title
+      self.caption = caption
+      self.svg = svg
+    }
+  }
+
+  /// A table: header and rows of cells.
+  public struct Table: Sendable {
+    public let header: [String]
+    public let rows: [[String]]
+    public let note: String?
+  }
+
+  public let title: String
+  public let inputName: String
+  public let overview: String
+  public let findings: [Finding]
+  public let views: [View]
+  public let spofTable: Table
+  public let readinessTable: Table
+  public let reachTable: Table
+
+  /// Builds the pack's words from the four reports (all of the same graph).
+  /// - Parameter top: rows per table.
+  /// - Complexity: O(*V* + listed entries × their lists); the reach hub count uses one
+  ///   dense counter array.
+  public init(
+    summary: SummaryReport, spof: SpofReport, readiness: ReadinessReport, reach: ReachReport,
+    top: Int
+  ) {
+    let input = summary.input
+    let graph = input.graph
+    title = input.title
+    inputName = input.name
+    func name(_ v: NodeIndex) -> String { graph.name(of: v) }
+    func plural(_ n: Int, _ word: String, _ many: String? = nil) -> String {
+      "\(n) \(n == 1 ? word : many ?? word + "s")"
+    }
+    func list(_ nodes: [NodeIndex], limit: Int = 4) -> String {
+      let shown = nodes.prefix(limit).map(name)
+      let rest = nodes.count - shown.count
+      return shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
+    }
+    func days(_ d: Double?) -> String { d.map { NumberFormat.canonical($0) } ?? "–" }
+    func kindText(_ v: NodeIndex) -> String { graph.kindLabel(of: v) ?? graph.kind(of: v).name }
+
+    // Overview.
+    let s = summary.summary
+    func sectorBuyers(_ label: String) -> Int {
+      s.buyersBySector.first { $0.label == label }?.count ?? 0
+    }
+    let semantics = spof.semantics.semantics
+    overview =
+      "\(plural(s.nodeCount, "node")), \(plural(s.edgeCount, "link")), \(plural(s.buyers.count, "buyer")) "
+      + "(\(sectorBuyers("defense")) defense, \(sectorBuyers("industry")) industry); supply semantics: "
+      + (semantics == .parts
+        ? "parts (a buyer or integrator needs every part, any supplier of a part will do)"
+        : "or (any one supply route is enough)")
+
+    var findings: [Finding] = []
+    // 1. Single points of failure.
+    let critical = spof.nodes
+    let targets = spof.redundancy
+    let targetCount = spof.analysis.targets.count
+    // Per target: the upstream nodes it hangs on despite two or more direct suppliers.
+    var hiddenBehind = [[NodeIndex]](repeating: [], count: graph.nodeCount)
+    for t in targets { hiddenBehind[Int(t.target)] = t.hiddenSingleSources }
+    if critical.isEmpty {
+      findings.append(
+        Finding(parts: [
+          ("No single node failure cuts off any of the \(plural(targetCount, "buyer")).", false)
+        ]))
+    }
+    for node in critical.prefix(3) {
+      let cut = node.targetsCut
+      let hidden = cut.filter { hiddenBehind[Int($0)].contains(node.node) }.count
+      var parts: [(String, Bool)] = [
+        (name(node.node), true),
+        (" (\(kindText(node.node))) is a single point of failure for ", false),
+        (plural(cut.count, "buyer"), false), (": \(list(cut))", false),
+      ]
+      if hidden > 0 {
+        parts.append(
+          (
+            hidden == cut.count
+              ? (cut.count == 1
+                ? ", although it has two or more direct suppliers"
+                : ", although each of them has two or more direct suppliers")
+              : ", \(hidden) of them behind two or more direct suppliers", false
+          ))
+      }
+      parts.append((".", false))
+      findings.append(Finding(parts: parts))
+    }
+    if critical.count > 3 {
+      findings.append(
+        Finding(parts: [
+          ("\(critical.count - 3) more nodes are single points of failure (table below).", false)
+        ]))
+    }
+    let hiddenNodes = spof.hiddenSingleSources
+    if !hiddenNodes.isEmpty {
+      let nodes = hiddenNodes.map(\.node)
+      var behind: [NodeIndex] = []
+      for n in hiddenNodes {
+        for p in n.singlePoints where !behind.contains(p) { behind.append(p) }
+      }
+      findings.append(
+        Finding(parts: [
+          (
+            "\(plural(nodes.count, "node")) look diversified (two or more direct suppliers) but "
+              + "\(nodes.count == 1 ? "hangs" : "hang") on one node upstream: \(list(nodes)); behind them: ",
+            false
+          ),
+          (list(behind, limit: 3), true), (".", false),
+        ]))
+    }
+    let links = spof.links
+    if let first = links.first {
+      let source = graph.source(of: first.edge)
+      let target = graph.target(of: first.edge)
+      findings.append(
+        Finding(parts: [
+          (plural(links.count, "link") + " can cut buyers off alone; the first, ", false),
+          ("\(name(source)) → \(name(target))", true),
+          (", cuts \(plural(first.targetsCut.count, "buyer")).", false),
+        ]))
+    }
+    let exposed = targets.filter { $0.value == 1 }
+    if !targets.isEmpty {
+      findings.append(
+        Finding(parts: [
+          (
+            "\(exposed.count) of \(plural(targets.count, "buyer")) can be cut off by one failure upstream"
+              + (exposed.isEmpty
+                ? "; every buyer survives any single failure."
+                : ": \(list(exposed.map(\.target)))."),
+            false
+          )
+        ]))
+    }
+
+    // 2. Dual-use reach of startups.
+    let reachEntries = reach.entries
+    let startups = reachEntries.filter { kindText($0.node) == "startup" }
+    let dual = startups.filter { $0.reachClass == .dual }
+    func fragility(_ e: ReachReport.Entry) -> [NodeIndex] {
+      (e.defenseFragile ?? []) + (e.industryFragile ?? [])
+    }
+    let fragile = dual.filter { !fragility($0).isEmpty }
+    if !startups.isEmpty {
+      var parts: [(String, Bool)] = [
+        (
+          "\(dual.count) of \(plural(startups.count, "startup")) reach both defense and industry buyers",
+          false
+        )
+      ]
+      if dual.isEmpty {
+        parts.append((".", false))
+      } else if fragile.isEmpty {
+        parts.append(("; all of them keep both sectors through any single failure.", false))
+      } else {
+        // The node most of the fragile startups hang on (intermediaries, not the buyers).
+        var counts = [Int](repeating: 0, count: graph.nodeCount)
+        for e in fragile {
+          for v in Set(fragility(e)) where v != e.node && graph.kind(of: v) != .buyer {
+            counts[Int(v)] += 1
+          }
+        }
+        // Most startups, ties by the smaller id.
+        var hub: NodeIndex? = nil
+        for v in graph.nodes where counts[Int(v)] > 0 {
+          guard let h = hub else {
+            hub = v
+            continue
+          }
+          if counts[Int(v)] > counts[Int(h)]
+            || (counts[Int(v)] == counts[Int(h)] && graph.id(of: v) < graph.id(of: h))
+          {
+            hub = v
+          }
+        }
+        parts.append(("; \(fragile.count) of those lose a sector if one node fails", false))
+        if let hub, counts[Int(hub)] > 1 {
+          parts.append(("; \(counts[Int(hub)]) depend on ", false))
+          parts.append((name(hub), true))
+        }
+        parts.append((".", false))
+      }
+      findings.append(Finding(parts: parts))
+    }
+
+    // 3. Reference readiness.
+    let rows = readiness.rows
+    let toDefense = rows.filter { $0.defense != nil }
+    let toIndustry = rows.filter { $0.industry != nil }
+    let stranded = rows.filter { $0.defense == nil && $0.industry == nil }
+    if !rows.isEmpty {
+      var parts: [(String, Bool)] = [
+        (
+          "\(toDefense.count) of \(plural(rows.count, "startup")) have a route to a defense buyer and \(toIndustry.count) to an industry buyer",
+          false
+        )
+      ]
+      if !stranded.isEmpty {
+        parts.append(
+          (
+            "; \(stranded.count) \(stranded.count == 1 ? "reaches" : "reach") no buyer: \(list(stranded.map(\.startup)))",
+            false
+          ))
+      }
+      parts.append((".", false))
+      findings.append(Finding(parts: parts))
+      var quickest: (row: ReferenceReadiness.Row, route: ReferenceReadiness.SectorRoute)? = nil
+      for row in toDefense {
+        guard let d = row.defense else { continue }
+        if let q = quickest,
+          (q.route.leadTime, graph.id(of: q.row.startup)) <= (d.leadTime, graph.id(of: row.startup))
+        {
+          continue
+        }
+        quickest = (row, d)
+      }
+      if let (row, d) = quickest, d.leadTime > 0 {
+        let route = d.path.nodes
+        findings.append(
+          Finding(parts: [
+            ("The quickest defense reference: ", false),
+            (name(row.startup), true),
+            (" reaches \(name(d.buyer)) in \(NumberFormat.canonical(d.leadTime)) days", false),
+            (
+              route.count > 2
+                ? " via \(route.dropFirst().dropLast().map(name).joined(separator: " → "))." : ".",
+              false
+            ),
+          ]))
+      }
+    }
+    self.findings = findings
+
+    // Tables.
+    spofTable = Table(
+      header: ["#", "node", "kind", "buyers cut", "value cut", "cut"],
+      rows: critical.prefix(top).map { n in
+        [
+          n.rank.map(String.init) ?? "", name(n.node), kindText(n.node),
+          String(n.targetsCut.count), days(n.valueCut), list(n.targetsCut, limit: 6),
+        ]
+      },
+      note: critical.count > top ? "\(critical.count - top) more in results/spof.json" : nil)
+    readinessTable = Table(
+      header: ["startup", "defense buyer", "days", "industry buyer", "days", "via verification"],
+      rows: rows.prefix(top).map { r in
+        [
+          name(r.startup),
+          r.defense.map { name($0.buyer) } ?? "–", days(r.defense?.leadTime),
+          r.industry.map { name($0.buyer) } ?? "–", days(r.industry?.leadTime),
+          (r.defense?.passesVerification == true || r.industry?.passesVerification == true)
+            ? "yes" : "no",
+        ]
+      },
+      note: rows.count > top ? "\(rows.count - top) more in results/readiness.json" : nil)
+    let reachRows = startups.isEmpty ? reachEntries : startups
+    let ids = graph.ids
+    reachTable = Table(
+      header: ["node", "kind", "class", "defense buyers", "industry buyers", "one failure away"],
+      rows: reachRows.prefix(top).map { e in
+        let f = Set(fragility(e)).sorted { ids[Int($0)] < ids[Int($1)] }
+        return [
+          name(e.node), kindText(e.node), e.reachClass.rawValue, String(e.defenseCount),
+          String(e.industryCount), f.isEmpty ? "–" : list(f, limit: 3),
+        ]
+      },
+      note: reachRows.count > top ? "\(reachRows.count - top) more in results/reach.json" : nil)
+
+    // Views: the paths view follows the startup that reaches both sectors soonest.
+    var views = [
+      View(
+        name: "spof", kind: .spof, title: "Single points of failure",
+        caption: "The top single points of failure (red) and the buyers they cut off."),
+      View(
+        name: "reach", kind: .reach, title: "Dual-use reach",
+        caption:
+          "Who reaches defense buyers, industry buyers, or both; marked when one failure takes a sector away."
+      ),
+      View(
+        name: "structure", kind: .structure, title: "The network",
+        caption: "Every node and link: tiers left to right, kinds as shapes, sectors as colors."),
+    ]
+    if let pick = rows.first(where: { $0.defense != nil && $0.industry != nil })
+      ?? toDefense.first ?? toIndustry.first
+    {
+      let v = pick.startup
+      views.insert(
+        View(
+          name: "paths", kind: .paths(from: v), title: "Reference paths from \(name(v))",
+          caption: "The three shortest routes from \(name(v)) to buyers."), at: 1)
+    }
+    self.views = views
+  }
+}
