@@ -41,7 +41,8 @@ let package = Package(
     .testTarget(
       name: "LinkageCoreTests", dependencies: ["LinkageCore", "LinkageTestSupport"]),
     .testTarget(
-      name: "LinkageIOTests", dependencies: ["LinkageCore", "LinkageIO", "LinkageTestSupport"]),
+      name: "LinkageIOTests",
+      dependencies: ["LinkageCore", "LinkageIO", "LinkageReports", "LinkageTestSupport"]),
     .testTarget(
       name: "LinkageCLITests",
       dependencies: ["linkage", "LinkageCore", "LinkageIO", "LinkageTestSupport"]),

@@ -42,6 +42,9 @@ public struct Diagram: Sendable {
 
   public var name: String
   public var graphAttributes: [(String, String)] = []
+  /// The graph's own HTML-like label (a title with its legend), already XML-escaped; drawn
+  /// as part of the graph, not as nodes.
+  public var htmlLabel: String?
   public var nodeDefaults: [(String, String)] = []
   public var edgeDefaults: [(String, String)] = []
   public var nodes: [Node] = []

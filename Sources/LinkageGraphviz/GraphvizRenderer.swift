@@ -40,6 +40,15 @@ public enum GraphvizRenderer {
     }
   }
 
+  /// Sets `object`'s label to the HTML-like label `html`.
+  private static func setHTML(
+    _ object: UnsafeMutableRawPointer, _ html: String, in graph: UnsafeMutablePointer<Agraph_t>
+  ) {
+    guard let h = withC(html, { agstrdup_html(graph, $0) }) else { return }
+    withC("label") { a in withC("") { d in _ = agsafeset(object, a, h, d) } }
+    agstrfree(graph, h)
+  }
+
   private static func renderLocked(
     _ diagram: Diagram, format: Format, engine: String
   ) throws -> [UInt8] {
@@ -54,6 +63,7 @@ public enum GraphvizRenderer {
     }
     defer { agclose(graph) }
     for (k, v) in diagram.graphAttributes { set(UnsafeMutableRawPointer(graph), k, v) }
+    if let label = diagram.htmlLabel { setHTML(UnsafeMutableRawPointer(graph), label, in: graph) }
     for (k, v) in diagram.nodeDefaults {
       withC(k) { a in withC(v) { d in _ = agattr(graph, Int32(AGNODE), a, d) } }
     }
@@ -79,12 +89,7 @@ public enum GraphvizRenderer {
       }
       handles[node.key] = handle
       if let label = node.htmlLabel {
-        if let h = withC(label, { agstrdup_html(graph, $0) }) {
-          withC("label") { a in
-            withC("") { d in _ = agsafeset(UnsafeMutableRawPointer(handle), a, h, d) }
-          }
-          agstrfree(graph, h)
-        }
+        setHTML(UnsafeMutableRawPointer(handle), label, in: graph)
       } else {
         set(UnsafeMutableRawPointer(handle), "label", Diagram.escapePlain(node.label))
       }
@@ -110,5 +115,23 @@ public enum GraphvizRenderer {
     }
     defer { gvFreeRenderData(data) }
     return [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
+  }
+
+  /// How Graphviz reads DOT text: its node names in order, or nil when it does not parse (what
+  /// `dot` would reject). For checking what ``DOTWriter`` writes.
+  /// - Complexity: O(size of the text).
+  public static func nodeNames(ofDOT text: String) -> [String]? {
+    lock.withLock {
+      linkage_silence_messages()
+      guard let graph = text.withCString({ agmemread($0) }) else { return nil }
+      defer { agclose(graph) }
+      var names: [String] = []
+      var node = agfstnode(graph)
+      while let n = node {
+        if let name = agnameof(UnsafeMutableRawPointer(n)) { names.append(String(cString: name)) }
+        node = agnxtnode(graph, n)
+      }
+      return names
+    }
   }
 }

@@ -61,8 +61,7 @@ public struct StructureDiagram: Sendable {
     let fullTitle =
       summarized ? "\(title) — summarized: \(shown.count) nodes in groups by kind and tier" : title
     d.graphAttributes = [
-      ("rankdir", "LR"), ("label", Diagram.escapePlain(fullTitle)), ("labelloc", "t"),
-      ("fontname", Self.font),
+      ("rankdir", "LR"), ("labelloc", "t"), ("fontname", Self.font),
       ("fontsize", "16"), ("nodesep", "0.25"), ("ranksep", "0.8"), ("bgcolor", "white"),
     ]
     d.nodeDefaults = [
@@ -139,29 +138,80 @@ public struct StructureDiagram: Sendable {
             attributes: [("penwidth", String(format2: min(6, 0.5 + log2(Double(n)) / 3)))]))
       }
     }
-    for (k, entry) in overlay.legend.enumerated() {
-      d.nodes.append(
-        .init(
-          key: "legend-overlay-\(k)", label: entry.label, rankGroup: "legend",
-          attributes: entry.attributes))
-    }
-    // Legend: the kinds and sectors in view.
+    // The title and legend are the graph's own label: not nodes, so no id can collide with
+    // them and a reader counting the SVG's nodes counts only the graph's.
     let kinds = Array(Set(shown.map { graph.kind(of: $0) })).sorted()
-    var legend: [Diagram.Node] = []
-    for k in kinds {
-      legend.append(
-        .init(
-          key: "legend-kind-\(k.name)", label: k.name, rankGroup: "legend",
-          attributes: [("shape", Self.shape(k)), ("fillcolor", "#FFFFFF")]))
-    }
-    for s in Sector.allCases where !overlay.recolorsNodes {
-      legend.append(
-        .init(
-          key: "legend-sector-\(s.name)", label: s.name, rankGroup: "legend",
-          attributes: [("shape", "box"), ("fillcolor", Self.fill(s)), ("style", "filled,rounded")]))
-    }
-    d.nodes += legend
+    var sectorsShown = Set<Sector>()
+    for v in shown { if let s = graph.sector(of: v) { sectorsShown.insert(s) } }
+    d.htmlLabel = Self.titleAndLegend(
+      title: fullTitle, overlay: overlay.legend, kinds: kinds,
+      sectors: overlay.recolorsNodes ? [] : Sector.allCases.filter { sectorsShown.contains($0) })
     diagram = d
+  }
+}
+
+extension StructureDiagram {
+  /// The shape of each kind, in words, for the legend.
+  static func shapeName(_ kind: NodeKind) -> String {
+    switch shape(kind) {
+    case "ellipse": "oval"
+    case "box": "box"
+    case "box3d": "3-D box"
+    case "doubleoctagon": "double octagon"
+    case "hexagon": "hexagon"
+    case "tab": "tab"
+    case "note": "note"
+    case "component": "component"
+    default: "plain text"
+    }
+  }
+
+  /// The graph label: the title, then a framed legend row of color swatches (overlay entries,
+  /// then sectors) and a line naming the shape of each kind in view.
+  /// - Complexity: O(entries).
+  static func titleAndLegend(
+    title: String, overlay: [Overlay.LegendEntry], kinds: [NodeKind], sectors: [Sector]
+  ) -> String {
+    func swatch(_ attributes: [(String, String)]) -> String {
+      var fill = "#FFFFFF"
+      var border = "#555555"
+      var width = 1
+      for (k, v) in attributes {
+        switch k {
+        case "fillcolor": fill = v
+        case "color": border = v
+        case "penwidth": width = max(1, min(3, Int(Double(v) ?? 1)))
+        case "peripheries" where (Int(v) ?? 1) > 1: width = max(width, 2)
+        default: break
+        }
+      }
+      return
+        "<TD BGCOLOR=\"\(Diagram.escapeXML(fill))\" COLOR=\"\(Diagram.escapeXML(border))\" BORDER=\"\(width)\" WIDTH=\"18\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD>"
+    }
+    var cells: [String] = []
+    for entry in overlay {
+      cells.append(swatch(entry.attributes) + "<TD ALIGN=\"LEFT\">\(Diagram.escapeXML(entry.label))</TD>")
+    }
+    for s in sectors {
+      cells.append(
+        swatch([("fillcolor", fill(s))]) + "<TD ALIGN=\"LEFT\">\(Diagram.escapeXML(s.name))</TD>")
+    }
+    var html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+    html += "<TR><TD><FONT POINT-SIZE=\"16\">\(Diagram.escapeXML(title))</FONT></TD></TR>"
+    let shapes = kinds.map { "\($0.name): \(shapeName($0))" }.joined(separator: " · ")
+    if !cells.isEmpty || !shapes.isEmpty {
+      html += "<TR><TD><FONT POINT-SIZE=\"12\"><TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">"
+      let columns = max(1, cells.count * 2)
+      if !cells.isEmpty {
+        html += "<TR><TD ALIGN=\"LEFT\"><B>Legend</B></TD>" + cells.joined() + "</TR>"
+      }
+      if !shapes.isEmpty {
+        html +=
+          "<TR><TD ALIGN=\"LEFT\">\(cells.isEmpty ? "<B>Legend</B>" : "")</TD><TD ALIGN=\"LEFT\" COLSPAN=\"\(columns)\"><FONT POINT-SIZE=\"10\">Shapes — \(Diagram.escapeXML(shapes))</FONT></TD></TR>"
+      }
+      html += "</TABLE></FONT></TD></TR>"
+    }
+    return html + "</TABLE>"
   }
 }
 

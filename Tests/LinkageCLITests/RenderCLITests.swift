@@ -48,4 +48,37 @@ struct RenderCLITests {
       try CLIRunner.run(["render", "--focus", "argos", "-o", folder + "/x.svg"]).status == 64)
     #expect(try CLIRunner.run(["render", "-o", folder + "/x.bmp"]).status == 64)
   }
+
+  @Test("the legend is part of the graph's label: ids like legend keys stay graph nodes")
+  func legendIsNotNodes() throws {
+    let folder = TestFiles.scratchFolder("render-legend")
+    try FileManager.default.createDirectory(atPath: folder + "/g", withIntermediateDirectories: true)
+    try """
+      id,name,kind,sector
+      legend-kind-buyer,Looks like a legend key,buyer,defense
+      legend-sector-dual,Another,supplier,
+      legend-overlay-0,Third,startup,industry
+      ends\\,Backslash at the end,supplier,
+      """.write(toFile: folder + "/g/nodes.csv", atomically: true, encoding: .utf8)
+    try """
+      source,target,relation
+      legend-overlay-0,legend-sector-dual,supplies
+      legend-sector-dual,legend-kind-buyer,sells_to
+      ends\\,legend-sector-dual,supplies
+      """.write(toFile: folder + "/g/edges.csv", atomically: true, encoding: .utf8)
+    for view in ["structure", "spof", "reach"] {
+      let run = try CLIRunner.run([
+        "render", folder + "/g", "--view", view, "-o", folder + "/\(view).svg", "--quiet",
+      ])
+      #expect(run.status == 0, "\(run.stderr)")
+      let svg = TestFiles.read(folder + "/\(view).svg")
+      let nodes = svg.components(separatedBy: "class=\"node\"").count - 1
+      #expect(nodes == 4, "\(view): \(nodes) node groups")
+      #expect(svg.contains("Looks like a legend key") && svg.contains("Legend"))
+    }
+    // The DOT of an id ending in a backslash is DOT that Graphviz reads.
+    let dot = try CLIRunner.run(["render", folder + "/g", "-o", folder + "/g.dot", "--quiet"])
+    #expect(dot.status == 0, "\(dot.stderr)")
+    #expect(TestFiles.read(folder + "/g.dot").contains("<ends\\>"))
+  }
 }

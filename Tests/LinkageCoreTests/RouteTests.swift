@@ -134,4 +134,33 @@ struct RouteTests {
         "startup supplies+ program[sector=defense,stage=verification] .* buyer[sector=industry]")
         == nil)
   }
+
+  @Test("any pattern text gets a result or an error, never a crash (deep nesting, long text)")
+  func hostilePatterns() throws {
+    let g = Self.graph(seed: 2)
+    func outcome(_ text: String) -> String {
+      do {
+        _ = try RoutePattern(parsing: text, graph: g)
+        return "ok"
+      } catch let e as RoutePattern.ParseError {
+        return e.message
+      } catch { return "other" }
+    }
+    // 60,000 open parentheses used to recurse once each and overflow the stack.
+    #expect(outcome(String(repeating: "(", count: 60_000)).contains("too large"))
+    #expect(outcome(String(repeating: "(", count: 60_000) + "supplies").contains("too large"))
+    #expect(
+      outcome(String(repeating: "supplies ", count: 100_000)).contains("too large"))
+    #expect(outcome(String(repeating: "(supplies)", count: 3)) == "ok")
+    // Seeded random text over the pattern alphabet: every one ends (either way) quickly.
+    var rng = SeededRandom(seed: 77)
+    let alphabet = ["(", ")", "|", "*", "+", "?", ".", " ", "supplies", "buyer", "[", "]",
+      "sector=defense", ",", "#", "*[", "startup"]
+    for _ in 0..<2_000 {
+      let length = Int(rng.next() % 40)
+      let text = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        .joined()
+      #expect(outcome(text) != "other")
+    }
+  }
 }

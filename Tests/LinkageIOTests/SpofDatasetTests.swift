@@ -1,6 +1,7 @@
 import Foundation
 import LinkageCore
 import LinkageIO
+import LinkageReports
 import LinkageTestSupport
 import Testing
 
@@ -35,7 +36,7 @@ struct SpofDatasetTests {
     // The why-chain names the NPU part of a board maker, then the integrator's compute part.
     let navy = try #require(g.index(of: "navy"))
     let steps = spof.explanation(of: first.node, for: navy)
-    let sentence = spof.sentence(failure: first.node, steps: steps)
+    let sentence = WhyText.sentence(spof, failure: first.node, steps: steps)
     #expect(sentence.hasPrefix("kseed-silicon fails → part npu of "))
     #expect(sentence.contains("part compute of "))
     #expect(sentence.hasSuffix("navy loses supply"))
@@ -58,7 +59,7 @@ struct SpofDatasetTests {
       g.id(of: $0.node)
     }
     #expect(firms == ["asml"])
-    let sentence = spof.sentence(failure: asml, steps: spof.explanation(of: asml, for: chip))
+    let sentence = WhyText.sentence(spof, failure: asml, steps: spof.explanation(of: asml, for: chip))
     #expect(
       sentence.hasPrefix(
         "asml fails → part producer of euv-scanners has no other supplier → part euv-scanners of advanced-photolithography-equipment"

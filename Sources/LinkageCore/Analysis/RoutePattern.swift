@@ -66,15 +66,19 @@ public struct RoutePattern: Sendable {
     builder.add(.epsilon(accept), from: fragment.end)
     // State 0 must be the start: link a fresh start to the fragment.
     builder.add(.epsilon(fragment.start), from: builder.startState)
-    guard builder.states.count <= 64 else {
+    guard builder.states.count <= Self.maximumStates else {
       throw ParseError(
-        message: "the pattern is too large (\(builder.states.count) automaton states; at most 64)",
+        message:
+          "the pattern is too large (\(builder.states.count) automaton states; at most \(Self.maximumStates))",
         column: 1)
     }
     self.transitions = builder.states
     self.accept = accept
     self.text = text
   }
+
+  /// The most automaton states a pattern may compile to (state sets are 64-bit masks).
+  public static let maximumStates = 64
 
   struct Builder {
     var states: [[Transition]] = [[]]  // state 0: start
@@ -130,13 +134,26 @@ public struct RoutePattern: Sendable {
       return Fragment(start: start, end: end)
     }
 
+    /// Stops as soon as the automaton outgrows 64 states, so that nesting (which recurses
+    /// once per parenthesis) and long patterns end with an error, never a deep stack.
+    func checkSize() throws {
+      if builder.states.count > RoutePattern.maximumStates {
+        throw ParseError(
+          message:
+            "the pattern is too large (more than \(RoutePattern.maximumStates) automaton states)",
+          column: position + 1)
+      }
+    }
+
     mutating func parseSequence() throws -> Fragment {
       skipSpaces()
+      try checkSize()
       let start = builder.newState()
       var end = start
       var any = false
       while let c = peek(), c != "|", c != ")" {
         let item = try parseRepetition()
+        try checkSize()
         builder.add(.epsilon(item.start), from: end)
         end = item.end
         any = true

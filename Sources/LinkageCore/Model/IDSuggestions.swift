@@ -2,7 +2,7 @@
 public enum IDSuggestions {
   /// Returns up to `limit` ids from `candidates` within a small edit distance of `id`,
   /// closest first, ties by id. Case differences count half as much as other edits, so
-  /// `ASML` suggests `asml` first.
+  /// `ASML` suggests `asml` first. Ids that start with `id` follow the close spellings.
   ///
   /// - Complexity: O(*n* · *k* · *d*) time for *n* candidates of length about *k* and a
   ///   distance bound *d* (at most 3); candidates whose length differs by more than *d* are
@@ -13,19 +13,24 @@ public enum IDSuggestions {
     let target = Array(id.unicodeScalars)
     let lowered = Array(id.lowercased().unicodeScalars)
     let bound = min(3, max(1, target.count / 3))
+    let lowerID = id.lowercased()
     var found: [(distance: Double, id: String)] = []
     for candidate in candidates {
       let c = Array(candidate.unicodeScalars)
-      guard abs(c.count - target.count) <= bound else { continue }
+      let lowerCandidate = candidate.lowercased()
+      // A candidate that starts with what was typed (`kseed` for `kseed-silicon`) is a
+      // suggestion however much longer it is, after every close spelling.
+      let extends = target.count >= 3 && lowerCandidate.hasPrefix(lowerID)
+      guard abs(c.count - target.count) <= bound || extends else { continue }
       let d: Double
-      if candidate.lowercased() == id.lowercased() {
+      if lowerCandidate == lowerID {
         d = 0.5
-      } else if let e = distance(
-        lowered, Array(candidate.lowercased().unicodeScalars), bound: bound)
+      } else if abs(c.count - target.count) <= bound,
+        let e = distance(lowered, Array(lowerCandidate.unicodeScalars), bound: bound)
       {
         d = Double(e)
-      } else if candidate.hasPrefix(id) || id.hasPrefix(candidate) {
-        d = Double(bound)
+      } else if extends || (c.count >= 3 && lowerID.hasPrefix(lowerCandidate)) {
+        d = Double(bound) + 0.5
       } else {
         continue
       }

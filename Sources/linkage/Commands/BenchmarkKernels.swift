@@ -14,7 +14,7 @@ struct BenchmarkKernels: ParsableCommand {
   @Argument(help: "A graph file, CSV pair or dataset folder.")
   var path: String
 
-  @Option(help: "Repetitions of each kernel; the best time is reported.")
+  @Option(parsing: .unconditional, help: "Repetitions of each kernel; the best time is reported.")
   var repetitions: Int = 3
 
   func run() throws {

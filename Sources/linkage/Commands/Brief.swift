@@ -26,7 +26,7 @@ struct Brief: ParsableCommand {
   @Option(name: .shortAndLong, help: "The folder to write the pack into (created if missing).")
   var output: String = "brief"
 
-  @Option(help: "Rows per table in the pack.")
+  @Option(parsing: .unconditional, help: "Rows per table in the pack.")
   var top: Int = 10
 
   @Option(help: "table (prints where the pack is and the findings) or json (a manifest).")

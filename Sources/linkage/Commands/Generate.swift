@@ -24,14 +24,14 @@ struct Generate: ParsableCommand {
           --extra-columns 6 -o big/
       """)
 
-  @Option(help: "How many nodes (at least 30).")
+  @Option(parsing: .unconditional, help: "How many nodes (at least 30).")
   var nodes: Int
 
-  @Option(help: "Random seed.")
+  @Option(parsing: .unconditional, help: "Random seed.")
   var seed: UInt64 = 1
 
   @Option(
-    help: ArgumentHelp(
+    parsing: .unconditional, help: ArgumentHelp(
       "Fraction of nodes that are buyers, 0–0.5 (at least 4, half defense, half industry;"
         + " default: 2%, the standard layout).", valueName: "fraction"))
   var buyerShare: Double?

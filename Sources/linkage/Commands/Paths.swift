@@ -37,23 +37,23 @@ struct Paths: ParsableCommand {
     help: "What a route costs: hops, lead_time, cost, confidence, or a numeric edge attribute.")
   var by: String = "hops"
 
-  @Option(name: .customShort("k"), help: "How many routes, best first.")
+  @Option(name: .customShort("k"), parsing: .unconditional, help: "How many routes, best first.")
   var k: Int = 1
 
   @Option(help: "A pattern the route must match.")
   var via: String?
 
-  @Option(name: .customLong("max-hops"), help: "Routes have at most this many edges.")
+  @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Routes have at most this many edges.")
   var maxHops: Int?
 
   @Option(
     name: .customLong("max-paths"),
-    help: "Route prefixes the search may queue before it stops (marked truncated).")
+    parsing: .unconditional, help: "Route prefixes the search may queue before it stops (marked truncated).")
   var maxPaths: Int = 5_000_000
 
   @Option(
     name: .customLong("time-limit"),
-    help: "Seconds the search may take before it stops (marked truncated).")
+    parsing: .unconditional, help: "Seconds the search may take before it stops (marked truncated).")
   var timeLimit: Double = 10
 
   @Flag(help: "One row per startup: nearest buyers per sector, verification, gateway.")

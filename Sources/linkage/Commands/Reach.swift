@@ -19,12 +19,12 @@ struct Reach: ParsableCommand {
   @Argument(help: "A graph file, CSV pair or dataset folder (default: the bundled korea-ax).")
   var path: String?
 
-  @Option(name: .customLong("max-hops"), help: "Only buyers within this many flow edges count.")
+  @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Only buyers within this many flow edges count.")
   var maxHops: Int?
 
   @Option(
     name: .customLong("max-lead-time"),
-    help: "Only buyers within this many days (summed lead_time; edges without one count 0).")
+    parsing: .unconditional, help: "Only buyers within this many days (summed lead_time; edges without one count 0).")
   var maxLeadTime: Double?
 
   @Flag(help: "Find the nodes whose single failure removes a node's reach to a sector.")
@@ -37,10 +37,10 @@ struct Reach: ParsableCommand {
   var kind: String?
 
   @Option(
-    help: "Rows in the node table (table output); with json/csv, the first N nodes when given.")
+    parsing: .unconditional, help: "Rows in the node table (table output); with json/csv, the first N nodes when given.")
   var top: Int?
 
-  @Option(help: "Buyers listed per node and sector, nearest first.")
+  @Option(parsing: .unconditional, help: "Buyers listed per node and sector, nearest first.")
   var list: Int = 5
 
   @Flag(help: "Always count exactly, however long it takes.")

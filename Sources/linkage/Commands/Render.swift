@@ -36,12 +36,12 @@ struct Render: ParsableCommand {
   @Option(help: "Draw only the neighborhood of this node.")
   var focus: String?
 
-  @Option(help: "Hops around --focus (edges in either direction).")
+  @Option(parsing: .unconditional, help: "Hops around --focus (edges in either direction).")
   var radius: Int = 2
 
   @Option(
     name: .customLong("max-nodes"),
-    help: "Above this many visible nodes (or four times as many edges), summarize by kind and tier."
+    parsing: .unconditional, help: "Above this many visible nodes (or four times as many edges), summarize by kind and tier."
   )
   var maxNodes: Int = 600
 
@@ -51,13 +51,13 @@ struct Render: ParsableCommand {
   )
   var view: RenderView = .structure
 
-  @Option(help: "Hops of context drawn around what the spof and paths views show.")
+  @Option(parsing: .unconditional, help: "Hops of context drawn around what the spof and paths views show.")
   var context: Int = 1
 
   @Option(help: "spof view: targets (ids, kind=…, sector=…, stage=…).")
   var targets: String?
 
-  @Option(help: "spof view: how many single points of failure.")
+  @Option(parsing: .unconditional, help: "spof view: how many single points of failure.")
   var top: Int = 5
 
   @Option(help: "spof view: supply semantics (auto, or, parts).")
@@ -65,7 +65,7 @@ struct Render: ParsableCommand {
 
   @Option(
     name: .customLong("min-share"),
-    help: "spof view: suppliers whose share is below this cannot substitute (0–1).")
+    parsing: .unconditional, help: "spof view: suppliers whose share is below this cannot substitute (0–1).")
   var minShare: Double?
 
   @Option(help: "paths view: where routes start.")
@@ -74,7 +74,7 @@ struct Render: ParsableCommand {
   @Option(help: "paths view: where routes may end (default: every buyer).")
   var to: String?
 
-  @Option(name: .customShort("k"), help: "paths view: how many routes.")
+  @Option(name: .customShort("k"), parsing: .unconditional, help: "paths view: how many routes.")
   var k: Int = 3
 
   @Option(help: "paths view: a pattern routes must match.")

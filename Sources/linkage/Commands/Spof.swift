@@ -45,10 +45,10 @@ struct Spof: ParsableCommand {
 
   @Option(
     name: .customLong("min-share"),
-    help: "Suppliers whose share is below this cannot substitute (0–1).")
+    parsing: .unconditional, help: "Suppliers whose share is below this cannot substitute (0–1).")
   var minShare: Double?
 
-  @Option(help: "Rows per table (table output); with json/csv, limits the ranked lists when given.")
+  @Option(parsing: .unconditional, help: "Rows per table (table output); with json/csv, limits the ranked lists when given.")
   var top: Int?
 
   @Option(help: "Show one node's impact in full.")
@@ -56,13 +56,13 @@ struct Spof: ParsableCommand {
 
   @Option(
     name: .customLong("max-redundancy"),
-    help: "Count independent supply paths up to this many per target.")
+    parsing: .unconditional, help: "Count independent supply paths up to this many per target.")
   var maxRedundancy: Int = 5
 
-  @Option(help: "Monte Carlo trials with each node failing by its failure_probability.")
+  @Option(parsing: .unconditional, help: "Monte Carlo trials with each node failing by its failure_probability.")
   var simulate: Int?
 
-  @Option(help: "Seed for --simulate.")
+  @Option(parsing: .unconditional, help: "Seed for --simulate.")
   var seed: UInt64 = 1
 
   @OptionGroup var options: GlobalOptions
@@ -121,15 +121,3 @@ extension SemanticsOption {
     }
   }
 }
-
-/// Reports an unknown id with the closest existing ones and exits 64.
-func unknownID(_ id: String, graph: SupplyGraph, option: String) throws -> Never {
-  let close = IDSuggestions.closest(to: id, in: graph.ids)
-  var message = "linkage: \(option): no node with id '\(id)'"
-  if !close.isEmpty {
-    message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"
-  }
-  printError(message)
-  throw ExitCode.usage
-}
-
