@@ -4,15 +4,19 @@
 
 SWIFT ?= swift
 PYTHON ?= python3
-# System packages the build and tests need (checked with dpkg, installed with apt).
-APT_PACKAGES ?= pkg-config time libgraphviz-dev fonts-noto-cjk chromium
-# Python modules the tests need (import name=pip name).
-PY_MODULES ?= networkx=networkx pytest=pytest jsonschema=jsonschema nbformat=nbformat nbclient=nbclient ipykernel=ipykernel
+SHELL := /bin/bash
+# System packages (checked with dpkg, installed with apt): what building and drawing need,
+# then what only the tests (headless Chromium for the brief page) and benchmarks (GNU time) add.
+BUILD_APT ?= pkg-config libgraphviz-dev fonts-noto-cjk
+TEST_APT ?= chromium
+BENCH_APT ?= time
+# Python modules only the tests need (import name=pip name); the demo needs none.
+TEST_PY ?= networkx=networkx pytest=pytest jsonschema=jsonschema nbformat=nbformat nbclient=nbclient ipykernel=ipykernel
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_BIN := .build/release/linkage
 PREFIX ?= /usr/local
 
-.PHONY: demo test deps build release bundle swift-test python-test install bench graphs format lint clean
+.PHONY: demo test deps deps-test deps-bench build release bundle bundle-check swift-test python-test install bench graphs format lint clean
 
 demo: deps bundle release
 	@echo
@@ -26,22 +30,38 @@ demo: deps bundle release
 	@echo "== linkage brief (the default dataset, Datasets/korea-ax) =="
 	@$(RELEASE_BIN) brief -o brief
 
-test: deps bundle swift-test python-test
+# The tests check the bundled copy of the default dataset; they never regenerate it, so a
+# drifted copy fails `make test` (run `make bundle` to regenerate it).
+test: deps-test bundle-check swift-test python-test
 
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+# Installs the missing ones of $(1) with apt.
+define apt_install
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing system packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@for m in $(PY_MODULES); do mod=$${m%%=*}; pkg=$${m#*=}; \
+endef
+
+deps:
+	$(call apt_install,$(BUILD_APT))
+
+deps-test: deps
+	$(call apt_install,$(TEST_APT))
+	@for m in $(TEST_PY); do mod=$${m%%=*}; pkg=$${m#*=}; \
 	  $(PYTHON) -c "import $$mod" 2>/dev/null || { echo "installing Python package $$pkg"; $(PYTHON) -m pip install -q $$pkg; }; \
 	done
 
+deps-bench: deps
+	$(call apt_install,$(BENCH_APT))
+
 bundle:
 	@$(PYTHON) scripts/bundle_dataset.py
+
+bundle-check:
+	@$(PYTHON) scripts/bundle_dataset.py --check
 
 build: bundle
 	$(SWIFT) build
@@ -49,19 +69,22 @@ build: bundle
 release: bundle
 	$(SWIFT) build -c release
 
-swift-test: bundle
-	$(SWIFT) build
-	$(SWIFT) test
+# Test output: build progress and per-test "started/passed" lines are dropped; every suite's
+# result, every failure in full and the totals are kept (scripts/test_summary.py).
+swift-test: bundle-check
+	@set -o pipefail; $(SWIFT) build 2>&1 | $(PYTHON) scripts/test_summary.py
+	@set -o pipefail; $(SWIFT) test 2>&1 | $(PYTHON) scripts/test_summary.py
 
-python-test: build
-	LINKAGE_BIN=$(CURDIR)/.build/debug/linkage $(PYTHON) -m pytest -q Tests/python
+python-test: bundle-check
+	@set -o pipefail; $(SWIFT) build 2>&1 | $(PYTHON) scripts/test_summary.py
+	LINKAGE_BIN=$(CURDIR)/.build/debug/linkage $(PYTHON) -m pytest -q -p no:cacheprovider Tests/python
 
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/linkage/Datasets
 	install -m 755 $(RELEASE_BIN) $(PREFIX)/bin/linkage
 	cp -R Datasets/korea-ax Datasets/eto-semiconductor $(PREFIX)/share/linkage/Datasets/
 
-graphs: deps release
+graphs: deps-test release
 	@grep -v '^#' Graphs/graphs.txt | while read -r file args; do \
 	  [ -n "$$file" ] || continue; \
 	  $(RELEASE_BIN) render $$args -o Graphs/$$file --quiet && echo "drew Graphs/$$file"; \
@@ -71,7 +94,7 @@ graphs: deps release
 	    --screenshot=$(CURDIR)/Graphs/brief.png file://$$tmp/pack/index.html 2>/dev/null && \
 	  rm -rf $$tmp && echo "drew Graphs/brief.png (index.html of make demo, in Chromium)"
 
-bench: deps release
+bench: deps-bench release
 	bash Benchmarks/run.sh
 
 SWIFT_FILES = $(shell git ls-files 'Sources/*.swift' 'Tests/*.swift' Package.swift | grep -v BundledDatasets.swift)

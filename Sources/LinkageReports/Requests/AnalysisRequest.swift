@@ -221,7 +221,7 @@ public struct AnalysisRequest: Sendable {
     } catch {
       let numeric = graph.edgeAttributes.columns.filter(\.isNumeric).map(\.name)
       throw RequestError(
-        option: text.option, message: "\(by): \(error)",
+        option: text.option, message: "\(error)",
         suggestions: Suggestions.closest(to: by, in: ["hops", "confidence"] + numeric)
           .filter { $0 != by })
     }
