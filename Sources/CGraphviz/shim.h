@@ -9,4 +9,7 @@ static inline Agdesc_t linkage_agdirected(void) { return Agdirected; }
 // Graphviz writes its own messages (bitmap scaling, font fallbacks) to stderr; Linkage reports
 // failures from return codes instead, so the messages are dropped.
 static inline int linkage_drop_message(char *message) { (void)message; return 0; }
-static inline void linkage_silence_messages(void) { agseterrf(linkage_drop_message); }
+static inline void linkage_silence_messages(void) {
+  agseterr(AGMAX);
+  agseterrf(linkage_drop_message);
+}

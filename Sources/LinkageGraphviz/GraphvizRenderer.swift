@@ -57,6 +57,7 @@ public enum GraphvizRenderer {
     guard let gvc = gvContext() else {
       throw Failure(description: "Graphviz: cannot create a context")
     }
+    linkage_silence_messages()
     defer { gvFreeContext(gvc) }
     guard let graph = withC(diagram.name, { agopen($0, linkage_agdirected(), nil) }) else {
       throw Failure(description: "Graphviz: cannot create the graph")
