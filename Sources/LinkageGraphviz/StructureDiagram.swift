@@ -1,4 +1,5 @@
 import LinkageCore
+import LinkageReports
 
 /// The structure view of a graph for briefings: left-to-right flow, tiers as ranks, kinds as
 /// shapes, sectors as colors (Okabe–Ito, colorblind-safe), a legend and a title, labels in a
@@ -9,15 +10,8 @@ import LinkageCore
 public struct StructureDiagram: Sendable {
   public static let font = "Noto Sans CJK KR"
 
-  /// The sector palette (Okabe & Ito 2008).
-  public static func fill(_ sector: Sector?) -> String {
-    switch sector {
-    case .defense: "#56B4E9"
-    case .industry: "#E69F00"
-    case .dual: "#009E73"
-    case nil: "#EEEEEE"
-    }
-  }
+  /// The sector palette (``LinkageReports/ReportPalette``).
+  public static func fill(_ sector: Sector?) -> String { ReportPalette.fill(sector) }
 
   public static func shape(_ kind: NodeKind) -> String {
     switch kind {
@@ -213,28 +207,6 @@ extension StructureDiagram {
     }
     return html + "</TABLE>"
   }
-}
-
-/// What an analysis adds to the structure view: attributes for some nodes and edges (they
-/// override the defaults), edge label prefixes, and legend entries.
-public struct Overlay: Sendable {
-  public struct LegendEntry: Sendable {
-    public let label: String
-    public let attributes: [(String, String)]
-    public init(label: String, attributes: [(String, String)]) {
-      self.label = label
-      self.attributes = attributes
-    }
-  }
-
-  public var nodes: [NodeIndex: [(String, String)]] = [:]
-  public var edges: [EdgeIndex: [(String, String)]] = [:]
-  public var edgeLabels: [EdgeIndex: String] = [:]
-  public var legend: [LegendEntry] = []
-  /// Whether the fill colors mean something else than sectors (the sector legend is left out).
-  public var recolorsNodes = false
-
-  public init() {}
 }
 
 extension StructureDiagram {

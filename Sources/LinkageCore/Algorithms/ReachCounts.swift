@@ -92,7 +92,7 @@ extension CompressedAdjacency {
     let offsets = degree
     // Work on the component level; spread batches over the cores.
     let workers = min(max(1, batches), 2)
-    let partial = CountsBox(workers: workers, components: c)
+    let partial = ParallelSlots<[Int32]>(count: workers)
     let work: @Sendable (Int) -> Void = { worker in
       // 512 targets per batch: one 64-byte cache line per component, so each random visit to
       // a successor's vector brings in all of it.
@@ -165,7 +165,7 @@ extension CompressedAdjacency {
     }
     var perComponent = [Int32](repeating: 0, count: c)
     for w in 0..<workers {
-      let counts = partial.get(w)
+      guard let counts = partial.get(w) else { preconditionFailure("worker \(w) set no counts") }
       for k in 0..<c { perComponent[k] += counts[k] }
     }
     var counts = [Int32](repeating: 0, count: n)
@@ -182,12 +182,4 @@ extension CompressedAdjacency {
     return ReachCounts(
       counts: counts, estimated: !exact, errorFactor: factor, sampled: unique.count)
   }
-}
-
-private final class CountsBox: @unchecked Sendable {
-  private var slots: [[Int32]]
-  private let lock = PosixLock()
-  init(workers: Int, components: Int) { slots = Array(repeating: [], count: workers) }
-  func set(_ k: Int, _ v: [Int32]) { lock.withLock { slots[k] = v } }
-  func get(_ k: Int) -> [Int32] { lock.withLock { slots[k] } }
 }

@@ -1,3 +1,5 @@
+import HeapModule
+
 /// Computes, failure by failure, which nodes lose supply when one node or one edge fails,
 /// exactly under the network's semantics (AND of ORs included), and why.
 ///
@@ -38,7 +40,7 @@ struct FailureImpactEngine {
   private let memberOffsets: [Int32]
   private let members: [NodeIndex]
   private var dirty: [Bool]
-  private var heap: [UInt64] = []
+  private var heap = Heap<UInt64>()
   // Scratch for component recomputation, stamped to avoid clearing.
   private var stamp: Int32 = 0
   private var groupStamp: [Int32]
@@ -284,33 +286,11 @@ struct FailureImpactEngine {
   private mutating func push(key: Int32, isComponent: Bool, id: Int32) {
     // Components before their own member propagations at the same key.
     let value = UInt64(UInt32(key)) << 33 | (isComponent ? 0 : 1) << 32 | UInt64(UInt32(id))
-    heap.append(value)
-    var i = heap.count - 1
-    while i > 0 {
-      let p = (i - 1) / 2
-      if heap[p] <= heap[i] { break }
-      heap.swapAt(p, i)
-      i = p
-    }
+    heap.insert(value)
   }
 
   private mutating func pop() -> Item? {
-    guard let top = heap.first else { return nil }
-    let last = heap.removeLast()
-    if !heap.isEmpty {
-      heap[0] = last
-      var i = 0
-      while true {
-        let l = 2 * i + 1
-        let r = l + 1
-        var m = i
-        if l < heap.count && heap[l] < heap[m] { m = l }
-        if r < heap.count && heap[r] < heap[m] { m = r }
-        if m == i { break }
-        heap.swapAt(i, m)
-        i = m
-      }
-    }
+    guard let top = heap.popMin() else { return nil }
     return Item(isComponent: (top >> 32) & 1 == 0, id: Int32(truncatingIfNeeded: top & 0xFFFF_FFFF))
   }
 

@@ -59,8 +59,8 @@ public struct FailureSimulation: Sendable {
       var lost: Double
       var lostSquares: Double
     }
-    let results = SimulationResults<BlockResult>(count: blocks)
-    let counter = SimulationResults<Int>(count: 1)
+    let results = ParallelSlots<BlockResult>(count: blocks)
+    let counter = ParallelSlots<Int>(count: 1)
     let fallibleList = fallible
     let run: @Sendable (Int) -> Void = { b in
       var rng = SeededRandom(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(b + 1))
@@ -120,23 +120,5 @@ public struct FailureSimulation: Sendable {
     let center = (p + z * z / (2 * n)) / denominator
     let half = z * ((p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()) / denominator
     return (max(0, center - half), min(1, center + half))
-  }
-}
-
-/// Results written by concurrent blocks, one slot each, plus a shared counter.
-final class SimulationResults<T>: @unchecked Sendable {
-  private var slots: [T?]
-  private var total = 0
-  private let lock = PosixLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
-  func get(_ index: Int) -> T? { lock.withLock { slots[index] } }
-  func add(_ amount: Int) -> Int {
-    lock.withLock {
-      total += amount
-      return total
-    }
   }
 }

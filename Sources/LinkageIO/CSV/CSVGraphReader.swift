@@ -309,7 +309,7 @@ public struct CSVGraphReader: Sendable {
       splits.append(guess + newline + 1)
     }
     splits.append(size)
-    let results = ParallelResults<(GraphAssembler, Int, Int, String?)>(count: parts)
+    let results = ParallelSlots<(GraphAssembler, Int, Int, String?)>(count: parts)
     let base = assembler
     let bounds = splits
     DispatchQueue.concurrentPerform(iterations: parts) { k in
@@ -405,26 +405,6 @@ public struct CSVGraphReader: Sendable {
     for (i, handle) in columns.attributes {
       assembler.builder.setEdgeAttribute(column: handle, text: record.field(i), for: e)
     }
-  }
-}
-
-/// Results written by parallel iterations, one slot each.
-final class ParallelResults<T>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: T) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  func get(_ index: Int) -> T? {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots[index]
   }
 }
 

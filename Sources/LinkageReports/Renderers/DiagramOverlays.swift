@@ -1,5 +1,4 @@
 import LinkageCore
-import LinkageReports
 
 /// What a diagram view draws: which nodes, under which title, with which overlay.
 public struct DiagramView: Sendable {
@@ -12,12 +11,6 @@ public struct DiagramView: Sendable {
     self.title = title
     self.overlay = overlay
   }
-
-  /// The diagram of the view (summarized by kind and tier above `maximumNodes`).
-  public func diagram(of graph: SupplyGraph, maximumNodes: Int = 600) -> StructureDiagram {
-    StructureDiagram(
-      graph: graph, nodes: nodes, title: title, maximumNodes: maximumNodes, overlay: overlay)
-  }
 }
 
 /// The colors every view and page uses for what a report marks.
@@ -27,12 +20,22 @@ public enum ReportPalette {
   /// Routes (Okabe–Ito blue).
   public static let route = "#0072B2"
 
-  /// The fill of each reach class.
+  /// The fill of each sector (Okabe & Ito 2008, colorblind-safe); no sector is light grey.
+  public static func fill(_ sector: Sector?) -> String {
+    switch sector {
+    case .defense: "#56B4E9"
+    case .industry: "#E69F00"
+    case .dual: "#009E73"
+    case nil: "#EEEEEE"
+    }
+  }
+
+  /// The fill of each reach class: the sector colors (dual-use reach is the dual color).
   public static func fill(_ reachClass: DualUseReach.ReachClass) -> String {
     switch reachClass {
-    case .dual: "#009E73"
-    case .defenseOnly: "#56B4E9"
-    case .industryOnly: "#E69F00"
+    case .dual: fill(Sector.dual)
+    case .defenseOnly: fill(Sector.defense)
+    case .industryOnly: fill(Sector.industry)
     case .none: "#DDDDDD"
     }
   }
@@ -180,30 +183,24 @@ extension DiagramView {
   }
 }
 
-extension SupplyGraph {
-  /// `core` and the nodes within `hops` edges of it in either direction, in breadth-first
-  /// order (out-neighbors before in-neighbors).
-  /// - Complexity: O(*V* + edges reached); one dense depth array, no per-node objects.
-  public func neighborhood(of core: [NodeIndex], hops: Int) -> [NodeIndex] {
-    var depth = [Int32](repeating: -1, count: nodeCount)
-    var queue: [NodeIndex] = []
-    for v in core where depth[Int(v)] < 0 {
-      depth[Int(v)] = 0
-      queue.append(v)
+/// What an analysis adds to the structure view: attributes for some nodes and edges (they
+/// override the defaults), edge label prefixes, and legend entries.
+public struct Overlay: Sendable {
+  public struct LegendEntry: Sendable {
+    public let label: String
+    public let attributes: [(String, String)]
+    public init(label: String, attributes: [(String, String)]) {
+      self.label = label
+      self.attributes = attributes
     }
-    var head = 0
-    while head < queue.count {
-      let v = queue[head]
-      head += 1
-      let d = depth[Int(v)]
-      guard d < hops else { continue }
-      for side in [outgoing, incoming] {
-        for w in side.neighbors(of: v) where depth[Int(w)] < 0 {
-          depth[Int(w)] = d + 1
-          queue.append(w)
-        }
-      }
-    }
-    return queue
   }
+
+  public var nodes: [NodeIndex: [(String, String)]] = [:]
+  public var edges: [EdgeIndex: [(String, String)]] = [:]
+  public var edgeLabels: [EdgeIndex: String] = [:]
+  public var legend: [LegendEntry] = []
+  /// Whether the fill colors mean something else than sectors (the sector legend is left out).
+  public var recolorsNodes = false
+
+  public init() {}
 }

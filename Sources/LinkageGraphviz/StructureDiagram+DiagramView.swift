@@ -1,0 +1,10 @@
+import LinkageCore
+import LinkageReports
+
+extension DiagramView {
+  /// The diagram of the view (summarized by kind and tier above `maximumNodes`).
+  public func diagram(of graph: SupplyGraph, maximumNodes: Int = 600) -> StructureDiagram {
+    StructureDiagram(
+      graph: graph, nodes: nodes, title: title, maximumNodes: maximumNodes, overlay: overlay)
+  }
+}
