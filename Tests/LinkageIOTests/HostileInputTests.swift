@@ -128,7 +128,7 @@ struct HostileInputTests {
     do {
       _ = try GraphLoader.load("/nonexistent/graph.yaml")
     } catch {
-      #expect(error.exitCode == 66)
+      #expect({ if case .notFound = error { true } else { false } }())
     }
   }
 

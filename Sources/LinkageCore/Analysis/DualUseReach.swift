@@ -18,10 +18,11 @@
 /// - Complexity: O(*V* + *E*) per sector for classes and witnesses (O((*V* + *E*) log *V*) by
 ///   lead time); counts as above; robustness O(*E* log *V*) per sector.
 public struct DualUseReach: Sendable {
-  public enum ReachClass: String, Sendable, CaseIterable {
+  /// Which sectors' buyers a node reaches (outputs spell these; see LinkageReports).
+  public enum ReachClass: Sendable, CaseIterable, Hashable {
     case dual
-    case defenseOnly = "defense-only"
-    case industryOnly = "industry-only"
+    case defenseOnly
+    case industryOnly
     case none
   }
 
@@ -68,15 +69,19 @@ public struct DualUseReach: Sendable {
   ///   - robust: whether to compute single points of failure of the reach.
   ///   - countWorkLimit, countSampleSize: when exact counting would take more word operations
   ///     than `countWorkLimit`, counts are estimated from `countSampleSize` sampled buyers.
+  ///   - countsBuyers: whether to count the buyers each node reaches (false: classes,
+  ///     witnesses and robustness only; every count is 0).
   public init(
     graph: SupplyGraph, bounds: Bounds = Bounds(), robust: Bool = false,
     countWorkLimit: Double = 2e9,
-    countSampleSize: Int = 4096
+    countSampleSize: Int = 4096,
+    countsBuyers: Bool = true
   ) {
     self.graph = graph
     self.bounds = bounds
     self.robustnessComputed = robust
-    let scc = bounds.isBounded ? nil : graph.flowOut.stronglyConnectedComponents()
+    let scc =
+      bounds.isBounded || !countsBuyers ? nil : graph.flowOut.stronglyConnectedComponents()
     func sector(_ s: Sector) -> SectorReach {
       let buyers = graph.nodes.filter { graph.kind(of: $0) == .buyer && graph.sector(of: $0) == s }
       let n = graph.nodeCount
@@ -112,7 +117,10 @@ public struct DualUseReach: Sendable {
       }
       // Counts.
       var counts: ReachCounts
-      if bounds.isBounded {
+      if !countsBuyers {
+        counts = ReachCounts(
+          counts: [Int32](repeating: 0, count: n), estimated: false, errorFactor: 0, sampled: 0)
+      } else if bounds.isBounded {
         var c = [Int32](repeating: 0, count: n)
         var ball = BoundedBall(nodeCount: n)
         for b in buyers {

@@ -7,13 +7,14 @@
 /// problem, so the OR value is reported as an upper bound: a set that cuts every supply path
 /// also cuts supply under parts, and parts supply can fail sooner.
 public struct TargetRedundancy: Sendable {
-  public enum Bound: String, Sendable {
+  /// How the value bounds the redundancy (outputs spell these; see LinkageReports).
+  public enum Bound: Sendable, Hashable {
     /// The value is the redundancy.
     case exact
     /// The redundancy is at least the value (the search stopped at its limit).
-    case atLeast = "at_least"
+    case atLeast
     /// The redundancy is at most the value (parts semantics, OR cut as a bound).
-    case atMost = "at_most"
+    case atMost
     /// Only the target's own failure cuts it off; the value is absent.
     case unlimited
   }

@@ -17,13 +17,4 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
     case .data(let d): d.description
     }
   }
-
-  /// The exit code sysexits(3) assigns: 66 no input, 74 I/O error, 65 data error.
-  public var exitCode: Int32 {
-    switch self {
-    case .notFound: 66
-    case .io: 74
-    case .data: 65
-    }
-  }
 }

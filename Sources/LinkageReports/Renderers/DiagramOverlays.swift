@@ -165,7 +165,7 @@ extension DiagramView {
     }
     overlay.legend = DualUseReach.ReachClass.allCases.map { c in
       .init(
-        label: "reach: \(c.rawValue)",
+        label: "reach: \(c.spelling)",
         attributes: [("shape", "box"), ("fillcolor", ReportPalette.fill(c))])
     }
     if robust {

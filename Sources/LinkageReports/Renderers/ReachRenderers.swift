@@ -54,7 +54,7 @@ extension JSONRenderer {
     json.member("robust", .bool(reach.robustnessComputed))
     func aggregate(_ a: DualUseReach.Aggregate) -> JSONValue {
       var m: [(String, JSONValue)] = [("label", .string(a.label)), ("total", .int(a.total))]
-      for c in ReachReport.classOrder { m.append((c.rawValue, .int(a.byClass[c] ?? 0))) }
+      for c in ReachReport.classOrder { m.append((c.spelling, .int(a.byClass[c] ?? 0))) }
       m.append(("dual_fragile", a.fragileDual.map { .int($0) } ?? .null))
       return .object(m)
     }
@@ -77,7 +77,7 @@ extension JSONRenderer {
       json.key("kind")
       json.string(graph.kindLabel(of: v) ?? graph.kind(of: v).name)
       json.key("class")
-      json.string(e.reachClass.rawValue)
+      json.string(e.reachClass.spelling)
       json.key("defense_buyers")
       json.int(e.defenseCount)
       json.key("industry_buyers")
@@ -132,7 +132,7 @@ extension CSVRenderer {
       }
       func fragile(_ s: Sector) -> String { r.ids(e.fragile(s) ?? []).joined(separator: ";") }
       out += CSVText.row([
-        graph.id(of: v), graph.name(of: v), graph.kind(of: v).name, e.reachClass.rawValue,
+        graph.id(of: v), graph.name(of: v), graph.kind(of: v).name, e.reachClass.spelling,
         String(e.defenseCount), String(e.industryCount), e.estimated ? "true" : "false",
         witness(.defense), witness(.industry), fragile(.defense), fragile(.industry),
       ])
@@ -159,7 +159,7 @@ extension TableRenderer {
     if let focus = r.options.focus, let e = r.entries.first {
       let v = focus
       out +=
-        "\(graph.id(of: v)) — \(graph.name(of: v)) (\(graph.kind(of: v).name)): \(e.reachClass.rawValue)\n"
+        "\(graph.id(of: v)) — \(graph.name(of: v)) (\(graph.kind(of: v).name)): \(e.reachClass.spelling)\n"
       for s in [Sector.defense, .industry] {
         out +=
           "\n\(s.name.capitalized) buyers reached (\(e.count(s))): \(r.ids(e.list(s)).joined(separator: ", "))\n"
@@ -201,7 +201,7 @@ extension TableRenderer {
         return "\(graph.id(of: b)) (\(w.hops) hop\(w.hops == 1 ? "" : "s"))"
       }
       var row = [
-        graph.id(of: e.node), e.reachClass.rawValue, String(e.defenseCount),
+        graph.id(of: e.node), e.reachClass.spelling, String(e.defenseCount),
         String(e.industryCount), nearest(.defense), nearest(.industry),
       ]
       if reach.robustnessComputed {

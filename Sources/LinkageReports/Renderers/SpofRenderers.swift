@@ -134,7 +134,7 @@ extension JSONRenderer {
       json.member("name", .string(graph.name(of: t.target)))
       json.member("supplied", .bool(t.supplied))
       json.member("redundancy", t.value.map { .int($0) } ?? .null)
-      json.member("redundancy_bound", .string(t.bound.rawValue))
+      json.member("redundancy_bound", .string(t.bound.spelling))
       json.key("witness_cut")
       json.strings(r.ids(t.witness))
       json.member("direct_suppliers", .int(t.directSuppliers))

@@ -317,7 +317,7 @@ public struct BriefReport: Sendable {
       rows: reachRows.prefix(top).map { e in
         let f = Set(fragility(e)).sorted { ids[Int($0)] < ids[Int($1)] }
         return [
-          name(e.node), kindText(e.node), e.reachClass.rawValue, String(e.defenseCount),
+          name(e.node), kindText(e.node), e.reachClass.spelling, String(e.defenseCount),
           String(e.industryCount), f.isEmpty ? "–" : list(f, limit: 3),
         ]
       },

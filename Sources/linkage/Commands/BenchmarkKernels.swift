@@ -45,16 +45,9 @@ struct BenchmarkKernels: ParsableCommand {
     }
     var dual = 0
     let classes = best {
-      // The class of every node: one backwards search per sector from its buyers.
-      let defense = graph.nodes.filter {
-        graph.kind(of: $0) == .buyer && graph.sector(of: $0) == .defense
-      }
-      let industry = graph.nodes.filter {
-        graph.kind(of: $0) == .buyer && graph.sector(of: $0) == .industry
-      }
-      let d = graph.flowIn.nearestSources(defense)
-      let i = graph.flowIn.nearestSources(industry)
-      dual = (0..<graph.nodeCount).filter { d.nearest[$0] >= 0 && i.nearest[$0] >= 0 }.count
+      // The class of every node, as `reach` computes it (no counts).
+      let reach = DualUseReach(graph: graph, countsBuyers: false)
+      dual = reach.classes.filter { $0 == .dual }.count
     }
     // Routes: a startup and the buyer nearest to it; and a startup with a large downstream.
     let buyers = graph.nodes.filter { graph.kind(of: $0) == .buyer }

@@ -42,6 +42,17 @@ struct CommandFailure: Error, CustomStringConvertible {
   var description: String { message }
 }
 
+extension InputError {
+  /// The exit code sysexits(3) assigns: 66 no input, 74 I/O error, 65 data error.
+  var exitCode: Int32 {
+    switch self {
+    case .notFound: 66
+    case .io: 74
+    case .data: 65
+    }
+  }
+}
+
 extension ExitCode {
   static let usage = ExitCode(64)
   static let dataError = ExitCode(65)
