@@ -6,10 +6,9 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "linkage", targets: ["linkage"]),
-    .library(name: "LinkageCore", targets: ["LinkageCore"]),
-    .library(name: "LinkageIO", targets: ["LinkageIO"]),
-    .library(name: "LinkageGraphviz", targets: ["LinkageGraphviz"]),
-    .library(name: "LinkageReports", targets: ["LinkageReports"]),
+    // The Swift library: load a graph, run each analysis, render a diagram. Everything else
+    // is `package` access (the CLI and the tests share it).
+    .library(name: "LinkageKit", targets: ["LinkageKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +27,11 @@ let package = Package(
       name: "LinkageIO",
       dependencies: ["LinkageCore", .product(name: "Yams", package: "Yams")]),
     .target(name: "LinkageReports", dependencies: ["LinkageCore", "LinkageIO"]),
+    .target(
+      name: "LinkageKit",
+      dependencies: ["LinkageCore", "LinkageIO", "LinkageReports", "LinkageGraphviz"]),
+    .executableTarget(
+      name: "KoreaAXFailures", dependencies: ["LinkageKit"], path: "Examples/KoreaAXFailures"),
     .executableTarget(
       name: "linkage",
       dependencies: [
@@ -46,6 +50,9 @@ let package = Package(
     .testTarget(
       name: "LinkageIOTests",
       dependencies: ["LinkageCore", "LinkageIO", "LinkageReports", "LinkageTestSupport"]),
+    .testTarget(
+      name: "LinkageKitTests",
+      dependencies: ["LinkageKit", "KoreaAXFailures", "LinkageTestSupport"]),
     .testTarget(
       name: "LinkageCLITests",
       dependencies: ["linkage", "LinkageCore", "LinkageIO", "LinkageTestSupport"]),

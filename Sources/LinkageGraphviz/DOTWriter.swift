@@ -1,13 +1,13 @@
 /// Writes a ``Diagram`` as DOT text for people who want to edit it, with every id, label and
 /// attribute value quoted and escaped, so no name can change the graph's structure.
-public enum DOTWriter {
+package enum DOTWriter {
   /// A DOT quoted string for an attribute value: always valid DOT.
   ///
   /// Inside DOT quotes `\\` is kept as two characters and `\"` is a quote, so a backslash
   /// run of odd length before a quote or at the end would escape the quote: such a run gets
   /// one more backslash (label text is escaped first by ``Diagram/escapePlain(_:)``, whose
   /// runs are always even, so labels read back exactly).
-  public static func quote(_ text: String) -> String { quote(text, literalBreaks: false) }
+  package static func quote(_ text: String) -> String { quote(text, literalBreaks: false) }
 
   /// `literalBreaks`: keep line breaks as they are (ids) instead of writing `\n` (values).
   static func quote(_ text: String, literalBreaks: Bool) -> String {
@@ -37,7 +37,7 @@ public enum DOTWriter {
   /// needs balanced angle brackets; an id that has neither form (an odd backslash run before
   /// a quote or at the end, or a line break, and unbalanced `<>`) is written as close as
   /// quoting allows (still valid DOT).
-  public static func id(_ text: String) -> String {
+  package static func id(_ text: String) -> String {
     var run = 0
     var exact = true
     var depth = 0
@@ -74,7 +74,7 @@ public enum DOTWriter {
 
   /// The DOT text of `diagram`. Plain labels are escaped as Graphviz reads them
   /// (``Diagram/escapePlain(_:)``, then quoted); HTML labels are written between `<` and `>`.
-  public static func text(of diagram: Diagram) -> String {
+  package static func text(of diagram: Diagram) -> String {
     var out = "digraph \(id(diagram.name)) {\n"
     for (k, v) in diagram.graphAttributes { out += "  \(quote(k))=\(quote(v));\n" }
     if let html = diagram.htmlLabel { out += "  label=<\(html)>;\n" }

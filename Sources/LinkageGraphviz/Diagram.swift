@@ -1,18 +1,18 @@
 /// A diagram to lay out: nodes and edges with Graphviz attributes, in the order they are
 /// inserted (callers sort them, so output is reproducible).
-public struct Diagram: Sendable {
-  public struct Node: Sendable {
+package struct Diagram: Sendable {
+  package struct Node: Sendable {
     /// The unique key Graphviz knows the node by (never shown).
-    public var key: String
+    package var key: String
     /// A plain label (escaped before Graphviz sees it), unless `htmlLabel` is given.
-    public var label: String
+    package var label: String
     /// An HTML-like label; its text must already be XML-escaped (``Diagram/escapeXML(_:)``).
-    public var htmlLabel: String?
+    package var htmlLabel: String?
     /// Nodes with the same group share a rank (a tier column in left-to-right layouts).
-    public var rankGroup: String?
-    public var attributes: [(String, String)]
+    package var rankGroup: String?
+    package var attributes: [(String, String)]
 
-    public init(
+    package init(
       key: String, label: String, htmlLabel: String? = nil, rankGroup: String? = nil,
       attributes: [(String, String)] = []
     ) {
@@ -24,13 +24,13 @@ public struct Diagram: Sendable {
     }
   }
 
-  public struct Edge: Sendable {
-    public var source: String
-    public var target: String
-    public var label: String?
-    public var attributes: [(String, String)]
+  package struct Edge: Sendable {
+    package var source: String
+    package var target: String
+    package var label: String?
+    package var attributes: [(String, String)]
 
-    public init(
+    package init(
       source: String, target: String, label: String? = nil, attributes: [(String, String)] = []
     ) {
       self.source = source
@@ -40,21 +40,21 @@ public struct Diagram: Sendable {
     }
   }
 
-  public var name: String
-  public var graphAttributes: [(String, String)] = []
+  package var name: String
+  package var graphAttributes: [(String, String)] = []
   /// The graph's own HTML-like label (a title with its legend), already XML-escaped; drawn
   /// as part of the graph, not as nodes.
-  public var htmlLabel: String?
-  public var nodeDefaults: [(String, String)] = []
-  public var edgeDefaults: [(String, String)] = []
-  public var nodes: [Node] = []
-  public var edges: [Edge] = []
+  package var htmlLabel: String?
+  package var nodeDefaults: [(String, String)] = []
+  package var edgeDefaults: [(String, String)] = []
+  package var nodes: [Node] = []
+  package var edges: [Edge] = []
 
-  public init(name: String) { self.name = name }
+  package init(name: String) { self.name = name }
 
   /// Escapes a plain label: Graphviz reads `\N`, `\G`, `\n`, `\l` and `&amp;`-style entities
   /// in labels, so `\` and `&` are escaped; line breaks become `\n`.
-  public static func escapePlain(_ text: String) -> String {
+  package static func escapePlain(_ text: String) -> String {
     var out = ""
     for c in text.unicodeScalars {
       switch c {
@@ -69,7 +69,7 @@ public struct Diagram: Sendable {
   }
 
   /// Escapes text for an HTML-like label.
-  public static func escapeXML(_ text: String) -> String {
+  package static func escapeXML(_ text: String) -> String {
     var out = ""
     for c in text.unicodeScalars {
       switch c {

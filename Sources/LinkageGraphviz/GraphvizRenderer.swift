@@ -7,21 +7,21 @@ import LinkageCore
 /// contact with C.
 ///
 /// Graphviz is not thread-safe, so every call goes through one lock.
-public enum GraphvizRenderer {
+package enum GraphvizRenderer {
   /// Output formats Graphviz renders here.
-  public enum Format: String, Sendable, CaseIterable {
+  package enum Format: String, Sendable, CaseIterable {
     case svg, png, pdf
   }
 
-  public struct Failure: Error, CustomStringConvertible {
-    public let description: String
+  package struct Failure: Error, CustomStringConvertible {
+    package let description: String
   }
 
   private static let lock = PosixLock()
 
   /// Lays `diagram` out with `engine` (dot or neato) and renders it.
   /// - Throws: ``Failure`` when Graphviz refuses the layout or the format.
-  public static func render(
+  package static func render(
     _ diagram: Diagram, format: Format, engine: String = "dot"
   ) throws -> [UInt8] {
     try lock.withLock { try renderLocked(diagram, format: format, engine: engine) }
@@ -121,7 +121,7 @@ public enum GraphvizRenderer {
   /// How Graphviz reads DOT text: its node names in order, or nil when it does not parse (what
   /// `dot` would reject). For checking what ``DOTWriter`` writes.
   /// - Complexity: O(size of the text).
-  public static func nodeNames(ofDOT text: String) -> [String]? {
+  package static func nodeNames(ofDOT text: String) -> [String]? {
     lock.withLock {
       linkage_silence_messages()
       guard let graph = text.withCString({ agmemread($0) }) else { return nil }

@@ -3,7 +3,7 @@ import LinkageReports
 
 extension DiagramView {
   /// The diagram of the view (summarized by kind and tier above `maximumNodes`).
-  public func diagram(of graph: SupplyGraph, maximumNodes: Int = 600) -> StructureDiagram {
+  package func diagram(of graph: SupplyGraph, maximumNodes: Int = 600) -> StructureDiagram {
     StructureDiagram(
       graph: graph, nodes: nodes, title: title, maximumNodes: maximumNodes, overlay: overlay)
   }

@@ -7,13 +7,13 @@ import LinkageReports
 /// it summarizes: one node per (kind, tier) group with its count, and one edge per group pair
 /// with the number of links, so any input lays out in seconds (dot's layout time grows much
 /// faster than the graph: about 4 s for 700 nodes and 23 s for 1,450 on the project's machine).
-public struct StructureDiagram: Sendable {
-  public static let font = "Noto Sans CJK KR"
+package struct StructureDiagram: Sendable {
+  package static let font = "Noto Sans CJK KR"
 
   /// The sector palette (``LinkageReports/ReportPalette``).
-  public static func fill(_ sector: Sector?) -> String { ReportPalette.fill(sector) }
+  package static func fill(_ sector: Sector?) -> String { ReportPalette.fill(sector) }
 
-  public static func shape(_ kind: NodeKind) -> String {
+  package static func shape(_ kind: NodeKind) -> String {
     switch kind {
     case .startup: "ellipse"
     case .supplier: "box"
@@ -27,15 +27,15 @@ public struct StructureDiagram: Sendable {
     }
   }
 
-  public let diagram: Diagram
+  package let diagram: Diagram
   /// Whether the graph was summarized into groups.
-  public let summarized: Bool
-  public let visibleNodes: Int
+  package let summarized: Bool
+  package let visibleNodes: Int
 
   /// - Parameters:
   ///   - nodes: the nodes to show (all, or a focus neighborhood), in any order.
   ///   - title: the diagram's title line.
-  public init(
+  package init(
     graph: SupplyGraph, nodes: [NodeIndex], title: String, maximumNodes: Int = 600,
     overlay: Overlay = Overlay()
   ) {

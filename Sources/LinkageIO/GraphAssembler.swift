@@ -1,16 +1,16 @@
 import LinkageCore
 
 /// The graph a reader produced, with every problem it found.
-public struct LoadedGraph: Sendable {
-  public let graph: SupplyGraph
-  public let diagnostics: DiagnosticLog
+package struct LoadedGraph: Sendable {
+  package let graph: SupplyGraph
+  package let diagnostics: DiagnosticLog
   /// The file or folder the graph came from, as given.
-  public let path: String
-  public let encoding: GraphEncoding
+  package let path: String
+  package let encoding: GraphEncoding
 }
 
 /// The three encodings of one schema.
-public enum GraphEncoding: String, Sendable, CaseIterable {
+package enum GraphEncoding: String, Sendable, CaseIterable {
   case yaml
   case json
   case csv

@@ -3,14 +3,14 @@ import LinkageCore
 /// Opens a graph from a path in any encoding: a YAML or JSON file, a `nodes.csv`/`edges.csv`
 /// pair (either file, or `NAME_nodes.csv`/`NAME_edges.csv`), or a dataset folder holding
 /// `graph.yaml`, `graph.yml`, `graph.json` or the CSV pair.
-public enum GraphLoader {
+package enum GraphLoader {
   /// The largest YAML document read (libyaml keeps the whole tree; use JSON or CSV above it).
-  public static let maximumYAMLBytes = 256 << 20
+  package static let maximumYAMLBytes = 256 << 20
   /// The largest JSON document read.
-  public static let maximumJSONBytes = 2 << 30
+  package static let maximumJSONBytes = 2 << 30
 
   /// Where a path's graph is, and in which encoding.
-  public enum Source: Sendable, Equatable {
+  package enum Source: Sendable, Equatable {
     case yaml(String)
     case json(String)
     case csv(nodes: String, edges: String, meta: String?)
@@ -18,7 +18,7 @@ public enum GraphLoader {
 
   /// Resolves `path` to the files to read.
   /// - Throws: ``InputError/notFound(path:detail:)`` when nothing readable is there.
-  public static func source(of path: String) throws(InputError) -> Source {
+  package static func source(of path: String) throws(InputError) -> Source {
     switch FileAccess.kind(of: path) {
     case .missing:
       throw .notFound(path: path, detail: "no such file or folder")
@@ -82,7 +82,7 @@ public enum GraphLoader {
   /// - Returns: The graph and every problem found; a graph with errors is still returned
   ///   (built from what could be read) so that all problems can be shown.
   /// - Throws: ``InputError`` when nothing can be read at all.
-  public static func load(_ path: String) throws(InputError) -> LoadedGraph {
+  package static func load(_ path: String) throws(InputError) -> LoadedGraph {
     switch try source(of: path) {
     case .csv(let nodes, let edges, let meta):
       return try CSVGraphReader().read(nodes: nodes, edges: edges, meta: meta, path: path)
@@ -94,7 +94,7 @@ public enum GraphLoader {
   }
 
   /// Loads a YAML or JSON document from text already in memory (e.g. a bundled dataset).
-  public static func loadDocument(bytes: [UInt8], file: String, yaml: Bool) -> LoadedGraph {
+  package static func loadDocument(bytes: [UInt8], file: String, yaml: Bool) -> LoadedGraph {
     var assembler = GraphAssembler()
     var isYAML = yaml
     if let problem = checkText(bytes, file: file) {

@@ -49,14 +49,14 @@ struct GraphRecords {
 }
 
 /// Writes a graph in one encoding.
-public protocol GraphWriter {
+package protocol GraphWriter {
   /// Writes `graph` to `path` (a file, or a folder for CSV), atomically per file.
   func write(_ graph: SupplyGraph, to path: String) throws(InputError)
 }
 
 extension GraphEncoding {
   /// The writer of this encoding.
-  public var writer: any GraphWriter {
+  package var writer: any GraphWriter {
     switch self {
     case .yaml: YAMLGraphWriter()
     case .json: JSONGraphWriter()
@@ -66,7 +66,7 @@ extension GraphEncoding {
 
   /// The encoding a path's extension names: `.yaml`/`.yml`, `.json`; anything else (a
   /// folder, `.csv`) is CSV.
-  public static func forPath(_ path: String) -> GraphEncoding {
+  package static func forPath(_ path: String) -> GraphEncoding {
     let lower = path.lowercased()
     if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
     if lower.hasSuffix(".json") { return .json }

@@ -1,18 +1,18 @@
 import Foundation
 
 /// Runs the built `linkage` binary, as a user would from a shell.
-public enum CLIRunner {
+package enum CLIRunner {
   /// The result of one run.
-  public struct Run: Sendable {
-    public let status: Int32
-    public let stdout: String
-    public let stderr: String
-    public let stdoutBytes: Data
+  package struct Run: Sendable {
+    package let status: Int32
+    package let stdout: String
+    package let stderr: String
+    package let stdoutBytes: Data
   }
 
   /// The binary: `LINKAGE_BIN` if set, else `linkage` next to the test bundle (SwiftPM puts
   /// both in the same build folder).
-  public static let binary: String = {
+  package static let binary: String = {
     if let env = ProcessInfo.processInfo.environment["LINKAGE_BIN"], !env.isEmpty { return env }
     let exe =
       (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
@@ -27,7 +27,7 @@ public enum CLIRunner {
   }()
 
   /// Runs `linkage ARGS` in `directory` (default: the repository root) and waits.
-  public static func run(
+  package static func run(
     _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
   ) throws -> Run {
     let process = Process()

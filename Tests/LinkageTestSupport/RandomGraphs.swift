@@ -2,25 +2,25 @@ import LinkageCore
 
 /// Small random graphs for oracle tests: any shape (cycles, self-loops, parallel and
 /// antiparallel edges), a few context edges, optional part labels and `requires: all`.
-public struct RandomGraphSpec: Sendable {
-  public var nodes: Int
-  public var edges: Int
-  public var contextFraction: Double = 0.1
-  public var partFraction: Double = 0.3
-  public var requiresAllFraction: Double = 0.1
-  public var allowSelfLoops = true
-  public var acyclic = false
+package struct RandomGraphSpec: Sendable {
+  package var nodes: Int
+  package var edges: Int
+  package var contextFraction: Double = 0.1
+  package var partFraction: Double = 0.3
+  package var requiresAllFraction: Double = 0.1
+  package var allowSelfLoops = true
+  package var acyclic = false
 
-  public init(nodes: Int, edges: Int) {
+  package init(nodes: Int, edges: Int) {
     self.nodes = nodes
     self.edges = edges
   }
 }
 
-public enum RandomGraphs {
+package enum RandomGraphs {
   /// A random graph from `spec`, reproducible from `seed`. Node ids are `n0`, `n1`, …;
   /// kinds cycle through supplier, integrator, buyer, startup (buyers get a sector).
-  public static func make(_ spec: RandomGraphSpec, seed: UInt64) -> SupplyGraph {
+  package static func make(_ spec: RandomGraphSpec, seed: UInt64) -> SupplyGraph {
     var rng = SeededRandom(seed: seed)
     var b = SupplyGraphBuilder()
     let kinds = ["supplier", "integrator", "buyer", "startup"]
@@ -54,9 +54,9 @@ public enum RandomGraphs {
 }
 
 /// Brute-force answers to check fast algorithms against.
-public enum Oracle {
+package enum Oracle {
   /// Nodes reachable from `start` over `adjacency` (including `start`), by plain search.
-  public static func reachable(from start: Int, _ adjacency: [[Int]]) -> Set<Int> {
+  package static func reachable(from start: Int, _ adjacency: [[Int]]) -> Set<Int> {
     var seen: Set<Int> = [start]
     var stack = [start]
     while let v = stack.popLast() {
@@ -66,7 +66,7 @@ public enum Oracle {
   }
 
   /// Adjacency lists over flow edges (or all edges), optionally reversed.
-  public static func adjacency(
+  package static func adjacency(
     _ graph: SupplyGraph, flowOnly: Bool, reversed: Bool = false
   ) -> [[Int]] {
     var adj = [[Int]](repeating: [], count: graph.nodeCount)
@@ -85,7 +85,7 @@ extension Oracle {
   /// for every group of its incoming flow edges (by part label; unlabeled together; every edge
   /// apart under `requires: all`; all together under OR), some edge that can carry supply
   /// comes from a supplied node. Repeats until nothing changes (the least fixed point).
-  public static func supplied(
+  package static func supplied(
     _ g: SupplyGraph, parts: Bool, failed: Set<Int> = [], removedEdge: Int? = nil,
     minimumShare: Double? = nil
   ) -> [Bool] {

@@ -5,9 +5,9 @@ import Foundation
 #endif
 
 /// Paths to the repository, its datasets, the team's shared datasets, and scratch folders.
-public enum TestFiles {
+package enum TestFiles {
   /// The repository root (the folder holding Package.swift).
-  public static let repositoryRoot: String = {
+  package static let repositoryRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
     while url.path != "/" {
       url.deleteLastPathComponent()
@@ -19,36 +19,36 @@ public enum TestFiles {
   }()
 
   /// `Datasets/NAME` in the repository.
-  public static func dataset(_ name: String) -> String { repositoryRoot + "/Datasets/" + name }
+  package static func dataset(_ name: String) -> String { repositoryRoot + "/Datasets/" + name }
 
   /// The team's shared datasets (`../shared/datasets`), or `nil` when absent (tests that need
   /// them skip).
-  public static let sharedDatasets: String? = {
+  package static let sharedDatasets: String? = {
     let path = (repositoryRoot as NSString).deletingLastPathComponent + "/shared/datasets"
     return FileManager.default.fileExists(atPath: path) ? path : nil
   }()
 
   /// A fresh empty folder under the system temporary folder.
-  public static func scratchFolder(_ label: String = "linkage") -> String {
+  package static func scratchFolder(_ label: String = "linkage") -> String {
     let path = NSTemporaryDirectory() + "/\(label)-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
 
   /// Writes `text` to `path` (creating folders).
-  public static func write(_ text: String, to path: String) {
+  package static func write(_ text: String, to path: String) {
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
   }
 
-  public static func write(bytes: [UInt8], to path: String) {
+  package static func write(bytes: [UInt8], to path: String) {
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
   }
 
-  public static func read(_ path: String) -> String {
+  package static func read(_ path: String) -> String {
     (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
   }
 }

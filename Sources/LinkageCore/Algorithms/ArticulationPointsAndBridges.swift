@@ -10,15 +10,15 @@
 /// libraries know, not a supply answer. Each edge is a separate link: two parallel edges, or a
 /// pair A→B, B→A, make a cycle, so neither is a bridge (as igraph counts; NetworkX collapses a
 /// multigraph's parallel edges). Self-loops are ignored.
-public struct UndirectedStructure: Sendable {
+package struct UndirectedStructure: Sendable {
   /// Articulation points, in index order.
-  public let articulationPoints: [NodeIndex]
+  package let articulationPoints: [NodeIndex]
   /// Bridges, in edge order.
-  public let bridges: [EdgeIndex]
+  package let bridges: [EdgeIndex]
   /// The number of biconnected components (blocks with at least one link).
-  public let biconnectedComponentCount: Int
+  package let biconnectedComponentCount: Int
   /// The number of nodes in the largest biconnected component.
-  public let largestBiconnectedComponent: Int
+  package let largestBiconnectedComponent: Int
 }
 
 extension SupplyGraph {
@@ -31,7 +31,7 @@ extension SupplyGraph {
   ///
   /// - Complexity: O(*V* + *E*) time and O(*V* + *E*) extra space (the edge stack), where *E*
   ///   counts flow edges.
-  public func articulationPointsAndBridges() -> UndirectedStructure {
+  package func articulationPointsAndBridges() -> UndirectedStructure {
     let n = nodeCount
     let out = flowOut
     let inn = flowIn

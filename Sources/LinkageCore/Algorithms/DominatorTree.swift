@@ -19,25 +19,25 @@
 /// - Complexity: O(*E* log *V*) time for the semidominators (path compression without
 ///   balancing) plus the NCA walk, near-linear in practice; O(*V*) extra space, where *V*
 ///   counts nodes and *E* edges.
-public struct DominatorTree: Sendable {
+package struct DominatorTree: Sendable {
   /// The root's index (`nodeCount` for a virtual root).
-  public let root: Int32
+  package let root: Int32
   /// The number of real nodes.
-  public let nodeCount: Int
+  package let nodeCount: Int
   /// The immediate dominator of each node (index `nodeCount` is the virtual root), `root` for
   /// nodes the root dominates directly, `-1` for the root itself and unreachable nodes.
-  public let idom: [Int32]
+  package let idom: [Int32]
   /// Preorder interval of every node in the dominator tree: `v` dominates `w` exactly when
   /// `enter[v] <= enter[w] < enter[v] + size[v]` (both reachable).
-  public let enter: [Int32]
-  public let size: [Int32]
+  package let enter: [Int32]
+  package let size: [Int32]
 
   /// Builds the tree over `successors` from `root`. `predecessors` must be the reverse
   /// adjacency of `successors`. The optional virtual root has index `successors.nodeCount` and
   /// points to `virtualRootSuccessors`; give `root` as that index to use it.
   ///
   /// - Complexity: see the type.
-  public init(
+  package init(
     successors: CompressedAdjacency, predecessors: CompressedAdjacency, root: Int32,
     virtualRootSuccessors: [NodeIndex] = []
   ) {
@@ -227,11 +227,11 @@ public struct DominatorTree: Sendable {
   }
 
   /// Whether the root reaches `node`.
-  public func isReachable(_ node: Int32) -> Bool { enter[Int(node)] >= 0 }
+  package func isReachable(_ node: Int32) -> Bool { enter[Int(node)] >= 0 }
 
   /// The immediate dominator of `node`, or `nil` for the root and unreachable nodes. For a
   /// virtual root the answer may be the root's index, `nodeCount`.
-  public func immediateDominator(of node: Int32) -> Int32? {
+  package func immediateDominator(of node: Int32) -> Int32? {
     let d = idom[Int(node)]
     return d < 0 ? nil : d
   }
@@ -239,14 +239,14 @@ public struct DominatorTree: Sendable {
   /// Whether `a` dominates `b` (every node dominates itself).
   /// - Complexity: O(1).
   @inline(__always)
-  public func dominates(_ a: Int32, _ b: Int32) -> Bool {
+  package func dominates(_ a: Int32, _ b: Int32) -> Bool {
     let ea = enter[Int(a)]
     let eb = enter[Int(b)]
     return ea >= 0 && eb >= 0 && ea <= eb && eb < ea + size[Int(a)]
   }
 
   /// The strict dominators of `node`, nearest first, without the root.
-  public func dominators(of node: Int32) -> [Int32] {
+  package func dominators(of node: Int32) -> [Int32] {
     var out: [Int32] = []
     var d = idom[Int(node)]
     while d >= 0 && d != root {
@@ -262,7 +262,7 @@ extension SupplyGraph {
   /// origin (node without incoming flow edges): `x` dominates `v` exactly when `x`'s failure
   /// alone cuts `v` off from supply under OR semantics.
   /// - Complexity: see ``DominatorTree``.
-  public func supplyDominatorTree() -> DominatorTree {
+  package func supplyDominatorTree() -> DominatorTree {
     let origins = nodes.filter { flowIn.degree(of: $0) == 0 }
     return DominatorTree(
       successors: flowOut, predecessors: flowIn, root: NodeIndex(nodeCount),

@@ -12,7 +12,7 @@ extension SupplyGraph {
   ///
   /// - Returns: The chain, or `nil` for a cyclic flow graph or a graph without nodes.
   /// - Complexity: O(*V* + *E*) time and O(*V*) extra space, over flow edges.
-  public func longestFlowChain() -> Path? {
+  package func longestFlowChain() -> Path? {
     guard nodeCount > 0, let order = flowTopologicalOrder() else { return nil }
     var length = [Int32](repeating: 0, count: nodeCount)
     var via = [EdgeIndex](repeating: -1, count: nodeCount)

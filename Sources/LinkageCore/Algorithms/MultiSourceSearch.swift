@@ -4,20 +4,20 @@
 
 /// For every node, the distance to the nearest of a set of nodes and the next step toward it:
 /// a shortest-path forest grown from many sources at once.
-public struct ShortestPathForest: Sendable {
+package struct ShortestPathForest: Sendable {
   /// Distance to the nearest source (hops, or the edge weight sum); `.infinity` when none is
   /// reachable (within the bound).
-  public let distance: [Double]
+  package let distance: [Double]
   /// The edge to follow from each node toward its nearest source (`-1` at sources and
   /// unreached nodes).
-  public let next: [EdgeIndex]
+  package let next: [EdgeIndex]
   /// Which source each node's path ends at (`-1` when unreached).
-  public let nearest: [NodeIndex]
+  package let nearest: [NodeIndex]
 
-  public func reaches(_ node: NodeIndex) -> Bool { nearest[Int(node)] >= 0 }
+  package func reaches(_ node: NodeIndex) -> Bool { nearest[Int(node)] >= 0 }
 
   /// The path from `node` to its nearest source, as a node list (empty when unreached).
-  public func path(from node: NodeIndex, in graph: SupplyGraph, forward: Bool) -> Path? {
+  package func path(from node: NodeIndex, in graph: SupplyGraph, forward: Bool) -> Path? {
     guard reaches(node) else { return nil }
     var nodes = [node]
     var edges: [EdgeIndex] = []
@@ -45,7 +45,7 @@ extension CompressedAdjacency {
   ///   - maximumHops: nodes farther than this count as unreached.
   ///   - include: the edges that may be used (`nil`: all).
   /// - Complexity: O(*V* + *E*) time, O(*V*) extra space.
-  public func nearestSources(
+  package func nearestSources(
     _ sources: [NodeIndex], maximumHops: Int = .max, include: [Bool]? = nil
   ) -> ShortestPathForest {
     let n = nodeCount
@@ -100,7 +100,7 @@ extension CompressedAdjacency {
   /// Like ``nearestSources(_:maximumHops:include:)`` but by the sum of a non-negative edge
   /// weight (Dijkstra with a binary heap); `weight[e]` is the cost of edge `e`.
   /// - Complexity: O((*V* + *E*) log *V*) time, O(*V*) extra space.
-  public func nearestSources(
+  package func nearestSources(
     _ sources: [NodeIndex], weight: [Double], maximumDistance: Double = .infinity,
     include: [Bool]? = nil
   ) -> ShortestPathForest {

@@ -12,9 +12,9 @@
 /// node keeps up to *k* + 1 labels): labels are settled in (distance, source index) order, so
 /// each node's list is exactly the *k* smallest (distance, source) pairs over the sources it
 /// reaches — the same answer as a search from every node, without one.
-public struct NearestSourceLists: Sendable {
+package struct NearestSourceLists: Sendable {
   /// How many sources each list holds at most.
-  public let count: Int
+  package let count: Int
   private let stride: Int
   private let items: [NodeIndex]
   private let filled: [Int32]
@@ -29,7 +29,7 @@ public struct NearestSourceLists: Sendable {
   /// Up to ``count`` sources that `node` reaches (never `node` itself), nearest first, ties
   /// by index.
   /// - Complexity: O(1) to make the slice.
-  public func sources(of node: NodeIndex) -> ArraySlice<NodeIndex> {
+  package func sources(of node: NodeIndex) -> ArraySlice<NodeIndex> {
     let start = Int(node) * stride
     return items[start..<(start + min(Int(filled[Int(node)]), count))]
   }
@@ -45,7 +45,7 @@ extension CompressedAdjacency {
   ///   - count: how many per node (at least 1).
   ///   - maximumHops: sources farther than this are not listed.
   /// - Complexity: O(*k* (*V* + *E*)) time and O(*k* *V*) space, where *k* is `count`.
-  public func nearestSourceLists(
+  package func nearestSourceLists(
     _ sources: [NodeIndex], count: Int, maximumHops: Int = .max
   ) -> NearestSourceLists {
     precondition(count >= 1, "nearestSourceLists needs count >= 1")
@@ -86,7 +86,7 @@ extension CompressedAdjacency {
   /// weight, `weight[e]` the cost of edge `e`: a Dijkstra search over (distance, source)
   /// labels.
   /// - Complexity: O(*k* (*V* + *E*) log(*k* *E*)) time and O(*k* (*V* + *E*)) space.
-  public func nearestSourceLists(
+  package func nearestSourceLists(
     _ sources: [NodeIndex], count: Int, weight: [Double], maximumDistance: Double = .infinity
   ) -> NearestSourceLists {
     precondition(count >= 1, "nearestSourceLists needs count >= 1")

@@ -6,7 +6,7 @@ extension SupplyGraph {
   /// `core` and the nodes within `hops` edges of it in either direction, in breadth-first
   /// order (out-neighbors before in-neighbors).
   /// - Complexity: O(*V* + edges reached); one dense depth array, no per-node objects.
-  public func neighborhood(of core: [NodeIndex], hops: Int) -> [NodeIndex] {
+  package func neighborhood(of core: [NodeIndex], hops: Int) -> [NodeIndex] {
     var depth = [Int32](repeating: -1, count: nodeCount)
     var queue: [NodeIndex] = []
     for v in core where depth[Int(v)] < 0 {

@@ -5,19 +5,19 @@ import Dispatch
 //===----------------------------------------------------------------------===//
 
 /// How many of a set of targets each node reaches, exactly or as an estimate.
-public struct ReachCounts: Sendable {
+package struct ReachCounts: Sendable {
   /// The count per node (exact, or the estimate rounded to the nearest whole number).
-  public let counts: [Int32]
+  package let counts: [Int32]
   /// Whether the counts are estimates.
-  public let estimated: Bool
+  package let estimated: Bool
   /// For estimates: the half-width of a 95% interval for a node that reaches *c* of the *T*
   /// targets is `errorFactor · sqrt(c · (T − c) / T)` (0 when exact).
-  public let errorFactor: Double
+  package let errorFactor: Double
   /// Targets sampled when estimated (all of them when exact).
-  public let sampled: Int
+  package let sampled: Int
 
   /// The 95% half-width for a count (0 for exact counts).
-  public func margin(for count: Int32, total: Int) -> Double {
+  package func margin(for count: Int32, total: Int) -> Double {
     guard estimated, total > 0 else { return 0 }
     let c = Double(count)
     let t = Double(total)
@@ -42,7 +42,7 @@ extension CompressedAdjacency {
   ///
   /// - Complexity: O(⌈*T*/512⌉ · (*V* + *E*)) time for *T* targets (or the sample's size), and
   ///   O(*V* + *E*) extra space.
-  public func reachCounts(
+  package func reachCounts(
     to targets: [NodeIndex], components: ComponentPartition? = nil, workLimit: Double = 2e9,
     sampleSize: Int = 4096,
     seed: UInt64 = 1

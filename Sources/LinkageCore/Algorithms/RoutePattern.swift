@@ -13,26 +13,26 @@
 ///
 /// The pattern compiles to a Thompson automaton of at most 64 states; searches run on the
 /// product of the graph and its subset construction, so the answer is exact.
-public struct RoutePattern: Sendable {
+package struct RoutePattern: Sendable {
   /// A test a node must pass.
-  public struct NodeTest: Sendable, Equatable {
+  package struct NodeTest: Sendable, Equatable {
     /// The kind label, or nil for `*`.
-    public var kind: String?
-    public var id: String?
+    package var kind: String?
+    package var id: String?
     /// `field=value` conditions: sector, stage, kind, id, name, tier, or any attribute.
-    public var conditions: [(String, String)]
+    package var conditions: [(String, String)]
 
-    public static func == (a: NodeTest, b: NodeTest) -> Bool {
+    package static func == (a: NodeTest, b: NodeTest) -> Bool {
       a.kind == b.kind && a.id == b.id
         && a.conditions.map { $0.0 + "=" + $0.1 } == b.conditions.map { $0.0 + "=" + $0.1 }
     }
   }
 
   /// Why a pattern could not be read, with the 1-based column.
-  public struct ParseError: Error, CustomStringConvertible {
-    public let message: String
-    public let column: Int
-    public var description: String { "column \(column): \(message)" }
+  package struct ParseError: Error, CustomStringConvertible {
+    package let message: String
+    package let column: Int
+    package var description: String { "column \(column): \(message)" }
   }
 
   enum Transition: Sendable {
@@ -44,16 +44,16 @@ public struct RoutePattern: Sendable {
   /// Transitions out of each state; state 0 starts, `accept` ends.
   let transitions: [[Transition]]
   let accept: Int
-  public let text: String
+  package let text: String
 
-  public var stateCount: Int { transitions.count }
+  package var stateCount: Int { transitions.count }
 
   // MARK: Parsing
 
   /// Parses `text`; relation names and kind names are told apart with `graph` (a word that is
   /// a relation of the design or of the graph is an edge test; a kind of either is a node test).
   /// - Throws: ``ParseError`` pointing at the column.
-  public init(parsing text: String, graph: SupplyGraph) throws {
+  package init(parsing text: String, graph: SupplyGraph) throws {
     var parser = Parser(text: Array(text.unicodeScalars), graph: graph)
     let fragment = try parser.parseAlternation()
     parser.skipSpaces()
@@ -78,7 +78,7 @@ public struct RoutePattern: Sendable {
   }
 
   /// The most automaton states a pattern may compile to (state sets are 64-bit masks).
-  public static let maximumStates = 64
+  package static let maximumStates = 64
 
   struct Builder {
     var states: [[Transition]] = [[]]  // state 0: start
@@ -376,20 +376,20 @@ public struct RoutePattern: Sendable {
   }
 
   /// The automaton state set at the start of a route from `source`.
-  public func start(at source: NodeIndex, in graph: SupplyGraph) -> UInt64 {
+  package func start(at source: NodeIndex, in graph: SupplyGraph) -> UInt64 {
     closure(1, at: source, in: graph)
   }
 
   /// The state set after following `edge` (to its target) from `states`.
-  public func advance(_ states: UInt64, over edge: EdgeIndex, in graph: SupplyGraph) -> UInt64 {
+  package func advance(_ states: UInt64, over edge: EdgeIndex, in graph: SupplyGraph) -> UInt64 {
     let moved = step(states, relation: graph.relation(of: edge).name)
     return moved == 0 ? 0 : closure(moved, at: graph.target(of: edge), in: graph)
   }
 
-  public func accepts(_ states: UInt64) -> Bool { states & (1 << UInt64(accept)) != 0 }
+  package func accepts(_ states: UInt64) -> Bool { states & (1 << UInt64(accept)) != 0 }
 
   /// Whether a whole route matches (for tests and checks).
-  public func matches(_ path: Path, in graph: SupplyGraph) -> Bool {
+  package func matches(_ path: Path, in graph: SupplyGraph) -> Bool {
     var s = start(at: path.nodes[0], in: graph)
     for e in path.edges {
       s = advance(s, over: e, in: graph)

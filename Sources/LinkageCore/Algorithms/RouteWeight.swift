@@ -7,8 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 /// What a route costs per edge.
-public struct RouteWeight: Sendable {
-  public enum Measure: Sendable, Equatable {
+package struct RouteWeight: Sendable {
+  package enum Measure: Sendable, Equatable {
     case hops
     /// A numeric edge attribute (`lead_time`, `cost`, …); edges without a value cost 0.
     case attribute(String)
@@ -16,18 +16,18 @@ public struct RouteWeight: Sendable {
     case confidence
   }
 
-  public let measure: Measure
+  package let measure: Measure
   /// Each edge's additive cost (`.infinity`: the edge cannot be used).
-  public let cost: [Double]
+  package let cost: [Double]
 
-  public struct InvalidWeight: Error, CustomStringConvertible {
-    public let description: String
+  package struct InvalidWeight: Error, CustomStringConvertible {
+    package let description: String
   }
 
   /// The weights of `measure` on the flow edges of `graph`.
   /// - Throws: ``InvalidWeight`` for an attribute no edge has, non-numeric values, or negative
   ///   values (shortest paths need costs ≥ 0).
-  public init(_ measure: Measure, graph: SupplyGraph) throws {
+  package init(_ measure: Measure, graph: SupplyGraph) throws {
     self.measure = measure
     var cost = [Double](repeating: .infinity, count: graph.edgeCount)
     switch measure {
@@ -74,7 +74,7 @@ public struct RouteWeight: Sendable {
 
   /// The reported cost of a route from its additive cost: the product of confidences for
   /// `confidence`, the sum otherwise.
-  public func reported(_ additive: Double) -> Double {
+  package func reported(_ additive: Double) -> Double {
     measure == .confidence ? naturalExp(-additive) : additive
   }
 }

@@ -7,10 +7,10 @@
 //===----------------------------------------------------------------------===//
 
 /// A route and its cost.
-public struct Route: Sendable {
-  public let path: Path
+package struct Route: Sendable {
+  package let path: Path
   /// The additive cost (for confidence: −Σ log c).
-  public let cost: Double
+  package let cost: Double
 }
 
 /// Enumerates loopless routes from a source to a set of targets, cheapest first, lazily.
@@ -34,7 +34,7 @@ public struct Route: Sendable {
 /// - Complexity: O(*P* log *P*) for *P* prefixes queued, plus O((*V′* + *E′*) log *V′*) for the
 ///   cone of *V′* nodes and *E′* edges downstream of the source; *P* grows with k and the number
 ///   of near-ties, not with the graph's size.
-public struct RouteEnumerator: IteratorProtocol, Sendable {
+package struct RouteEnumerator: IteratorProtocol, Sendable {
   let graph: SupplyGraph
   let weight: [Double]
   let isTarget: [Bool]
@@ -43,7 +43,7 @@ public struct RouteEnumerator: IteratorProtocol, Sendable {
   let maximumQueued: Int
   let deadline: Double
   /// Whether a cap or the deadline stopped the enumeration before it ran out of routes.
-  public private(set) var truncated = false
+  package private(set) var truncated = false
   // The reverse tree over the cone.
   private var distance: [Double]
   private var settled: [Bool]
@@ -60,7 +60,7 @@ public struct RouteEnumerator: IteratorProtocol, Sendable {
   private var pendingExpansion: Int32 = -1
   private var exhausted = false
 
-  public init(
+  package init(
     graph: SupplyGraph, source: NodeIndex, targets: [NodeIndex], weight: RouteWeight,
     pattern: RoutePattern? = nil,
     maximumHops: Int? = nil, maximumQueued: Int = 5_000_000, timeLimit: Double = 10
@@ -201,7 +201,7 @@ public struct RouteEnumerator: IteratorProtocol, Sendable {
 
   /// The next cheapest loopless route, or `nil` when there is none (or a cap stopped the
   /// search: see ``truncated``).
-  public mutating func next() -> Route? {
+  package mutating func next() -> Route? {
     if pendingExpansion >= 0 {
       expand(pendingExpansion)
       pendingExpansion = -1

@@ -12,7 +12,7 @@ extension CompressedAdjacency {
   ///
   /// - Returns: The component of every node and each component's size.
   /// - Complexity: O(*V* + *E*) time and O(*V*) extra space.
-  public func stronglyConnectedComponents() -> ComponentPartition {
+  package func stronglyConnectedComponents() -> ComponentPartition {
     let n = nodeCount
     var index = [Int32](repeating: -1, count: n)
     var low = [Int32](repeating: 0, count: n)

@@ -17,7 +17,7 @@ extension SupplyNetwork {
   /// - Parameter failed: `failed[v]` is true for nodes that fail; `nil` for none.
   /// - Returns: `supplied[v]` for every node.
   /// - Complexity: O(*V* + *E*) time and O(*V* + *G*) extra space, where *G* counts groups.
-  public func suppliedNodes(failed: [Bool]? = nil) -> [Bool] {
+  package func suppliedNodes(failed: [Bool]? = nil) -> [Bool] {
     var scratch = PropagationScratch(network: self)
     return scratch.run(self, failed: failed)
   }

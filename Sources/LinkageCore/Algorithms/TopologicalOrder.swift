@@ -10,7 +10,7 @@ extension CompressedAdjacency {
   ///
   /// - Returns: A topological order of all nodes, or `nil` if there is a cycle.
   /// - Complexity: O(*V* + *E*) time and O(*V*) extra space.
-  public func topologicalOrder() -> [NodeIndex]? {
+  package func topologicalOrder() -> [NodeIndex]? {
     let n = nodeCount
     var indegree = [Int32](repeating: 0, count: n)
     for w in neighbors { indegree[Int(w)] += 1 }
@@ -34,7 +34,7 @@ extension CompressedAdjacency {
 extension SupplyGraph {
   /// Returns a topological order of the flow graph, or `nil` when flow edges form a cycle.
   /// - Complexity: O(*V* + *E*) time and O(*V*) extra space, over flow edges.
-  public func flowTopologicalOrder() -> [NodeIndex]? {
+  package func flowTopologicalOrder() -> [NodeIndex]? {
     flowOut.topologicalOrder()
   }
 }

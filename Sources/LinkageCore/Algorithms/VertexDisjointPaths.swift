@@ -4,8 +4,8 @@
 
 /// How many independent failures a target survives: the smallest number of nodes whose joint
 /// failure cuts it off from supply, with one such set.
-public struct Redundancy: Sendable, Equatable {
-  public enum Value: Sendable, Equatable {
+package struct Redundancy: Sendable, Equatable {
+  package enum Value: Sendable, Equatable {
     /// Only the target's own failure cuts it off (it is an origin).
     case unlimited
     /// Exactly this many nodes (0: the target is not supplied at all).
@@ -14,15 +14,15 @@ public struct Redundancy: Sendable, Equatable {
     case atLeast(Int)
   }
 
-  public let target: NodeIndex
-  public let value: Value
+  package let target: NodeIndex
+  package let value: Value
   /// A minimum set of nodes whose joint failure cuts the target off, in index order; empty
   /// when the value is unlimited, at least, or zero.
-  public let witness: [NodeIndex]
+  package let witness: [NodeIndex]
 }
 
 /// Buffers for repeated redundancy searches, reused across targets.
-public struct RedundancyScratch: Sendable {
+package struct RedundancyScratch: Sendable {
   var visited: [Int32]
   var parent: [Int32]
   var parentEdge: [EdgeIndex]
@@ -32,7 +32,7 @@ public struct RedundancyScratch: Sendable {
   var stack: [Int32] = []
   var generation: Int32 = 0
 
-  public init(nodeCount: Int) {
+  package init(nodeCount: Int) {
     visited = [Int32](repeating: 0, count: 2 * nodeCount)
     parent = [Int32](repeating: -1, count: 2 * nodeCount)
     parentEdge = [EdgeIndex](repeating: -1, count: 2 * nodeCount)
@@ -59,7 +59,7 @@ extension SupplyNetwork {
   ///   - scratch: buffers from ``RedundancyScratch/init(nodeCount:)``, reused across calls.
   /// - Complexity: O((`limit` + 1) · (*V* + *E*)) time in the worst case, far less when paths
   ///   are short; O(1) extra space beyond `scratch`.
-  public func redundancy(
+  package func redundancy(
     of target: NodeIndex, limit: Int, scratch: inout RedundancyScratch
   ) -> Redundancy {
     if groupCount[Int(target)] == 0 {

@@ -3,17 +3,17 @@
 //===----------------------------------------------------------------------===//
 
 /// A partition of the nodes into components.
-public struct ComponentPartition: Sendable {
+package struct ComponentPartition: Sendable {
   /// The component of each node, numbered `0..<count` in order of each component's smallest
   /// node index.
-  public let component: [Int32]
+  package let component: [Int32]
   /// The number of nodes in each component.
-  public let sizes: [Int]
+  package let sizes: [Int]
 
-  public var count: Int { sizes.count }
+  package var count: Int { sizes.count }
 
   /// The size of the largest component (0 for an empty graph).
-  public var largest: Int { sizes.max() ?? 0 }
+  package var largest: Int { sizes.max() ?? 0 }
 }
 
 extension SupplyGraph {
@@ -28,7 +28,7 @@ extension SupplyGraph {
   /// - Returns: The component of every node and the size of every component.
   /// - Complexity: O(*E* α(*V*) + *V*) time and O(*V*) extra space, where *V* is the number of
   ///   nodes and *E* the number of edges.
-  public func weaklyConnectedComponents() -> ComponentPartition {
+  package func weaklyConnectedComponents() -> ComponentPartition {
     let n = nodeCount
     var parent = [Int32](0..<Int32(n))
     var size = [Int32](repeating: 1, count: n)

@@ -17,9 +17,9 @@
 ///
 /// - Complexity: O(*V* + *E*) per sector for classes and witnesses (O((*V* + *E*) log *V*) by
 ///   lead time); counts as above; robustness O(*E* log *V*) per sector.
-public struct DualUseReach: Sendable {
+package struct DualUseReach: Sendable {
   /// Which sectors' buyers a node reaches (outputs spell these; see LinkageReports).
-  public enum ReachClass: Sendable, CaseIterable, Hashable {
+  package enum ReachClass: Sendable, CaseIterable, Hashable {
     case dual
     case defenseOnly
     case industryOnly
@@ -27,42 +27,42 @@ public struct DualUseReach: Sendable {
   }
 
   /// Limits on what counts as reaching.
-  public struct Bounds: Sendable, Equatable {
-    public var maximumHops: Int?
+  package struct Bounds: Sendable, Equatable {
+    package var maximumHops: Int?
     /// Days, summing `lead_time` along the route (edges without one count 0).
-    public var maximumLeadTime: Double?
-    public init(maximumHops: Int? = nil, maximumLeadTime: Double? = nil) {
+    package var maximumLeadTime: Double?
+    package init(maximumHops: Int? = nil, maximumLeadTime: Double? = nil) {
       self.maximumHops = maximumHops
       self.maximumLeadTime = maximumLeadTime
     }
-    public var isBounded: Bool { maximumHops != nil || maximumLeadTime != nil }
+    package var isBounded: Bool { maximumHops != nil || maximumLeadTime != nil }
   }
 
   /// One sector's reach of every node.
-  public struct SectorReach: Sendable {
-    public let sector: Sector
-    public let buyers: [NodeIndex]
+  package struct SectorReach: Sendable {
+    package let sector: Sector
+    package let buyers: [NodeIndex]
     /// Whether each node reaches a buyer of this sector (itself excluded).
-    public let reaches: [Bool]
+    package let reaches: [Bool]
     /// Distance to the nearest such buyer (hops, or days with a lead-time bound).
-    public let distance: [Double]
-    public let forest: ShortestPathForest
+    package let distance: [Double]
+    package let forest: ShortestPathForest
     /// Witness routes of buyers that reach other buyers of the sector.
-    public let buyerWitness: [NodeIndex: Path]
+    package let buyerWitness: [NodeIndex: Path]
     /// Edge weights (`lead_time`) when bounded by lead time, else empty.
-    public let weight: [Double]
-    public let counts: ReachCounts
+    package let weight: [Double]
+    package let counts: ReachCounts
     /// Single points of failure of each node's reach (empty: robust or not reaching), when
     /// robustness was computed.
-    public let fragile: NodeLists?
+    package let fragile: NodeLists?
   }
 
-  public let graph: SupplyGraph
-  public let bounds: Bounds
-  public let defense: SectorReach
-  public let industry: SectorReach
-  public let classes: [ReachClass]
-  public let robustnessComputed: Bool
+  package let graph: SupplyGraph
+  package let bounds: Bounds
+  package let defense: SectorReach
+  package let industry: SectorReach
+  package let classes: [ReachClass]
+  package let robustnessComputed: Bool
 
   /// - Parameters:
   ///   - bounds: limits on hops or lead time.
@@ -71,7 +71,7 @@ public struct DualUseReach: Sendable {
   ///     than `countWorkLimit`, counts are estimated from `countSampleSize` sampled buyers.
   ///   - countsBuyers: whether to count the buyers each node reaches (false: classes,
   ///     witnesses and robustness only; every count is 0).
-  public init(
+  package init(
     graph: SupplyGraph, bounds: Bounds = Bounds(), robust: Bool = false,
     countWorkLimit: Double = 2e9,
     countSampleSize: Int = 4096,
@@ -220,10 +220,10 @@ public struct DualUseReach: Sendable {
     return reversed.dominators(of: 0).map { nodes[Int($0)] }.sorted()
   }
 
-  public func reach(_ sector: Sector) -> SectorReach { sector == .defense ? defense : industry }
+  package func reach(_ sector: Sector) -> SectorReach { sector == .defense ? defense : industry }
 
   /// The shortest witness route from `node` to a buyer of `sector`, or `nil`.
-  public func witness(from node: NodeIndex, to sector: Sector) -> Path? {
+  package func witness(from node: NodeIndex, to sector: Sector) -> Path? {
     let r = reach(sector)
     guard r.reaches[Int(node)] else { return nil }
     if graph.kind(of: node) == .buyer, let path = r.buyerWitness[node] { return path }
@@ -232,7 +232,7 @@ public struct DualUseReach: Sendable {
 
   /// Up to `limit` buyers of `sector` that `node` reaches within the bounds, nearest first
   /// (by hops, or by lead time under a lead-time bound; ties by index).
-  public func reachedBuyers(from node: NodeIndex, sector: Sector, limit: Int) -> [NodeIndex] {
+  package func reachedBuyers(from node: NodeIndex, sector: Sector, limit: Int) -> [NodeIndex] {
     let r = reach(sector)
     guard r.reaches[Int(node)], limit > 0 else { return [] }
     var isBuyer = [Bool](repeating: false, count: graph.nodeCount)
@@ -267,7 +267,7 @@ public struct DualUseReach: Sendable {
   /// as ``reachedBuyers(from:sector:limit:)`` for every node, from one search.
   /// - Complexity: O(*k* (*V* + *E*)) time and O(*k* *V*) space for *k* = `limit` (times
   ///   log *E* under a lead-time bound).
-  public func nearestBuyerLists(sector: Sector, limit: Int) -> NearestSourceLists {
+  package func nearestBuyerLists(sector: Sector, limit: Int) -> NearestSourceLists {
     let r = reach(sector)
     if let days = bounds.maximumLeadTime {
       return graph.flowIn.nearestSourceLists(
@@ -278,7 +278,7 @@ public struct DualUseReach: Sendable {
   }
 
   /// Exact counts for one node by a forward search (for `--node` when counts are estimates).
-  public func exactCount(from node: NodeIndex, sector: Sector) -> Int {
+  package func exactCount(from node: NodeIndex, sector: Sector) -> Int {
     let buyers = Set(reach(sector).buyers)
     var seen: Set<NodeIndex> = [node]
     var stack = [node]
@@ -293,22 +293,22 @@ public struct DualUseReach: Sendable {
   }
 
   /// Counts of each class, and of dual nodes one failure away from losing a sector, per label.
-  public struct Aggregate: Sendable {
-    public let label: String
-    public let total: Int
-    public let byClass: [ReachClass: Int]
+  package struct Aggregate: Sendable {
+    package let label: String
+    package let total: Int
+    package let byClass: [ReachClass: Int]
     /// Dual nodes whose reach to some sector hangs on one node (nil without robustness).
-    public let fragileDual: Int?
+    package let fragileDual: Int?
   }
 
   /// Aggregates by kind and by stage.
-  public struct Aggregates: Sendable {
-    public let byKind: [Aggregate]
-    public let byStage: [Aggregate]
+  package struct Aggregates: Sendable {
+    package let byKind: [Aggregate]
+    package let byStage: [Aggregate]
   }
 
   /// Aggregates by kind (in the design's order) and by stage.
-  public func aggregates() -> Aggregates {
+  package func aggregates() -> Aggregates {
     let classIndex = Dictionary(
       uniqueKeysWithValues: ReachClass.allCases.enumerated().map { ($1, $0) })
     let ordinal = classes.map { UInt8(classIndex[$0]!) }

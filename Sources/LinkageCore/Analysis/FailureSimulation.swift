@@ -9,33 +9,33 @@ import Dispatch
 /// summed in block order, so a seed gives the same numbers on any machine and core count.
 ///
 /// - Complexity: O(trials · (*V* + *E*)) time, O(cores · (*V* + *E*)) extra space.
-public struct FailureSimulation: Sendable {
-  public struct TargetOutcome: Sendable {
-    public let target: NodeIndex
+package struct FailureSimulation: Sendable {
+  package struct TargetOutcome: Sendable {
+    package let target: NodeIndex
     /// Trials in which the target stayed supplied.
-    public let supplied: Int
+    package let supplied: Int
     /// The estimated probability, and its 95% Wilson score interval.
-    public let probability: Double
-    public let lower: Double
-    public let upper: Double
+    package let probability: Double
+    package let lower: Double
+    package let upper: Double
   }
 
-  public let trials: Int
-  public let seed: UInt64
+  package let trials: Int
+  package let seed: UInt64
   /// Nodes that can fail (a positive `failure_probability`).
-  public let fallibleNodes: Int
-  public let outcomes: [TargetOutcome]
+  package let fallibleNodes: Int
+  package let outcomes: [TargetOutcome]
   /// The mean `value` lost per trial (targets weighted by `value`, 1 when absent), with a 95%
   /// normal interval.
-  public let expectedValueLost: Double
-  public let valueLostLower: Double
-  public let valueLostUpper: Double
+  package let expectedValueLost: Double
+  package let valueLostLower: Double
+  package let valueLostUpper: Double
 
   static let block = 64
 
   /// Runs the simulation. `progress`, if given, is called with the number of trials done so
   /// far, from any thread, after each block.
-  public init(
+  package init(
     network: SupplyNetwork, targets: [NodeIndex], trials: Int, seed: UInt64,
     progress: (@Sendable (Int) -> Void)? = nil
   ) {

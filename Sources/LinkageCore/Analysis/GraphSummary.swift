@@ -1,64 +1,64 @@
 /// What a graph holds at a glance: counts by kind, sector, stage and relation; origins,
 /// buyers and sinks of the flow graph; components; whether flow is acyclic and its longest
 /// chain.
-public struct GraphSummary: Sendable {
+package struct GraphSummary: Sendable {
   /// A label and how many nodes or edges carry it.
-  public struct Count: Hashable, Sendable {
-    public let label: String
-    public let count: Int
+  package struct Count: Hashable, Sendable {
+    package let label: String
+    package let count: Int
   }
 
   /// Relation counts also say the role the relation plays.
-  public struct RelationCount: Hashable, Sendable {
-    public let relation: String
-    public let role: RelationRole
-    public let isKnown: Bool
-    public let count: Int
+  package struct RelationCount: Hashable, Sendable {
+    package let relation: String
+    package let role: RelationRole
+    package let isKnown: Bool
+    package let count: Int
   }
 
   /// The cycles of the flow graph, when it has any.
-  public struct Cycles: Sendable {
+  package struct Cycles: Sendable {
     /// Strongly connected components with more than one node, or a self-loop.
-    public let componentCount: Int
+    package let componentCount: Int
     /// Nodes that lie on a cycle.
-    public let nodeCount: Int
+    package let nodeCount: Int
     /// The largest such component's nodes, by index.
-    public let largest: [NodeIndex]
+    package let largest: [NodeIndex]
   }
 
-  public let name: String?
-  public let nodeCount: Int
-  public let edgeCount: Int
-  public let flowEdgeCount: Int
+  package let name: String?
+  package let nodeCount: Int
+  package let edgeCount: Int
+  package let flowEdgeCount: Int
   /// Kinds in the design's order, then unknown kinds by label; only those present.
-  public let kinds: [Count]
-  public let sectors: [Count]
-  public let stages: [Count]
-  public let relations: [RelationCount]
+  package let kinds: [Count]
+  package let sectors: [Count]
+  package let stages: [Count]
+  package let relations: [RelationCount]
   /// Nodes with outgoing but no incoming flow edges.
-  public let origins: [NodeIndex]
+  package let origins: [NodeIndex]
   /// Nodes with incoming but no outgoing flow edges.
-  public let sinks: [NodeIndex]
+  package let sinks: [NodeIndex]
   /// Nodes with no flow edge at all.
-  public let isolated: [NodeIndex]
+  package let isolated: [NodeIndex]
   /// Buyers, and their count per sector.
-  public let buyers: [NodeIndex]
-  public let buyersBySector: [Count]
-  public let weakComponents: ComponentPartition
+  package let buyers: [NodeIndex]
+  package let buyersBySector: [Count]
+  package let weakComponents: ComponentPartition
   /// A topological order exists.
-  public let isFlowAcyclic: Bool
+  package let isFlowAcyclic: Bool
   /// A longest flow chain, when acyclic.
-  public let longestChain: Path?
-  public let cycles: Cycles?
+  package let longestChain: Path?
+  package let cycles: Cycles?
   /// Whether the data asks for AND-of-ORs supply semantics (`part` labels or `requires: all`).
-  public let hasPartStructure: Bool
+  package let hasPartStructure: Bool
 }
 
 extension SupplyGraph {
   /// Returns the summary of this graph.
   ///
   /// - Complexity: O(*V* + *E*) time and O(*V*) extra space.
-  public func summary() -> GraphSummary {
+  package func summary() -> GraphSummary {
     func tally<T: Hashable>(_ values: some Sequence<T>) -> [T: Int] {
       var counts: [T: Int] = [:]
       for v in values { counts[v, default: 0] += 1 }

@@ -4,30 +4,30 @@
 ///
 /// Four multi-source searches backwards from the buyers (each sector, by hops and by
 /// `lead_time`), then a walk along each startup's route: O((*V* + *E*) log *V*) in all.
-public struct ReferenceReadiness: Sendable {
-  public struct SectorRoute: Sendable {
+package struct ReferenceReadiness: Sendable {
+  package struct SectorRoute: Sendable {
     /// The nearest buyer by hops, the route to it, and that route's total lead time.
-    public let buyer: NodeIndex
-    public let path: Path
-    public let leadTime: Double
+    package let buyer: NodeIndex
+    package let path: Path
+    package let leadTime: Double
     /// The buyer reached soonest by lead time, and the days.
-    public let fastestBuyer: NodeIndex
-    public let fastestDays: Double
+    package let fastestBuyer: NodeIndex
+    package let fastestDays: Double
     /// Whether the route passes a program at the verification stage.
-    public let passesVerification: Bool
+    package let passesVerification: Bool
     /// The first integrator or program on the route.
-    public let gateway: NodeIndex?
+    package let gateway: NodeIndex?
   }
 
-  public struct Row: Sendable {
-    public let startup: NodeIndex
-    public let defense: SectorRoute?
-    public let industry: SectorRoute?
+  package struct Row: Sendable {
+    package let startup: NodeIndex
+    package let defense: SectorRoute?
+    package let industry: SectorRoute?
   }
 
-  public let rows: [Row]
+  package let rows: [Row]
 
-  public init(graph: SupplyGraph) {
+  package init(graph: SupplyGraph) {
     let leadColumn = graph.edgeAttributes["lead_time"]
     let lead = (0..<graph.edgeCount).map { leadColumn?.number(at: $0) ?? 0 }
     func buyers(_ s: Sector) -> [NodeIndex] {

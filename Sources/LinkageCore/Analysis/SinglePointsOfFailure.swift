@@ -19,49 +19,49 @@
 ///
 /// - Complexity: OR semantics O(*E* log *V*) time; parts semantics O(Σ cone sizes) over all
 ///   nodes and links, which is near-linear on real supply networks; O(*V* + *E*) space.
-public struct SinglePointsOfFailure: Sendable {
+package struct SinglePointsOfFailure: Sendable {
   /// One node's impact.
-  public struct Criticality: Sendable {
-    public let node: NodeIndex
+  package struct Criticality: Sendable {
+    package let node: NodeIndex
     /// Targets that lose supply when `node` alone fails, by index.
-    public let targetsCut: [NodeIndex]
-    public let valueCut: Double
+    package let targetsCut: [NodeIndex]
+    package let valueCut: Double
   }
 
   /// One link's impact.
-  public struct LinkCriticality: Sendable {
-    public let edge: EdgeIndex
-    public let targetsCut: [NodeIndex]
-    public let valueCut: Double
+  package struct LinkCriticality: Sendable {
+    package let edge: EdgeIndex
+    package let targetsCut: [NodeIndex]
+    package let valueCut: Double
   }
 
   /// A node that looks diversified (two or more direct suppliers) yet has single points of
   /// failure upstream.
-  public struct HiddenSingleSource: Sendable {
-    public let node: NodeIndex
-    public let directSuppliers: Int
+  package struct HiddenSingleSource: Sendable {
+    package let node: NodeIndex
+    package let directSuppliers: Int
     /// The upstream nodes whose single failure cuts `node` off, nearest first under OR
     /// semantics, by index under parts.
-    public let singlePoints: [NodeIndex]
+    package let singlePoints: [NodeIndex]
   }
 
-  public let network: SupplyNetwork
-  public let targets: [NodeIndex]
+  package let network: SupplyNetwork
+  package let targets: [NodeIndex]
   /// Targets not supplied even with nothing failed (a part no one supplies, no origin upstream).
-  public let unsuppliedTargets: [NodeIndex]
+  package let unsuppliedTargets: [NodeIndex]
   /// Nodes whose failure cuts at least one target, most targets first, then most value, then id.
-  public let criticalNodes: [Criticality]
+  package let criticalNodes: [Criticality]
   /// Links whose failure cuts at least one target, ranked likewise.
-  public let criticalLinks: [LinkCriticality]
+  package let criticalLinks: [LinkCriticality]
   /// Targets and integrators whose diversification is an illusion.
-  public let hiddenSingleSources: [HiddenSingleSource]
+  package let hiddenSingleSources: [HiddenSingleSource]
   /// For every node, the single points of failure cutting it off (targets and integrators only;
   /// empty for others).
-  public let singlePoints: [NodeIndex: [NodeIndex]]
+  package let singlePoints: [NodeIndex: [NodeIndex]]
   /// The dominator tree, under OR semantics.
-  public let dominators: DominatorTree?
+  package let dominators: DominatorTree?
 
-  public init(network: SupplyNetwork, targets: [NodeIndex]) {
+  package init(network: SupplyNetwork, targets: [NodeIndex]) {
     self.network = network
     self.targets = targets
     let graph = network.graph
@@ -214,7 +214,7 @@ public struct SinglePointsOfFailure: Sendable {
   }
 
   /// The criticality of one node (an empty cut when it cuts nothing).
-  public func criticality(of node: NodeIndex) -> Criticality {
+  package func criticality(of node: NodeIndex) -> Criticality {
     criticalNodes.first { $0.node == node } ?? Criticality(node: node, targetsCut: [], valueCut: 0)
   }
 
@@ -224,10 +224,10 @@ public struct SinglePointsOfFailure: Sendable {
   /// parts, or all its supply under OR semantics) has no supplied source left, the last one
   /// lost over `edge`. Under OR semantics `edge` is -1 and the step says every route to the
   /// next node passes this one.
-  public struct Step: Sendable {
-    public let node: NodeIndex
-    public let edge: EdgeIndex
-    public let group: Int32
+  package struct Step: Sendable {
+    package let node: NodeIndex
+    package let edge: EdgeIndex
+    package let group: Int32
   }
 
   /// Why `failure` cuts `target` off, as a chain a person can check: under OR semantics the
@@ -235,7 +235,7 @@ public struct SinglePointsOfFailure: Sendable {
   /// whose part lost its last supplier, in order.
   /// - Returns: The steps after the failed node, ending at the target; empty when it does not
   ///   cut the target.
-  public func explanation(of failure: NodeIndex, for target: NodeIndex) -> [Step] {
+  package func explanation(of failure: NodeIndex, for target: NodeIndex) -> [Step] {
     if let tree = dominators {
       guard failure != target, tree.dominates(failure, target) else { return [] }
       var chain: [Step] = []
@@ -251,7 +251,7 @@ public struct SinglePointsOfFailure: Sendable {
   }
 
   /// An explainer that answers many "why" questions with one reusable propagation engine.
-  public func explainer() -> FailureExplainer { FailureExplainer(report: self) }
+  package func explainer() -> FailureExplainer { FailureExplainer(report: self) }
 }
 
 /// The first index in sorted `array` whose element is not less than `value`.
@@ -267,7 +267,7 @@ func lowerBound(_ array: [Int32], _ value: Int32) -> Int {
 
 /// Answers "why does this failure cut that target off?" for many failures, reusing one
 /// propagation engine (parts semantics) or the dominator tree (OR semantics).
-public struct FailureExplainer {
+package struct FailureExplainer {
   let report: SinglePointsOfFailure
   private var engine: FailureImpactEngine?
 
@@ -277,7 +277,7 @@ public struct FailureExplainer {
   }
 
   /// The chains from `failure` to each of `targets` (empty for a target it does not cut).
-  public mutating func explanations(
+  package mutating func explanations(
     of failure: NodeIndex, for targets: [NodeIndex]
   ) -> [[SinglePointsOfFailure.Step]] {
     let network = report.network
@@ -304,7 +304,7 @@ public struct FailureExplainer {
   }
 
   /// The chains from a failed link to each of `targets`.
-  public mutating func explanations(
+  package mutating func explanations(
     ofLink edge: EdgeIndex, for targets: [NodeIndex]
   ) -> [[SinglePointsOfFailure.Step]] {
     let network = report.network

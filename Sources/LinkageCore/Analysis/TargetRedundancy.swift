@@ -6,9 +6,9 @@
 /// failure still gives exactly 1; otherwise finding the smallest set is a hard AND–OR cut
 /// problem, so the OR value is reported as an upper bound: a set that cuts every supply path
 /// also cuts supply under parts, and parts supply can fail sooner.
-public struct TargetRedundancy: Sendable {
+package struct TargetRedundancy: Sendable {
   /// How the value bounds the redundancy (outputs spell these; see LinkageReports).
-  public enum Bound: Sendable, Hashable {
+  package enum Bound: Sendable, Hashable {
     /// The value is the redundancy.
     case exact
     /// The redundancy is at least the value (the search stopped at its limit).
@@ -19,22 +19,22 @@ public struct TargetRedundancy: Sendable {
     case unlimited
   }
 
-  public let target: NodeIndex
-  public let supplied: Bool
-  public let value: Int?
-  public let bound: Bound
+  package let target: NodeIndex
+  package let supplied: Bool
+  package let value: Int?
+  package let bound: Bound
   /// Nodes whose joint failure cuts the target off (index order); empty when the bound is not
   /// exact or at-most.
-  public let witness: [NodeIndex]
+  package let witness: [NodeIndex]
   /// Distinct direct suppliers over carrying edges.
-  public let directSuppliers: Int
+  package let directSuppliers: Int
   /// Upstream single points of failure behind two or more direct suppliers.
-  public let hiddenSingleSources: [NodeIndex]
+  package let hiddenSingleSources: [NodeIndex]
 
   /// Computes every target of `report`, searching at most `limit` + 1 paths each.
   /// - Complexity: see ``SupplyNetwork/redundancy(of:limit:scratch:)``, per target without a
   ///   single point of failure.
-  public static func compute(report: SinglePointsOfFailure, limit: Int) -> [TargetRedundancy] {
+  package static func compute(report: SinglePointsOfFailure, limit: Int) -> [TargetRedundancy] {
     let network = report.network
     let graph = network.graph
     let orNetwork =

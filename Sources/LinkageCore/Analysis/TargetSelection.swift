@@ -3,8 +3,8 @@
 /// Written as comma-separated items, each an id or conditions joined by `&`:
 /// `kind=buyer`, `sector=defense`, `stage=verification`, `kind=buyer&sector=defense`,
 /// `navy,army`. A node is selected when any item selects it.
-public struct TargetSelection: Sendable, CustomStringConvertible {
-  public enum Condition: Sendable, Equatable {
+package struct TargetSelection: Sendable, CustomStringConvertible {
+  package enum Condition: Sendable, Equatable {
     case id(String)
     case kind(String)
     case sector(String)
@@ -12,22 +12,22 @@ public struct TargetSelection: Sendable, CustomStringConvertible {
   }
 
   /// Items (OR) of conditions (AND).
-  public let items: [[Condition]]
-  public let description: String
+  package let items: [[Condition]]
+  package let description: String
 
   /// A selector that does not parse: an empty item, or an unknown field.
-  public struct ParseError: Error, CustomStringConvertible {
-    public let description: String
+  package struct ParseError: Error, CustomStringConvertible {
+    package let description: String
     /// The unknown field, when that is the problem.
-    public let field: String?
+    package let field: String?
   }
 
   /// The fields a condition may test.
-  public static let fields = ["kind", "sector", "stage", "id"]
+  package static let fields = ["kind", "sector", "stage", "id"]
 
   /// Parses the selector syntax.
   /// - Throws: ``ParseError`` for an empty item or an unknown field (`color=red`).
-  public init(parsing text: String) throws {
+  package init(parsing text: String) throws {
     var items: [[Condition]] = []
     for rawItem in text.split(separator: ",", omittingEmptySubsequences: false) {
       let item = rawItem.trimmingCharacters(in: " ")
@@ -61,13 +61,13 @@ public struct TargetSelection: Sendable, CustomStringConvertible {
   }
 
   /// The ids named directly, for checking that they exist.
-  public var namedIDs: [String] {
+  package var namedIDs: [String] {
     items.flatMap { $0 }.compactMap { if case .id(let id) = $0 { return id } else { return nil } }
   }
 
   /// The selected nodes, in index order.
   /// - Complexity: O(*V* · conditions).
-  public func select(in graph: SupplyGraph) -> [NodeIndex] {
+  package func select(in graph: SupplyGraph) -> [NodeIndex] {
     graph.nodes.filter { v in
       items.contains { conditions in
         conditions.allSatisfy { c in
@@ -85,7 +85,7 @@ public struct TargetSelection: Sendable, CustomStringConvertible {
 
   /// The default targets: the buyers, or when there are none, the sinks of the flow graph
   /// (nodes with incoming but no outgoing flow edges).
-  public static func defaultTargets(in graph: SupplyGraph) -> DefaultTargets {
+  package static func defaultTargets(in graph: SupplyGraph) -> DefaultTargets {
     let buyers = graph.nodes.filter { graph.kind(of: $0) == .buyer }
     if !buyers.isEmpty { return DefaultTargets(nodes: buyers, rule: "buyers") }
     let sinks = graph.nodes.filter {
@@ -94,10 +94,10 @@ public struct TargetSelection: Sendable, CustomStringConvertible {
     return DefaultTargets(nodes: sinks, rule: "sinks")
   }
 
-  public struct DefaultTargets: Sendable {
-    public let nodes: [NodeIndex]
+  package struct DefaultTargets: Sendable {
+    package let nodes: [NodeIndex]
     /// `buyers` or `sinks`.
-    public let rule: String
+    package let rule: String
   }
 }
 

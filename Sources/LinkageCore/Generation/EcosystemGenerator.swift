@@ -29,28 +29,28 @@
 ///
 /// The same `nodeCount`, `seed` and options give the same graph on every machine; the default
 /// options give the graph this generator has always given.
-public struct EcosystemGenerator: Sendable {
-  public let nodeCount: Int
-  public let seed: UInt64
-  public let options: Options
+package struct EcosystemGenerator: Sendable {
+  package let nodeCount: Int
+  package let seed: UInt64
+  package let options: Options
 
   /// How the generated graph departs from the standard layout, to look like a real export.
-  public struct Options: Sendable, Equatable {
+  package struct Options: Sendable, Equatable {
     /// The fraction of nodes that are buyers (0–0.5; at least 4 buyers, half defense, half
     /// industry), or `nil` for the standard 2%. Buyers no integrator picked get one to three
     /// integrators as suppliers (one in the standard layout).
-    public var buyerShare: Double?
+    package var buyerShare: Double?
     /// Ids are the numbers 1…*V* in a seeded random order instead of `st12`, `su3`, …
     /// (names stay readable).
-    public var numericIDs: Bool
+    package var numericIDs: Bool
     /// Edges are listed in a seeded random order instead of the order they were made in.
-    public var shuffledEdges: Bool
+    package var shuffledEdges: Bool
     /// How many extra attribute columns nodes and edges each get (0–64): string columns with
     /// repeated values (`country`, `owner`, `region`, …) alternating with numeric ones
     /// (`revenue_musd`, `employees`, …). Values travel with their node or edge.
-    public var extraColumns: Int
+    package var extraColumns: Int
 
-    public init(
+    package init(
       buyerShare: Double? = nil, numericIDs: Bool = false, shuffledEdges: Bool = false,
       extraColumns: Int = 0
     ) {
@@ -61,13 +61,13 @@ public struct EcosystemGenerator: Sendable {
     }
 
     /// The standard layout.
-    public static let standard = Options()
+    package static let standard = Options()
 
     /// The largest ``extraColumns``.
-    public static let maxExtraColumns = 64
+    package static let maxExtraColumns = 64
   }
 
-  public init(nodeCount: Int, seed: UInt64, options: Options = .standard) {
+  package init(nodeCount: Int, seed: UInt64, options: Options = .standard) {
     precondition(nodeCount >= 30, "generate at least 30 nodes")
     if let share = options.buyerShare {
       precondition((0...0.5).contains(share), "the buyer share must be between 0 and 0.5")
@@ -125,7 +125,7 @@ public struct EcosystemGenerator: Sendable {
   /// Builds the graph.
   /// - Complexity: O(*V* + *E* + (*V* + *E*) · *C*) time and space, where *C* is the number of
   ///   extra columns; about a second for a million nodes.
-  public func generate() -> SupplyGraph {
+  package func generate() -> SupplyGraph {
     var rng = SeededRandom(seed: seed)
     let l = layout()
     var b = SupplyGraphBuilder(expectedNodes: nodeCount, expectedEdges: nodeCount * 4)

@@ -1,9 +1,9 @@
 /// A fast, seedable random number generator (xoshiro256**, seeded through SplitMix64), so
 /// generated graphs, random tests and simulations are reproducible from one integer.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+package struct SeededRandom: RandomNumberGenerator, Sendable {
   private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
-  public init(seed: UInt64) {
+  package init(seed: UInt64) {
     var x = seed
     func splitMix() -> UInt64 {
       x &+= 0x9E37_79B9_7F4A_7C15
@@ -19,7 +19,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   }
 
   @inline(__always)
-  public mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
     let t = s1 << 17
     s2 ^= s0
@@ -34,13 +34,13 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   /// A uniform integer in `0..<bound` (Lemire's multiply-shift; the tiny bias is irrelevant
   /// for generation and simulation).
   @inline(__always)
-  public mutating func below(_ bound: Int) -> Int {
+  package mutating func below(_ bound: Int) -> Int {
     Int(truncatingIfNeeded: (UInt128(next()) * UInt128(UInt64(bound))) >> 64)
   }
 
   /// A uniform double in [0, 1).
   @inline(__always)
-  public mutating func unit() -> Double {
+  package mutating func unit() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 }

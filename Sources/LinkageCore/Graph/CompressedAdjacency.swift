@@ -1,19 +1,19 @@
 /// A dense node index: nodes are numbered `0..<nodeCount` in input order.
-public typealias NodeIndex = Int32
+package typealias NodeIndex = Int32
 /// A dense edge index: edges are numbered `0..<edgeCount` in input order.
-public typealias EdgeIndex = Int32
+package typealias EdgeIndex = Int32
 
 /// Compressed sparse row adjacency: the neighbors of node `v` are
 /// `neighbors[offsets[v]..<offsets[v+1]]`, reached over `edges[...]` at the same positions.
 ///
 /// Within one node, neighbors keep the order of the edges in the input.
-public struct CompressedAdjacency: Sendable {
+package struct CompressedAdjacency: Sendable {
   /// `nodeCount + 1` offsets into `neighbors` and `edges`.
-  public let offsets: [Int32]
+  package let offsets: [Int32]
   /// The node at the other end of each entry.
-  public let neighbors: [NodeIndex]
+  package let neighbors: [NodeIndex]
   /// The edge of each entry.
-  public let edges: [EdgeIndex]
+  package let edges: [EdgeIndex]
 
   /// Builds adjacency by a counting sort of the selected edges by `from`.
   ///
@@ -23,7 +23,7 @@ public struct CompressedAdjacency: Sendable {
   ///   - to: the node each edge leads to.
   ///   - include: which edges to include; `nil` includes all.
   /// - Complexity: O(*V* + *E*) time and space.
-  public init(nodeCount: Int, from: [NodeIndex], to: [NodeIndex], include: [Bool]? = nil) {
+  package init(nodeCount: Int, from: [NodeIndex], to: [NodeIndex], include: [Bool]? = nil) {
     precondition(from.count == to.count, "from and to must have one entry per edge")
     var counts = [Int32](repeating: 0, count: nodeCount + 1)
     var total = 0
@@ -60,31 +60,31 @@ public struct CompressedAdjacency: Sendable {
     self.edges = edges
   }
 
-  public var nodeCount: Int { offsets.count - 1 }
-  public var entryCount: Int { neighbors.count }
+  package var nodeCount: Int { offsets.count - 1 }
+  package var entryCount: Int { neighbors.count }
 
   /// The number of entries of `node`.
   /// - Complexity: O(1).
   @inline(__always)
-  public func degree(of node: NodeIndex) -> Int {
+  package func degree(of node: NodeIndex) -> Int {
     Int(offsets[Int(node) + 1] - offsets[Int(node)])
   }
 
   /// The positions of `node`'s entries in `neighbors` and `edges`.
   /// - Complexity: O(1).
   @inline(__always)
-  public func range(of node: NodeIndex) -> Range<Int> {
+  package func range(of node: NodeIndex) -> Range<Int> {
     Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])
   }
 
   /// The neighbors of `node`.
   /// - Complexity: O(1) to make; the slice shares storage.
-  public func neighbors(of node: NodeIndex) -> ArraySlice<NodeIndex> {
+  package func neighbors(of node: NodeIndex) -> ArraySlice<NodeIndex> {
     neighbors[range(of: node)]
   }
 
   /// The edges of `node`.
-  public func edges(of node: NodeIndex) -> ArraySlice<EdgeIndex> {
+  package func edges(of node: NodeIndex) -> ArraySlice<EdgeIndex> {
     edges[range(of: node)]
   }
 }

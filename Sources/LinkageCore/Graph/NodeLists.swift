@@ -1,12 +1,12 @@
 /// A list of nodes per node, stored flat (offsets into one array): the compact form of a
 /// `[NodeIndex: [NodeIndex]]` that output loops can read without hashing.
-public struct NodeLists: Sendable {
+package struct NodeLists: Sendable {
   private let offsets: [Int32]
   private let items: [NodeIndex]
 
   /// Builds the lists from `(node, list)` pairs; nodes not named get an empty list.
   /// - Complexity: O(*V* + total list length).
-  public init(nodeCount: Int, lists: [(node: NodeIndex, list: [NodeIndex])]) {
+  package init(nodeCount: Int, lists: [(node: NodeIndex, list: [NodeIndex])]) {
     var length = [Int32](repeating: 0, count: nodeCount + 1)
     for (v, list) in lists { length[Int(v) + 1] = Int32(list.count) }
     for i in 0..<nodeCount { length[i + 1] += length[i] }
@@ -24,12 +24,12 @@ public struct NodeLists: Sendable {
 
   /// The list of `node` (empty when it has none).
   /// - Complexity: O(1).
-  public subscript(node: NodeIndex) -> ArraySlice<NodeIndex> {
+  package subscript(node: NodeIndex) -> ArraySlice<NodeIndex> {
     items[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])]
   }
 
   /// How many nodes have a non-empty list.
-  public var nonEmptyCount: Int {
+  package var nonEmptyCount: Int {
     var count = 0
     for i in 0..<(offsets.count - 1) where offsets[i + 1] > offsets[i] { count += 1 }
     return count

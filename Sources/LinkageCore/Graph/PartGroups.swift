@@ -7,13 +7,13 @@
 /// Groups of node `v` are `nodeOffsets[v]..<nodeOffsets[v+1]`; the edges of group `g` are
 /// `edges[groupOffsets[g]..<groupOffsets[g+1]]`, with their source nodes in `sources` at the
 /// same positions. Groups of one node appear in order of first appearance of their label.
-public struct PartGroups: Sendable {
-  public let nodeOffsets: [Int32]
-  public let groupOffsets: [Int32]
-  public let edges: [EdgeIndex]
-  public let sources: [NodeIndex]
+package struct PartGroups: Sendable {
+  package let nodeOffsets: [Int32]
+  package let groupOffsets: [Int32]
+  package let edges: [EdgeIndex]
+  package let sources: [NodeIndex]
   /// The part label code of each group (`-1` for the unlabeled group and `requires: all`).
-  public let labels: [Int32]
+  package let labels: [Int32]
 
   /// - Complexity: O(*V* + *E*) time, O(*E*) extra space, where *E* counts flow edges.
   init(flowIn: CompressedAdjacency, partCodes: [Int32], requirements: [Requirement]) {
@@ -104,16 +104,16 @@ public struct PartGroups: Sendable {
   }
 
   /// The number of groups over all nodes.
-  public var groupCount: Int { groupOffsets.count - 1 }
+  package var groupCount: Int { groupOffsets.count - 1 }
 
   /// The groups of `node`.
   /// - Complexity: O(1).
-  public func groups(of node: NodeIndex) -> Range<Int> {
+  package func groups(of node: NodeIndex) -> Range<Int> {
     Int(nodeOffsets[Int(node)])..<Int(nodeOffsets[Int(node) + 1])
   }
 
   /// The positions (in ``edges`` and ``sources``) of group `group`.
-  public func members(of group: Int) -> Range<Int> {
+  package func members(of group: Int) -> Range<Int> {
     Int(groupOffsets[group])..<Int(groupOffsets[group + 1])
   }
 }

@@ -12,73 +12,73 @@
 ///     let graph = builder.build()
 ///     graph.index(of: "navy")        // 1
 ///     graph.flowOut.neighbors(of: a) // [1]
-public struct SupplyGraph: Sendable {
+package struct SupplyGraph: Sendable {
   // MARK: Document
 
   /// The dataset's name, when the document gives one.
-  public let name: String?
+  package let name: String?
   /// The dataset's description, when the document gives one.
-  public let description: String?
+  package let description: String?
   /// Relation names the document declares as context.
-  public let contextRelations: [String]
+  package let contextRelations: [String]
 
   // MARK: Nodes
 
   let idInterner: StringInterner
   /// Each node's id, the user's key.
-  public let ids: [String]
+  package let ids: [String]
   /// Each node's display name as written; empty when the input gave none.
   let names: [String]
   /// Each node's kind (`other` for kinds Linkage does not know).
-  public let kinds: [NodeKind]
+  package let kinds: [NodeKind]
   /// Each node's kind as written (codes into ``kindLabels``).
   let kindCodes: [Int32]
-  public let kindLabels: [String]
+  package let kindLabels: [String]
   /// Each node's sector, if it has a known one.
-  public let sectors: [Sector?]
+  package let sectors: [Sector?]
   let sectorCodes: [Int32]
-  public let sectorLabels: [String]
+  package let sectorLabels: [String]
   /// Each node's stage, if it has a known one.
-  public let stages: [Stage?]
+  package let stages: [Stage?]
   let stageCodes: [Int32]
-  public let stageLabels: [String]
+  package let stageLabels: [String]
   /// Each node's tier, or `nil`.
   let tierValues: [Int32]
   /// How each node combines its incoming flow edges.
-  public let requirements: [Requirement]
+  package let requirements: [Requirement]
   /// Extra node attributes (and well-known ones like `value`, `failure_probability`).
-  public let nodeAttributes: AttributeTable
+  package let nodeAttributes: AttributeTable
 
   // MARK: Edges
 
   /// Each edge's source node.
-  public let sources: [NodeIndex]
+  package let sources: [NodeIndex]
   /// Each edge's target node.
-  public let targets: [NodeIndex]
+  package let targets: [NodeIndex]
   /// Each edge's relation (codes into ``relations``).
-  public let relationCodes: [Int32]
+  package let relationCodes: [Int32]
   /// The distinct relations, in order of first use.
-  public let relations: [Relation]
+  package let relations: [Relation]
   /// Each edge's `part` label (codes into ``partLabels``), `-1` when unlabeled.
-  public let partCodes: [Int32]
-  public let partLabels: [String]
+  package let partCodes: [Int32]
+  package let partLabels: [String]
   /// Whether each edge is a flow edge.
-  public let isFlow: [Bool]
+  package let isFlow: [Bool]
   /// Extra edge attributes (and well-known ones like `lead_time`, `confidence`, `share`).
-  public let edgeAttributes: AttributeTable
+  package let edgeAttributes: AttributeTable
 
   // MARK: Adjacency
 
   /// Outgoing edges of every node, over all edges.
-  public let outgoing: CompressedAdjacency
+  package let outgoing: CompressedAdjacency
   /// Incoming edges of every node, over all edges.
-  public let incoming: CompressedAdjacency
+  package let incoming: CompressedAdjacency
   /// Outgoing flow edges of every node.
-  public let flowOut: CompressedAdjacency
+  package let flowOut: CompressedAdjacency
   /// Incoming flow edges of every node.
-  public let flowIn: CompressedAdjacency
+  package let flowIn: CompressedAdjacency
   /// The part groups of each node's incoming flow edges (AND of ORs).
-  public let partGroups: PartGroups
+  package let partGroups: PartGroups
 
   init(
     name: String?, description: String?, contextRelations: [String],
@@ -147,83 +147,83 @@ public struct SupplyGraph: Sendable {
 
   // MARK: Sizes and lookup
 
-  public var nodeCount: Int { ids.count }
-  public var edgeCount: Int { sources.count }
+  package var nodeCount: Int { ids.count }
+  package var edgeCount: Int { sources.count }
   /// Every node index.
-  public var nodes: Range<NodeIndex> { 0..<NodeIndex(ids.count) }
+  package var nodes: Range<NodeIndex> { 0..<NodeIndex(ids.count) }
   /// Every edge index.
-  public var edges: Range<EdgeIndex> { 0..<EdgeIndex(sources.count) }
+  package var edges: Range<EdgeIndex> { 0..<EdgeIndex(sources.count) }
 
   /// The index of the node with id `id`, or `nil` when there is none.
   /// - Complexity: O(length of `id`) expected.
-  public func index(of id: String) -> NodeIndex? {
+  package func index(of id: String) -> NodeIndex? {
     idInterner.index(of: id)
   }
 
   /// The index of the node whose id has these UTF-8 bytes, or `nil`.
-  public func index(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> NodeIndex? {
+  package func index(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> NodeIndex? {
     idInterner.index(of: bytes)
   }
 
   // MARK: Node fields
 
-  public func id(of node: NodeIndex) -> String { ids[Int(node)] }
+  package func id(of node: NodeIndex) -> String { ids[Int(node)] }
   /// The display name: the `name` given, else the id.
-  public func name(of node: NodeIndex) -> String {
+  package func name(of node: NodeIndex) -> String {
     let n = names[Int(node)]
     return n.isEmpty ? ids[Int(node)] : n
   }
   /// The `name` as written, or `nil` when the input gave none.
-  public func writtenName(of node: NodeIndex) -> String? {
+  package func writtenName(of node: NodeIndex) -> String? {
     let n = names[Int(node)]
     return n.isEmpty ? nil : n
   }
-  public func kind(of node: NodeIndex) -> NodeKind { kinds[Int(node)] }
+  package func kind(of node: NodeIndex) -> NodeKind { kinds[Int(node)] }
   /// The kind as written (for an unknown kind, the user's text).
-  public func kindLabel(of node: NodeIndex) -> String? {
+  package func kindLabel(of node: NodeIndex) -> String? {
     let c = kindCodes[Int(node)]
     return c < 0 ? nil : kindLabels[Int(c)]
   }
   /// The code of the kind as written (an index into ``kindLabels``), if it has one.
-  public func kindCode(of node: NodeIndex) -> Int? {
+  package func kindCode(of node: NodeIndex) -> Int? {
     let c = kindCodes[Int(node)]
     return c < 0 ? nil : Int(c)
   }
-  public func sector(of node: NodeIndex) -> Sector? { sectors[Int(node)] }
-  public func sectorLabel(of node: NodeIndex) -> String? {
+  package func sector(of node: NodeIndex) -> Sector? { sectors[Int(node)] }
+  package func sectorLabel(of node: NodeIndex) -> String? {
     let c = sectorCodes[Int(node)]
     return c < 0 ? nil : sectorLabels[Int(c)]
   }
-  public func stage(of node: NodeIndex) -> Stage? { stages[Int(node)] }
-  public func stageLabel(of node: NodeIndex) -> String? {
+  package func stage(of node: NodeIndex) -> Stage? { stages[Int(node)] }
+  package func stageLabel(of node: NodeIndex) -> String? {
     let c = stageCodes[Int(node)]
     return c < 0 ? nil : stageLabels[Int(c)]
   }
-  public func tier(of node: NodeIndex) -> Int? {
+  package func tier(of node: NodeIndex) -> Int? {
     let t = tierValues[Int(node)]
     return t == Int32.min ? nil : Int(t)
   }
-  public func requirement(of node: NodeIndex) -> Requirement { requirements[Int(node)] }
+  package func requirement(of node: NodeIndex) -> Requirement { requirements[Int(node)] }
 
   // MARK: Edge fields
 
-  public func source(of edge: EdgeIndex) -> NodeIndex { sources[Int(edge)] }
-  public func target(of edge: EdgeIndex) -> NodeIndex { targets[Int(edge)] }
-  public func relation(of edge: EdgeIndex) -> Relation { relations[Int(relationCodes[Int(edge)])] }
-  public func part(of edge: EdgeIndex) -> String? {
+  package func source(of edge: EdgeIndex) -> NodeIndex { sources[Int(edge)] }
+  package func target(of edge: EdgeIndex) -> NodeIndex { targets[Int(edge)] }
+  package func relation(of edge: EdgeIndex) -> Relation { relations[Int(relationCodes[Int(edge)])] }
+  package func part(of edge: EdgeIndex) -> String? {
     let c = partCodes[Int(edge)]
     return c < 0 ? nil : partLabels[Int(c)]
   }
 
   /// The numeric value of edge attribute `name` on every edge (`nil` where absent), or `nil`
   /// when no edge has a numeric `name`.
-  public func edgeNumbers(_ name: String) -> AttributeColumn? {
+  package func edgeNumbers(_ name: String) -> AttributeColumn? {
     edgeAttributes[name]
   }
 
   /// Whether any node has `requires: all` or any flow edge has a `part` label: the data asks
   /// for AND-of-ORs semantics.
-  public var hasPartStructure: Bool {
+  package var hasPartStructure: Bool {
     if requirements.contains(.all) { return true }
     for e in 0..<edgeCount where isFlow[e] && partCodes[e] >= 0 { return true }
     return false
@@ -231,7 +231,7 @@ public struct SupplyGraph: Sendable {
 }
 
 /// How a node combines its incoming flow edges (the `requires` node attribute).
-public enum Requirement: UInt8, Sendable {
+package enum Requirement: UInt8, Sendable {
   /// Not given: edges group by `part` (unlabeled edges together).
   case unspecified
   /// `requires: any`: written explicitly; grouping as for unspecified.
@@ -239,7 +239,7 @@ public enum Requirement: UInt8, Sendable {
   /// `requires: all`: every incoming flow edge is its own group.
   case all
 
-  public var name: String? {
+  package var name: String? {
     switch self {
     case .unspecified: nil
     case .any: "any"

@@ -4,11 +4,11 @@
 /// that bulk loads make no `String` per field; programs use the `String` ones. Validation of
 /// values (ranges, required sectors) is the reader's job, which knows where each value came
 /// from; the builder only refuses duplicate node ids.
-public struct SupplyGraphBuilder: Sendable {
-  public var name: String?
-  public var description: String?
+package struct SupplyGraphBuilder: Sendable {
+  package var name: String?
+  package var description: String?
   /// Relation names to treat as context (in addition to the design's context relations).
-  public var contextRelations: [String] = []
+  package var contextRelations: [String] = []
 
   private var idInterner: StringInterner
   private var ids: [String] = []
@@ -33,7 +33,7 @@ public struct SupplyGraphBuilder: Sendable {
   private var edgeColumns: [AttributeColumnBuilder] = []
   private var edgeColumnIndex: [String: Int] = [:]
 
-  public init(expectedNodes: Int = 0, expectedEdges: Int = 0) {
+  package init(expectedNodes: Int = 0, expectedEdges: Int = 0) {
     idInterner = StringInterner(capacity: expectedNodes)
     ids.reserveCapacity(expectedNodes)
     names.reserveCapacity(expectedNodes)
@@ -48,8 +48,8 @@ public struct SupplyGraphBuilder: Sendable {
     partCodes.reserveCapacity(expectedEdges)
   }
 
-  public var nodeCount: Int { ids.count }
-  public var edgeCount: Int { sources.count }
+  package var nodeCount: Int { ids.count }
+  package var edgeCount: Int { sources.count }
 
   // MARK: Nodes
 
@@ -57,7 +57,7 @@ public struct SupplyGraphBuilder: Sendable {
   /// - Returns: The node's index and whether it is new; a node that exists is left unchanged.
   /// - Complexity: O(length of the id) amortized expected.
   @discardableResult
-  public mutating func addNode(idUTF8: UnsafeBufferPointer<UInt8>) -> StringInterner.Insertion {
+  package mutating func addNode(idUTF8: UnsafeBufferPointer<UInt8>) -> StringInterner.Insertion {
     let insertion = idInterner.insert(idUTF8)
     if insertion.inserted {
       ids.append(String(decoding: idUTF8, as: UTF8.self))
@@ -73,7 +73,7 @@ public struct SupplyGraphBuilder: Sendable {
 
   /// Adds a node with the given fields, or finds the existing one (left unchanged).
   @discardableResult
-  public mutating func addNode(
+  package mutating func addNode(
     id: String, name: String? = nil, kind: String? = nil, sector: String? = nil,
     stage: String? = nil, tier: Int? = nil, requires: Requirement = .unspecified,
     attributes: [Attribute] = []
@@ -93,60 +93,60 @@ public struct SupplyGraphBuilder: Sendable {
   }
 
   /// The index of an existing node, or `nil`.
-  public func index(of id: String) -> NodeIndex? { idInterner.index(of: id) }
-  public func index(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> NodeIndex? {
+  package func index(of id: String) -> NodeIndex? { idInterner.index(of: id) }
+  package func index(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> NodeIndex? {
     idInterner.index(of: bytes)
   }
   /// Every id added so far, in index order.
-  public var nodeIDs: [String] { ids }
+  package var nodeIDs: [String] { ids }
 
-  public mutating func setName(_ name: String, for node: NodeIndex) { names[Int(node)] = name }
+  package mutating func setName(_ name: String, for node: NodeIndex) { names[Int(node)] = name }
 
   /// Sets the kind label; returns its code, and whether the label is new to this graph.
   @discardableResult
-  public mutating func setKind(
+  package mutating func setKind(
     utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex
   ) -> StringInterner.Insertion {
     let insertion = kindInterner.insert(utf8)
     kindCodes[Int(node)] = insertion.index
     return insertion
   }
-  public mutating func setKind(_ kind: String, for node: NodeIndex) {
+  package mutating func setKind(_ kind: String, for node: NodeIndex) {
     kindCodes[Int(node)] = kindInterner.insert(kind).index
   }
   /// Sets the sector label; returns its code, and whether the label is new to this graph.
   @discardableResult
-  public mutating func setSector(
+  package mutating func setSector(
     utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex
   ) -> StringInterner.Insertion {
     let insertion = sectorInterner.insert(utf8)
     sectorCodes[Int(node)] = insertion.index
     return insertion
   }
-  public mutating func setSector(_ sector: String, for node: NodeIndex) {
+  package mutating func setSector(_ sector: String, for node: NodeIndex) {
     sectorCodes[Int(node)] = sectorInterner.insert(sector).index
   }
   /// Sets the stage label; returns its code, and whether the label is new to this graph.
   @discardableResult
-  public mutating func setStage(
+  package mutating func setStage(
     utf8: UnsafeBufferPointer<UInt8>, for node: NodeIndex
   ) -> StringInterner.Insertion {
     let insertion = stageInterner.insert(utf8)
     stageCodes[Int(node)] = insertion.index
     return insertion
   }
-  public mutating func setStage(_ stage: String, for node: NodeIndex) {
+  package mutating func setStage(_ stage: String, for node: NodeIndex) {
     stageCodes[Int(node)] = stageInterner.insert(stage).index
   }
-  public mutating func setTier(_ tier: Int, for node: NodeIndex) {
+  package mutating func setTier(_ tier: Int, for node: NodeIndex) {
     tiers[Int(node)] = Int32(clamping: tier)
   }
-  public mutating func setRequirement(_ requirement: Requirement, for node: NodeIndex) {
+  package mutating func setRequirement(_ requirement: Requirement, for node: NodeIndex) {
     requirements[Int(node)] = requirement
   }
 
   /// The handle of node attribute column `name`, made on first use.
-  public mutating func nodeAttributeColumn(_ name: String) -> Int {
+  package mutating func nodeAttributeColumn(_ name: String) -> Int {
     if let i = nodeColumnIndex[name] { return i }
     nodeColumns.append(AttributeColumnBuilder(name: name))
     nodeColumnIndex[name] = nodeColumns.count - 1
@@ -154,7 +154,7 @@ public struct SupplyGraphBuilder: Sendable {
   }
 
   /// Sets attribute `name` of `node`. Nodes must be given their attributes in index order.
-  public mutating func setNodeAttribute(
+  package mutating func setNodeAttribute(
     _ name: String, _ value: AttributeValue, for node: NodeIndex
   ) {
     let c = nodeAttributeColumn(name)
@@ -163,7 +163,7 @@ public struct SupplyGraphBuilder: Sendable {
   }
 
   /// Sets attribute column `column` of `node` from untyped text (CSV).
-  public mutating func setNodeAttribute(
+  package mutating func setNodeAttribute(
     column: Int, text: UnsafeBufferPointer<UInt8>, for node: NodeIndex
   ) {
     Self.padColumn(&nodeColumns[column], to: Int(node))
@@ -171,13 +171,13 @@ public struct SupplyGraphBuilder: Sendable {
   }
 
   /// Sets a numeric node attribute by column handle.
-  public mutating func setNodeNumber(column: Int, _ value: Double, for node: NodeIndex) {
+  package mutating func setNodeNumber(column: Int, _ value: Double, for node: NodeIndex) {
     Self.padColumn(&nodeColumns[column], to: Int(node))
     nodeColumns[column].appendNumber(value, text: nil)
   }
 
   /// Reserves room for `nodes` more nodes and `edges` more edges.
-  public mutating func reserve(nodes: Int, edges: Int) {
+  package mutating func reserve(nodes: Int, edges: Int) {
     ids.reserveCapacity(ids.count + nodes)
     names.reserveCapacity(names.count + nodes)
     kindCodes.reserveCapacity(kindCodes.count + nodes)
@@ -196,7 +196,7 @@ public struct SupplyGraphBuilder: Sendable {
   /// Adds an edge and returns its index. The relation defaults to `supplies`.
   /// - Complexity: O(1) amortized, plus the relation's length on first use.
   @discardableResult
-  public mutating func addEdge(
+  package mutating func addEdge(
     from source: NodeIndex, to target: NodeIndex, relation: String = Relation.defaultName,
     part: String? = nil, attributes: [Attribute] = []
   ) -> EdgeIndex {
@@ -212,7 +212,7 @@ public struct SupplyGraphBuilder: Sendable {
   /// Adds an edge whose relation and part are given as interned codes (see ``relationCode(_:)``
   /// and ``partCode(_:)``).
   @discardableResult
-  public mutating func addEdge(
+  package mutating func addEdge(
     from source: NodeIndex, to target: NodeIndex, relationCode: Int32, partCode: Int32
   ) -> EdgeIndex {
     let e = EdgeIndex(sources.count)
@@ -223,28 +223,28 @@ public struct SupplyGraphBuilder: Sendable {
     return e
   }
 
-  public mutating func relationCode(_ utf8: UnsafeBufferPointer<UInt8>) -> StringInterner.Insertion
+  package mutating func relationCode(_ utf8: UnsafeBufferPointer<UInt8>) -> StringInterner.Insertion
   {
     relationInterner.insert(utf8)
   }
-  public mutating func relationCode(_ name: String) -> StringInterner.Insertion {
+  package mutating func relationCode(_ name: String) -> StringInterner.Insertion {
     relationInterner.insert(name)
   }
   /// The relation names in code order.
-  public var relationNames: [String] { relationInterner.strings }
+  package var relationNames: [String] { relationInterner.strings }
 
-  public mutating func partCode(_ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+  package mutating func partCode(_ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
     partInterner.insert(utf8).index
   }
 
-  public mutating func edgeAttributeColumn(_ name: String) -> Int {
+  package mutating func edgeAttributeColumn(_ name: String) -> Int {
     if let i = edgeColumnIndex[name] { return i }
     edgeColumns.append(AttributeColumnBuilder(name: name))
     edgeColumnIndex[name] = edgeColumns.count - 1
     return edgeColumns.count - 1
   }
 
-  public mutating func setEdgeAttribute(
+  package mutating func setEdgeAttribute(
     _ name: String, _ value: AttributeValue, for edge: EdgeIndex
   ) {
     let c = edgeAttributeColumn(name)
@@ -252,7 +252,7 @@ public struct SupplyGraphBuilder: Sendable {
     edgeColumns[c].append(value)
   }
 
-  public mutating func setEdgeAttribute(
+  package mutating func setEdgeAttribute(
     column: Int, text: UnsafeBufferPointer<UInt8>, for edge: EdgeIndex
   ) {
     Self.padColumn(&edgeColumns[column], to: Int(edge))
@@ -260,7 +260,7 @@ public struct SupplyGraphBuilder: Sendable {
   }
 
   /// Sets a numeric edge attribute.
-  public mutating func setEdgeNumber(column: Int, _ value: Double, for edge: EdgeIndex) {
+  package mutating func setEdgeNumber(column: Int, _ value: Double, for edge: EdgeIndex) {
     Self.padColumn(&edgeColumns[column], to: Int(edge))
     edgeColumns[column].appendNumber(value, text: nil)
   }
@@ -274,7 +274,7 @@ public struct SupplyGraphBuilder: Sendable {
   /// part codes and attribute columns into this builder. Nodes must be the same in both (as
   /// when `other` is a copy of this builder taken before edges were read on another thread).
   /// - Complexity: O(appended edges + distinct labels).
-  public mutating func appendEdges(of other: SupplyGraphBuilder, from start: Int) {
+  package mutating func appendEdges(of other: SupplyGraphBuilder, from start: Int) {
     let base = sources.count
     let relationMap = other.relationInterner.strings.map { relationInterner.insert($0).index }
     let partMap = other.partInterner.strings.map { partInterner.insert($0).index }
@@ -302,7 +302,7 @@ public struct SupplyGraphBuilder: Sendable {
 
   /// Builds the immutable graph.
   /// - Complexity: O(*V* + *E*) time and space.
-  public func build() -> SupplyGraph {
+  package func build() -> SupplyGraph {
     let n = ids.count
     let m = sources.count
     func finish(_ columns: [AttributeColumnBuilder], rows: Int) -> AttributeTable {

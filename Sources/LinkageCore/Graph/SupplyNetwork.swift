@@ -1,12 +1,12 @@
 /// How a node combines its suppliers.
-public enum SupplySemantics: String, Sendable, CaseIterable {
+package enum SupplySemantics: String, Sendable, CaseIterable {
   /// Plain reachability: a node is supplied when any supplier is.
   case or
   /// AND of ORs: every part group needs a supplied source (`part` labels, `requires: all`).
   case parts
 
   /// The semantics a graph asks for: `parts` when it has part labels or `requires: all`.
-  public static func automatic(for graph: SupplyGraph) -> SupplySemantics {
+  package static func automatic(for graph: SupplyGraph) -> SupplySemantics {
     graph.hasPartStructure ? .parts : .or
   }
 }
@@ -18,27 +18,27 @@ public enum SupplySemantics: String, Sendable, CaseIterable {
 /// parts semantics the groups are the graph's ``PartGroups``. With a minimum share, edges whose
 /// `share` is below it stay in their group but cannot supply it: a 1% supplier cannot stand in
 /// for a 90% one.
-public struct SupplyNetwork: Sendable {
-  public let graph: SupplyGraph
-  public let semantics: SupplySemantics
-  public let minimumShare: Double?
+package struct SupplyNetwork: Sendable {
+  package let graph: SupplyGraph
+  package let semantics: SupplySemantics
+  package let minimumShare: Double?
   /// Whether each edge can carry supply (a flow edge not below the minimum share).
-  public let carries: [Bool]
+  package let carries: [Bool]
   /// Outgoing supply edges (carrying edges only).
-  public let supplyOut: CompressedAdjacency
+  package let supplyOut: CompressedAdjacency
   /// Incoming supply edges (carrying edges only).
-  public let supplyIn: CompressedAdjacency
+  package let supplyIn: CompressedAdjacency
   /// The group each flow edge belongs to at its target (`-1` for context edges).
-  public let groupOfEdge: [Int32]
+  package let groupOfEdge: [Int32]
   /// The number of groups of each node (0 for origins: nodes without incoming flow edges).
-  public let groupCount: [Int32]
+  package let groupCount: [Int32]
   /// The node each group belongs to.
-  public let nodeOfGroup: [NodeIndex]
+  package let nodeOfGroup: [NodeIndex]
   /// The part label code of each group (`-1` when unlabeled).
-  public let groupLabel: [Int32]
+  package let groupLabel: [Int32]
 
   /// - Complexity: O(*V* + *E*).
-  public init(graph: SupplyGraph, semantics: SupplySemantics, minimumShare: Double? = nil) {
+  package init(graph: SupplyGraph, semantics: SupplySemantics, minimumShare: Double? = nil) {
     self.graph = graph
     self.semantics = semantics
     self.minimumShare = minimumShare
@@ -90,8 +90,8 @@ public struct SupplyNetwork: Sendable {
     self.groupLabel = groupLabel
   }
 
-  public var nodeCount: Int { graph.nodeCount }
+  package var nodeCount: Int { graph.nodeCount }
 
   /// Nodes without incoming flow edges: supplied unless they fail.
-  public var origins: [NodeIndex] { graph.nodes.filter { groupCount[Int($0)] == 0 } }
+  package var origins: [NodeIndex] { graph.nodes.filter { groupCount[Int($0)] == 0 } }
 }

@@ -2,8 +2,8 @@
 ///
 /// A column is typed when every present value has one type; a column whose values mix types
 /// (possible in YAML and JSON) keeps each value as written.
-public struct AttributeColumn: Sendable {
-  public enum Storage: Sendable {
+package struct AttributeColumn: Sendable {
+  package enum Storage: Sendable {
     /// Numbers; `nan` marks an absent value.
     case numbers([Double])
     /// Interned strings: `codes[i]` indexes `pool`, `-1` marks an absent value.
@@ -14,15 +14,15 @@ public struct AttributeColumn: Sendable {
     case mixed([AttributeValue?])
   }
 
-  public let name: String
-  public let storage: Storage
+  package let name: String
+  package let storage: Storage
 
-  public init(name: String, storage: Storage) {
+  package init(name: String, storage: Storage) {
     self.name = name
     self.storage = storage
   }
 
-  public var count: Int {
+  package var count: Int {
     switch storage {
     case .numbers(let a): a.count
     case .strings(let codes, _): codes.count
@@ -33,7 +33,7 @@ public struct AttributeColumn: Sendable {
 
   /// The value at `index`, or `nil` when absent.
   /// - Complexity: O(1).
-  public subscript(index: Int) -> AttributeValue? {
+  package subscript(index: Int) -> AttributeValue? {
     switch storage {
     case .numbers(let a):
       let v = a[index]
@@ -51,7 +51,7 @@ public struct AttributeColumn: Sendable {
 
   /// The numeric value at `index`, or `nil` when absent or not a number.
   @inline(__always)
-  public func number(at index: Int) -> Double? {
+  package func number(at index: Int) -> Double? {
     switch storage {
     case .numbers(let a):
       let v = a[index]
@@ -64,7 +64,7 @@ public struct AttributeColumn: Sendable {
   }
 
   /// Whether every present value is a number.
-  public var isNumeric: Bool {
+  package var isNumeric: Bool {
     if case .numbers = storage { return true }
     return false
   }
@@ -72,8 +72,8 @@ public struct AttributeColumn: Sendable {
 
 /// Builds an ``AttributeColumn`` value by value, choosing the narrowest storage that holds
 /// every value exactly.
-public struct AttributeColumnBuilder: Sendable {
-  public let name: String
+package struct AttributeColumnBuilder: Sendable {
+  package let name: String
   private var numbers: [Double] = []
   private var bools: [Int8] = []
   private var codes: [Int32] = []
@@ -85,14 +85,14 @@ public struct AttributeColumnBuilder: Sendable {
   private var numberTexts: [Int: String] = [:]
   private enum Mode: Hashable { case empty, numbers, bools, strings, mixed }
   private var mode = Mode.empty
-  public private(set) var count = 0
+  package private(set) var count = 0
 
-  public init(name: String, count: Int = 0) {
+  package init(name: String, count: Int = 0) {
     self.name = name
     for _ in 0..<count { appendMissing() }
   }
 
-  public mutating func appendMissing() {
+  package mutating func appendMissing() {
     switch mode {
     case .empty, .numbers: numbers.append(.nan)
     case .bools: bools.append(-1)
@@ -102,7 +102,7 @@ public struct AttributeColumnBuilder: Sendable {
     count += 1
   }
 
-  public mutating func append(_ value: AttributeValue?) {
+  package mutating func append(_ value: AttributeValue?) {
     guard let value else { return appendMissing() }
     switch value {
     case .number(let d): appendNumber(d, text: nil)
@@ -112,7 +112,7 @@ public struct AttributeColumnBuilder: Sendable {
   }
 
   /// Appends a number; `text` is how the input wrote it, when that is not canonical.
-  public mutating func appendNumber(_ value: Double, text: String?) {
+  package mutating func appendNumber(_ value: Double, text: String?) {
     switch mode {
     case .empty, .numbers:
       mode = .numbers
@@ -127,7 +127,7 @@ public struct AttributeColumnBuilder: Sendable {
     count += 1
   }
 
-  public mutating func appendBool(_ value: Bool) {
+  package mutating func appendBool(_ value: Bool) {
     switch mode {
     case .empty:
       mode = .bools
@@ -145,7 +145,7 @@ public struct AttributeColumnBuilder: Sendable {
     count += 1
   }
 
-  public mutating func appendString(_ value: String) {
+  package mutating func appendString(_ value: String) {
     switch mode {
     case .empty:
       mode = .strings
@@ -166,7 +166,7 @@ public struct AttributeColumnBuilder: Sendable {
   /// Appends text from an untyped source (CSV): a number when the column has only held
   /// numbers so far and this is one too, `true`/`false` likewise, else text. A column that
   /// turns out to hold text turns every earlier value into the text it was read from.
-  public mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+  package mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
     if bytes.isEmpty { return appendMissing() }
     switch mode {
     case .empty, .numbers:
@@ -188,7 +188,7 @@ public struct AttributeColumnBuilder: Sendable {
 
   /// Appends every row of `other` (a column built separately, e.g. on another thread).
   /// - Complexity: O(rows of `other`); a plain copy when both hold only numbers.
-  public mutating func append(contentsOf other: AttributeColumnBuilder) {
+  package mutating func append(contentsOf other: AttributeColumnBuilder) {
     let numeric: Set<Mode> = [.empty, .numbers]
     if numeric.contains(mode), numeric.contains(other.mode) {
       if other.mode == .numbers { mode = .numbers }
@@ -260,42 +260,42 @@ public struct AttributeColumnBuilder: Sendable {
     }
   }
 
-  public func build() -> AttributeColumn {
+  package func build() -> AttributeColumn {
     AttributeColumn(name: name, storage: currentStorage())
   }
 }
 
 /// Named attribute columns of one table (nodes or edges), in the order they first appeared.
-public struct AttributeTable: Sendable {
-  public let columns: [AttributeColumn]
+package struct AttributeTable: Sendable {
+  package let columns: [AttributeColumn]
   private let index: [String: Int]
 
-  public init(columns: [AttributeColumn]) {
+  package init(columns: [AttributeColumn]) {
     self.columns = columns
     var index: [String: Int] = [:]
     for (i, c) in columns.enumerated() { index[c.name] = i }
     self.index = index
   }
 
-  public var names: [String] { columns.map(\.name) }
+  package var names: [String] { columns.map(\.name) }
 
   /// The column named `name`, or `nil` when no row has that attribute.
-  public subscript(name: String) -> AttributeColumn? {
+  package subscript(name: String) -> AttributeColumn? {
     index[name].map { columns[$0] }
   }
 
   /// Every present attribute of row `row`, in column order.
-  public func values(at row: Int) -> [Attribute] {
+  package func values(at row: Int) -> [Attribute] {
     columns.compactMap { c in c[row].map { Attribute(name: c.name, value: $0) } }
   }
 }
 
 /// A named attribute value of one node or edge.
-public struct Attribute: Hashable, Sendable {
-  public let name: String
-  public let value: AttributeValue
+package struct Attribute: Hashable, Sendable {
+  package let name: String
+  package let value: AttributeValue
 
-  public init(name: String, value: AttributeValue) {
+  package init(name: String, value: AttributeValue) {
     self.name = name
     self.value = value
   }

@@ -1,11 +1,11 @@
 /// One value of a node or edge attribute, as the input typed it.
-public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
+package enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
   case string(String)
   case number(Double)
   case bool(Bool)
 
   /// The value as text: numbers in their shortest exact form (`7`, `0.61`, `1e-07`).
-  public var description: String {
+  package var description: String {
     switch self {
     case .string(let s): s
     case .number(let d): NumberFormat.canonical(d)
@@ -13,12 +13,12 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  public var number: Double? {
+  package var number: Double? {
     if case .number(let d) = self { return d }
     return nil
   }
 
-  public var string: String? {
+  package var string: String? {
     if case .string(let s) = self { return s }
     return nil
   }
@@ -26,10 +26,10 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
 
 /// Number formatting and parsing shared by every reader and writer, so that a number written
 /// by Linkage reads back as the same `Double`.
-public enum NumberFormat {
+package enum NumberFormat {
   /// The shortest text that reads back as `value`: whole numbers without a fraction
   /// (`7`, not `7.0`), others in Swift's shortest round-tripping form.
-  public static func canonical(_ value: Double) -> String {
+  package static func canonical(_ value: Double) -> String {
     var bytes: [UInt8] = []
     append(value, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
@@ -39,7 +39,7 @@ public enum NumberFormat {
   ///
   /// Numbers with at most six decimals (the usual lead times, shares, confidences) take a fast
   /// path that is checked to read back exactly; others use Swift's shortest form.
-  public static func append(_ value: Double, to out: inout [UInt8]) {
+  package static func append(_ value: Double, to out: inout [UInt8]) {
     if value == 0 {
       out.append(UInt8(ascii: "0"))
       return
@@ -76,13 +76,13 @@ public enum NumberFormat {
 
   /// Parses a decimal number (`12`, `-0.5`, `1e-3`, `.5`), the JSON grammar made a little more
   /// lenient. Rejects `nan`, `inf`, hex, a leading `+`, and empty text.
-  public static func parse<C: Collection>(_ bytes: C) -> Double? where C.Element == UInt8 {
+  package static func parse<C: Collection>(_ bytes: C) -> Double? where C.Element == UInt8 {
     let copy = Array(bytes)
     return copy.withUnsafeBufferPointer { parse($0) }
   }
 
   /// Parses a decimal number from raw bytes; see ``parse(_:)-generic``.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+  package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     var i = 0
     let end = bytes.count
     guard i != end else { return nil }
@@ -153,7 +153,7 @@ public enum NumberFormat {
 
   /// Whether `text` is a number a CSV column may be read as: it parses, and it has no leading
   /// zero before another digit (`007` stays text, as it usually is a code).
-  public static func parseColumnNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+  package static func parseColumnNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     var i = 0
     if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
     if i < bytes.count, bytes[i] == UInt8(ascii: "0"), i + 1 < bytes.count,
@@ -164,7 +164,7 @@ public enum NumberFormat {
     return parse(bytes)
   }
 
-  public static func parse(_ text: String) -> Double? {
+  package static func parse(_ text: String) -> Double? {
     var copy = text
     return copy.withUTF8 { parse($0) }
   }

@@ -1,44 +1,44 @@
 /// A place in an input file. Lines and columns count from 1; the column counts characters
 /// (Unicode scalars), not bytes.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var column: Int
+package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+  package var file: String
+  package var line: Int
+  package var column: Int
 
-  public init(file: String, line: Int, column: Int) {
+  package init(file: String, line: Int, column: Int) {
     self.file = file
     self.line = line
     self.column = column
   }
 
-  public var description: String { "\(file):\(line):\(column)" }
+  package var description: String { "\(file):\(line):\(column)" }
 }
 
 /// A problem found in an input, with its place.
 ///
 /// Errors make a graph unusable (exit 65); warnings are shown and the graph is still built.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-  public enum Severity: String, Sendable, Comparable {
+package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+  package enum Severity: String, Sendable, Comparable {
     case error
     case warning
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+    package static func < (lhs: Severity, rhs: Severity) -> Bool {
       lhs == .error && rhs == .warning
     }
   }
 
-  public var severity: Severity
-  public var location: SourceLocation?
-  public var message: String
+  package var severity: Severity
+  package var location: SourceLocation?
+  package var message: String
 
-  public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
+  package init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
     self.severity = severity
     self.message = message
     self.location = location
   }
 
   /// `file:line:col: error: message`, the form compilers use, so editors can jump to it.
-  public var description: String {
+  package var description: String {
     if let location { return "\(location): \(severity.rawValue): \(message)" }
     return "\(severity.rawValue): \(message)"
   }
@@ -46,33 +46,33 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
 /// An ordered collection of diagnostics with a cap, so a file with millions of bad rows cannot
 /// exhaust memory; the count of what was left out is kept.
-public struct DiagnosticLog: Sendable {
-  public private(set) var items: [Diagnostic] = []
-  public private(set) var errorCount = 0
-  public private(set) var warningCount = 0
+package struct DiagnosticLog: Sendable {
+  package private(set) var items: [Diagnostic] = []
+  package private(set) var errorCount = 0
+  package private(set) var warningCount = 0
   /// How many diagnostics are kept at most; the rest are only counted.
-  public let limit: Int
+  package let limit: Int
 
-  public init(limit: Int = 1000) { self.limit = limit }
+  package init(limit: Int = 1000) { self.limit = limit }
 
-  public var hasErrors: Bool { errorCount > 0 }
+  package var hasErrors: Bool { errorCount > 0 }
   /// How many diagnostics were counted but not kept.
-  public var omitted: Int { errorCount + warningCount - items.count }
+  package var omitted: Int { errorCount + warningCount - items.count }
 
-  public mutating func append(_ diagnostic: Diagnostic) {
+  package mutating func append(_ diagnostic: Diagnostic) {
     if diagnostic.severity == .error { errorCount += 1 } else { warningCount += 1 }
     if items.count < limit { items.append(diagnostic) }
   }
 
-  public mutating func error(_ message: String, at location: SourceLocation?) {
+  package mutating func error(_ message: String, at location: SourceLocation?) {
     append(Diagnostic(.error, message, at: location))
   }
 
-  public mutating func warning(_ message: String, at location: SourceLocation?) {
+  package mutating func warning(_ message: String, at location: SourceLocation?) {
     append(Diagnostic(.warning, message, at: location))
   }
 
-  public mutating func append(contentsOf other: DiagnosticLog) {
+  package mutating func append(contentsOf other: DiagnosticLog) {
     for item in other.items { append(item) }
     // Carry over what the other log only counted.
     let extraErrors = other.errorCount - other.items.filter { $0.severity == .error }.count
@@ -82,7 +82,7 @@ public struct DiagnosticLog: Sendable {
   }
 
   /// Diagnostics in file order (file, line, column), errors before warnings at the same place.
-  public var sorted: [Diagnostic] {
+  package var sorted: [Diagnostic] {
     items.enumerated().sorted { a, b in
       let la = a.element.location
       let lb = b.element.location

@@ -1,5 +1,5 @@
 /// Finds the existing ids closest to a mistyped one, for "did you mean" messages.
-public enum IDSuggestions {
+package enum IDSuggestions {
   /// Returns up to `limit` ids from `candidates` within a small edit distance of `id`,
   /// closest first, ties by id. Case differences count half as much as other edits, so
   /// `ASML` suggests `asml` first. Ids that start with `id` follow the close spellings.
@@ -7,7 +7,7 @@ public enum IDSuggestions {
   /// - Complexity: O(*n* · *k* · *d*) time for *n* candidates of length about *k* and a
   ///   distance bound *d* (at most 3); candidates whose length differs by more than *d* are
   ///   skipped in O(1).
-  public static func closest(
+  package static func closest(
     to id: String, in candidates: some Sequence<String>, limit: Int = 3
   ) -> [String] {
     let target = Array(id.unicodeScalars)

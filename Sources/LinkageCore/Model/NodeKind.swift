@@ -2,7 +2,7 @@
 ///
 /// Unknown kinds are accepted with a warning and read as ``other``; the text the user wrote is
 /// kept (``SupplyGraph/kindLabel(of:)``) so that writing the graph back loses nothing.
-public enum NodeKind: UInt8, CaseIterable, Sendable, Comparable {
+package enum NodeKind: UInt8, CaseIterable, Sendable, Comparable {
   /// An early-stage company, the subject of reference-path questions.
   case startup
   /// A firm that provides components, materials or services.
@@ -23,7 +23,7 @@ public enum NodeKind: UInt8, CaseIterable, Sendable, Comparable {
   case other
 
   /// The name used in files and output.
-  public var name: String {
+  package var name: String {
     switch self {
     case .startup: "startup"
     case .supplier: "supplier"
@@ -39,7 +39,7 @@ public enum NodeKind: UInt8, CaseIterable, Sendable, Comparable {
 
   /// Reads a kind name; `nil` when the name is not one Linkage knows (`other` is not a name
   /// users write, it is what unknown names become).
-  public init?(name: some StringProtocol) {
+  package init?(name: some StringProtocol) {
     switch name {
     case "startup": self = .startup
     case "supplier": self = .supplier
@@ -53,8 +53,8 @@ public enum NodeKind: UInt8, CaseIterable, Sendable, Comparable {
     }
   }
 
-  public static func < (lhs: NodeKind, rhs: NodeKind) -> Bool { lhs.rawValue < rhs.rawValue }
+  package static func < (lhs: NodeKind, rhs: NodeKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
   /// The kinds users write, in the order of the product design.
-  public static let known: [NodeKind] = allCases.filter { $0 != .other }
+  package static let known: [NodeKind] = allCases.filter { $0 != .other }
 }

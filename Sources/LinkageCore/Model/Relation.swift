@@ -1,11 +1,11 @@
 /// Whether an edge carries supply (a dependency) or only context.
-public enum RelationRole: UInt8, Sendable {
+package enum RelationRole: UInt8, Sendable {
   /// Value flows along the edge toward buyers; supply analyses follow it.
   case flow
   /// Shown in diagrams and kept in files, never a supply dependency.
   case context
 
-  public var name: String { self == .flow ? "flow" : "context" }
+  package var name: String { self == .flow ? "flow" : "context" }
 }
 
 /// An edge relation: its name as written, and the role it plays.
@@ -13,15 +13,15 @@ public enum RelationRole: UInt8, Sendable {
 /// The relations of the product design are known; any other name is accepted (with a warning
 /// from the reader) and treated as flow unless the document declares it in
 /// `context_relations`.
-public struct Relation: Hashable, Sendable {
+package struct Relation: Hashable, Sendable {
   /// The name as written in the input, e.g. `supplies`.
-  public let name: String
+  package let name: String
   /// Flow or context.
-  public let role: RelationRole
+  package let role: RelationRole
   /// Whether the name is one of the product design's relations.
-  public let isKnown: Bool
+  package let isKnown: Bool
 
-  public init(name: String, contextRelations: Set<String> = []) {
+  package init(name: String, contextRelations: Set<String> = []) {
     self.name = name
     if let role = Relation.knownRoles[name] {
       self.isKnown = true
@@ -33,18 +33,18 @@ public struct Relation: Hashable, Sendable {
   }
 
   /// The relations of the product design and their roles.
-  public static let knownRoles: [String: RelationRole] = [
+  package static let knownRoles: [String: RelationRole] = [
     "supplies": .flow, "sells_to": .flow, "verified_in": .flow, "qualifies": .flow,
     "licenses": .flow, "goes_into": .flow,
     "funds": .context, "supports": .context, "partners": .context, "is_type_of": .context,
   ]
 
   /// Relation names in a stable order: flow relations first, as in the design.
-  public static let knownNames: [String] = [
+  package static let knownNames: [String] = [
     "supplies", "sells_to", "verified_in", "qualifies", "licenses", "goes_into",
     "funds", "supports", "partners", "is_type_of",
   ]
 
   /// The relation used when an edge names none.
-  public static let defaultName = "supplies"
+  package static let defaultName = "supplies"
 }

@@ -1,10 +1,10 @@
 /// The market a node serves: defense, civilian industry, or both.
-public enum Sector: UInt8, CaseIterable, Sendable, Comparable {
+package enum Sector: UInt8, CaseIterable, Sendable, Comparable {
   case defense
   case industry
   case dual
 
-  public var name: String {
+  package var name: String {
     switch self {
     case .defense: "defense"
     case .industry: "industry"
@@ -12,7 +12,7 @@ public enum Sector: UInt8, CaseIterable, Sendable, Comparable {
     }
   }
 
-  public init?(name: some StringProtocol) {
+  package init?(name: some StringProtocol) {
     switch name {
     case "defense": self = .defense
     case "industry": self = .industry
@@ -21,17 +21,17 @@ public enum Sector: UInt8, CaseIterable, Sendable, Comparable {
     }
   }
 
-  public static func < (lhs: Sector, rhs: Sector) -> Bool { lhs.rawValue < rhs.rawValue }
+  package static func < (lhs: Sector, rhs: Sector) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// The step of the innovation pipeline a program (or firm) belongs to.
-public enum Stage: UInt8, CaseIterable, Sendable, Comparable {
+package enum Stage: UInt8, CaseIterable, Sendable, Comparable {
   case technology
   case verification
   case application
   case diffusion
 
-  public var name: String {
+  package var name: String {
     switch self {
     case .technology: "technology"
     case .verification: "verification"
@@ -40,7 +40,7 @@ public enum Stage: UInt8, CaseIterable, Sendable, Comparable {
     }
   }
 
-  public init?(name: some StringProtocol) {
+  package init?(name: some StringProtocol) {
     switch name {
     case "technology": self = .technology
     case "verification": self = .verification
@@ -50,5 +50,5 @@ public enum Stage: UInt8, CaseIterable, Sendable, Comparable {
     }
   }
 
-  public static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
+  package static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,7 +1,7 @@
 /// The attributes whose meaning Linkage knows, with the values each accepts.
-public struct WellKnownAttribute: Sendable {
-  public enum Scope: Sendable { case node, edge }
-  public enum Rule: Sendable {
+package struct WellKnownAttribute: Sendable {
+  package enum Scope: Sendable { case node, edge }
+  package enum Rule: Sendable {
     /// A number in [0, 1].
     case unitInterval
     /// A number ≥ 0.
@@ -10,15 +10,15 @@ public struct WellKnownAttribute: Sendable {
     case number
   }
 
-  public let name: String
-  public let scope: Scope
-  public let rule: Rule
+  package let name: String
+  package let scope: Scope
+  package let rule: Rule
   /// What the attribute means, for help texts and docs.
-  public let meaning: String
+  package let meaning: String
 
   /// Checks a numeric value.
   /// - Returns: `nil` when the value is acceptable, else a message saying what was expected.
-  public func problem(with value: Double) -> String? {
+  package func problem(with value: Double) -> String? {
     switch rule {
     case .unitInterval where !(0...1).contains(value):
       "\(name) must be between 0 and 1, found \(NumberFormat.canonical(value))"
@@ -29,7 +29,7 @@ public struct WellKnownAttribute: Sendable {
     }
   }
 
-  public static let all: [WellKnownAttribute] = [
+  package static let all: [WellKnownAttribute] = [
     .init(
       name: "lead_time", scope: .edge, rule: .nonNegative, meaning: "days from order to delivery"),
     .init(name: "cost", scope: .edge, rule: .number, meaning: "cost of using the link"),
@@ -45,12 +45,12 @@ public struct WellKnownAttribute: Sendable {
   ]
 
   /// The well-known numeric node attribute named `name`, if any.
-  public static func node(_ name: String) -> WellKnownAttribute? {
+  package static func node(_ name: String) -> WellKnownAttribute? {
     all.first { $0.scope == .node && $0.name == name }
   }
 
   /// The well-known numeric edge attribute named `name`, if any.
-  public static func edge(_ name: String) -> WellKnownAttribute? {
+  package static func edge(_ name: String) -> WellKnownAttribute? {
     all.first { $0.scope == .edge && $0.name == name }
   }
 }

@@ -6,10 +6,10 @@
 
 /// A minimal mutex over `pthread_mutex_t`, so LinkageCore needs no Foundation. Shared by the
 /// parallel builders here and by the Graphviz renderer, which must serialize every call.
-public final class PosixLock: @unchecked Sendable {
+package final class PosixLock: @unchecked Sendable {
   private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
-  public init() { pthread_mutex_init(mutex, nil) }
+  package init() { pthread_mutex_init(mutex, nil) }
 
   deinit {
     pthread_mutex_destroy(mutex)
@@ -17,7 +17,7 @@ public final class PosixLock: @unchecked Sendable {
   }
 
   /// Runs `body` while holding the lock and returns its result.
-  public func withLock<R>(_ body: () throws -> R) rethrows -> R {
+  package func withLock<R>(_ body: () throws -> R) rethrows -> R {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
     return try body()

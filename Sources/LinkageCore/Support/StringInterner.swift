@@ -6,7 +6,7 @@
 /// most half full. A slot is two words: the key's first eight bytes, and a 24-bit hash tag with
 /// the key's length and code; keys of up to eight bytes (most ids) are matched without touching
 /// any other memory, which matters when millions of edges look up random ids.
-public struct StringInterner: Sendable {
+package struct StringInterner: Sendable {
   private var bytes: [UInt8] = []
   private var starts: [Int] = [0]
   /// Two words per slot: `prefix`, then `tag << 40 | min(length, 255) << 32 | (code + 1)`;
@@ -14,7 +14,7 @@ public struct StringInterner: Sendable {
   private var slots: [UInt64]
   private var mask: Int
 
-  public init(capacity: Int = 16) {
+  package init(capacity: Int = 16) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
     slots = HugePages.zeroedArray(count: size * 2)
@@ -38,7 +38,7 @@ public struct StringInterner: Sendable {
   }
 
   /// The number of strings held.
-  public var count: Int { starts.count - 1 }
+  package var count: Int { starts.count - 1 }
 
   @inline(__always)
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -64,7 +64,7 @@ public struct StringInterner: Sendable {
 
   /// The string with code `code`.
   /// - Complexity: O(length of the string).
-  public func string(at code: Int32) -> String {
+  package func string(at code: Int32) -> String {
     let s = starts[Int(code)]
     let e = starts[Int(code) + 1]
     return bytes.withUnsafeBufferPointer {
@@ -73,7 +73,7 @@ public struct StringInterner: Sendable {
   }
 
   /// Every string, in code order.
-  public var strings: [String] { (0..<count).map { string(at: Int32($0)) } }
+  package var strings: [String] { (0..<count).map { string(at: Int32($0)) } }
 
   /// Finds `key`: its code, or the empty slot where it would go.
   @inline(__always)
@@ -106,12 +106,12 @@ public struct StringInterner: Sendable {
   /// The code of `key`, or `nil`.
   /// - Complexity: O(length of key) expected.
   @inline(__always)
-  public func index(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
+  package func index(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
     probe(key, Self.hash(key)).code
   }
 
   /// The code of `id`, or `nil`.
-  public func index(of id: String) -> Int32? {
+  package func index(of id: String) -> Int32? {
     var copy = id
     return copy.withUTF8 { index(of: $0) }
   }
@@ -119,7 +119,7 @@ public struct StringInterner: Sendable {
   /// Inserts `key` with the next code unless present.
   /// - Returns: The key's code, and whether it was inserted now.
   /// - Complexity: O(length of key) amortized expected.
-  public mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Insertion {
+  package mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Insertion {
     if count * 2 >= mask + 1 { grow() }
     let h = Self.hash(key)
     let (found, slot) = probe(key, h)
@@ -132,14 +132,14 @@ public struct StringInterner: Sendable {
     return Insertion(index: code, inserted: true)
   }
 
-  public mutating func insert(_ id: String) -> Insertion {
+  package mutating func insert(_ id: String) -> Insertion {
     var copy = id
     return copy.withUTF8 { insert($0) }
   }
 
-  public struct Insertion: Sendable {
-    public let index: Int32
-    public let inserted: Bool
+  package struct Insertion: Sendable {
+    package let index: Int32
+    package let inserted: Bool
   }
 
   private mutating func grow() {

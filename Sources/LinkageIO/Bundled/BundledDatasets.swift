@@ -2,9 +2,9 @@
 
 /// Datasets compiled into the binary, so the default dataset is there wherever `linkage` is
 /// installed.
-public enum BundledDatasets {
+package enum BundledDatasets {
   /// `Datasets/korea-ax/graph.yaml`, the default dataset.
-  public static let koreaAX = #"""
+  package static let koreaAX = #"""
 name: korea-ax
 description: "Illustrative Korean AI-transformation (AX) dual-use ecosystem: four ministries' programs, fictional startups, suppliers, integrators and buyers. Firms are fictional; see README.md for the planted facts."
 nodes:

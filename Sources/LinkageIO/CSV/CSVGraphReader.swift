@@ -18,16 +18,16 @@ import LinkageCore
 ///
 /// The parse is byte-level and streams the files in chunks: a million nodes and four million
 /// edges load in about a second with memory close to the graph's own size.
-public struct CSVGraphReader: Sendable {
+package struct CSVGraphReader: Sendable {
   /// Edge files with at least this many bytes after the header are read on two threads.
-  public var parallelThreshold: Int
+  package var parallelThreshold: Int
 
-  public init(parallelThreshold: Int = 8 << 20) {
+  package init(parallelThreshold: Int = 8 << 20) {
     self.parallelThreshold = parallelThreshold
   }
 
   /// Reads the pair in `folder` (`folder/nodes.csv`, `folder/edges.csv`, `folder/meta.csv`).
-  public func read(folder: String) throws(InputError) -> LoadedGraph {
+  package func read(folder: String) throws(InputError) -> LoadedGraph {
     let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     let meta = base + "/meta.csv"
     return try read(
@@ -36,7 +36,7 @@ public struct CSVGraphReader: Sendable {
   }
 
   /// Reads a nodes file, an edges file and an optional meta file.
-  public func read(
+  package func read(
     nodes: String, edges: String, meta: String? = nil, path: String? = nil
   ) throws(InputError) -> LoadedGraph {
     var nodeReader = try CSVRecordReader(path: nodes)

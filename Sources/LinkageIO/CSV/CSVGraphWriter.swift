@@ -3,10 +3,10 @@ import LinkageCore
 /// Writes the CSV encoding into a folder: `nodes.csv`, `edges.csv`, and `meta.csv` when the
 /// graph has a name, description or context relations. Fields are quoted only when they
 /// must be (a comma, quote, line break, or leading/trailing space).
-public struct CSVGraphWriter: GraphWriter {
-  public init() {}
+package struct CSVGraphWriter: GraphWriter {
+  package init() {}
 
-  public func write(_ graph: SupplyGraph, to path: String) throws(InputError) {
+  package func write(_ graph: SupplyGraph, to path: String) throws(InputError) {
     let folder = path.lowercased().hasSuffix(".csv") ? Self.folder(of: path) : path
     try FileAccess.makeDirectory(folder)
     try stream(to: folder + "/nodes.csv") { (chunk, flush) throws(InputError) in
@@ -44,20 +44,20 @@ public struct CSVGraphWriter: GraphWriter {
   }
 
   /// The text of `nodes.csv`.
-  public func nodesText(of graph: SupplyGraph) -> [UInt8] {
+  package func nodesText(of graph: SupplyGraph) -> [UInt8] {
     var out: [UInt8] = []
     writeNodes(of: graph, chunk: &out) { (_: inout [UInt8]) throws(Never) in }
     return out
   }
 
   /// The text of `edges.csv`.
-  public func edgesText(of graph: SupplyGraph) -> [UInt8] {
+  package func edgesText(of graph: SupplyGraph) -> [UInt8] {
     var out: [UInt8] = []
     writeEdges(of: graph, chunk: &out) { (_: inout [UInt8]) throws(Never) in }
     return out
   }
 
-  public func metaText(of graph: SupplyGraph) -> [UInt8]? {
+  package func metaText(of graph: SupplyGraph) -> [UInt8]? {
     guard graph.name != nil || graph.description != nil || !graph.contextRelations.isEmpty else {
       return nil
     }
@@ -160,8 +160,8 @@ public struct CSVGraphWriter: GraphWriter {
 
 /// The one CSV quoting rule (RFC 4180): a cell is quoted when it holds a comma, a quote or a
 /// line break, or starts or ends with a space or tab; quotes inside are doubled.
-public enum CSVField {
-  public static func appendRow(_ cells: [String], to out: inout [UInt8]) {
+package enum CSVField {
+  package static func appendRow(_ cells: [String], to out: inout [UInt8]) {
     for (i, cell) in cells.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       appendCell(cell, to: &out)
@@ -169,7 +169,7 @@ public enum CSVField {
     out.append(0x0A)
   }
 
-  public static func appendCell(_ cell: String, to out: inout [UInt8]) {
+  package static func appendCell(_ cell: String, to out: inout [UInt8]) {
     let utf8 = cell.utf8
     let needsQuotes =
       utf8.contains {

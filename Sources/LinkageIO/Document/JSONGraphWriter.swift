@@ -2,14 +2,14 @@ import LinkageCore
 
 /// Writes the JSON encoding: an object with `name`, `description`, `context_relations` when
 /// present, then `nodes` and `edges`, one node or edge per line.
-public struct JSONGraphWriter: GraphWriter {
-  public init() {}
+package struct JSONGraphWriter: GraphWriter {
+  package init() {}
 
-  public func write(_ graph: SupplyGraph, to path: String) throws(InputError) {
+  package func write(_ graph: SupplyGraph, to path: String) throws(InputError) {
     try FileAccess.writeAtomically(text(of: graph), to: path)
   }
 
-  public func text(of graph: SupplyGraph) -> String {
+  package func text(of graph: SupplyGraph) -> String {
     let records = GraphRecords(graph: graph)
     var out = "{\n"
     if let name = graph.name { out += "  \"name\": \(JSONText.string(name)),\n" }
@@ -39,8 +39,8 @@ public struct JSONGraphWriter: GraphWriter {
 }
 
 /// JSON text of scalars, shared by the graph writer and the CLI's JSON output.
-public enum JSONText {
-  public static func string(_ s: String) -> String {
+package enum JSONText {
+  package static func string(_ s: String) -> String {
     // Fast path: most strings need no escaping at all.
     var clean = true
     for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 {
@@ -67,7 +67,7 @@ public enum JSONText {
     return out + "\""
   }
 
-  public static func value(_ v: AttributeValue) -> String {
+  package static func value(_ v: AttributeValue) -> String {
     switch v {
     case .string(let s): string(s)
     case .number(let d): NumberFormat.canonical(d)

@@ -5,16 +5,16 @@ import LinkageCore
 ///
 /// Strings are written plain when that reads back as the same string under both YAML 1.2
 /// and YAML 1.1 readers (PyYAML included); otherwise double-quoted with escapes.
-public struct YAMLGraphWriter: GraphWriter {
-  public init() {}
+package struct YAMLGraphWriter: GraphWriter {
+  package init() {}
 
-  public func write(_ graph: SupplyGraph, to path: String) throws(InputError) {
+  package func write(_ graph: SupplyGraph, to path: String) throws(InputError) {
     try FileAccess.writeAtomically(text(of: graph), to: path)
   }
 
   /// The document as text.
   /// - Complexity: O(*V* + *E*) time.
-  public func text(of graph: SupplyGraph) -> String {
+  package func text(of graph: SupplyGraph) -> String {
     var out = ""
     let records = GraphRecords(graph: graph)
     if let name = graph.name { out += "name: \(Self.scalar(name, flow: false))\n" }

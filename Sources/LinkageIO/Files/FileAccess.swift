@@ -11,11 +11,11 @@ import LinkageCore
 /// File system access for readers and writers: whole-file and chunked reads, and atomic
 /// writes (a temporary file in the same folder, then `rename(2)`), so a reader never sees a
 /// half-written output.
-public enum FileAccess {
-  public enum Kind: Sendable { case file, directory, missing }
+package enum FileAccess {
+  package enum Kind: Sendable { case file, directory, missing }
 
   /// Whether `path` is a file, a folder or absent (`stat(2)`).
-  public static func kind(of path: String) -> Kind {
+  package static func kind(of path: String) -> Kind {
     var st = stat()
     guard stat(path, &st) == 0 else { return .missing }
     return (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
@@ -26,7 +26,7 @@ public enum FileAccess {
   /// Reads a whole file (`open(2)`, `read(2)`).
   /// - Throws: ``InputError/notFound(path:detail:)`` for a missing file, ``InputError/io(path:detail:)``
   ///   when reading fails, and ``InputError/data(_:)`` when the file is larger than `limit`.
-  public static func readAll(_ path: String, limit: Int = Int.max) throws(InputError) -> [UInt8] {
+  package static func readAll(_ path: String, limit: Int = Int.max) throws(InputError) -> [UInt8] {
     let reader = try ChunkedFileReader(path: path)
     var bytes: [UInt8] = []
     if let size = reader.size, size > limit {
@@ -54,19 +54,19 @@ public enum FileAccess {
 
   /// Writes `bytes` to `path` atomically.
   /// - Throws: ``InputError/io(path:detail:)``.
-  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(InputError) {
+  package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(InputError) {
     let file = try AtomicFileWriter(path: path)
     try file.write(bytes)
     try file.commit()
   }
 
   /// Writes UTF-8 text atomically.
-  public static func writeAtomically(_ text: String, to path: String) throws(InputError) {
+  package static func writeAtomically(_ text: String, to path: String) throws(InputError) {
     try writeAtomically(Array(text.utf8), to: path)
   }
 
   /// Makes a folder and its parents (`mkdir -p`).
-  public static func makeDirectory(_ path: String) throws(InputError) {
+  package static func makeDirectory(_ path: String) throws(InputError) {
     var prefix = path.hasPrefix("/") ? "/" : ""
     for part in path.split(separator: "/") {
       prefix += part
@@ -128,13 +128,13 @@ final class ChunkedFileReader {
 /// Writes a file through a temporary file in the same folder and renames it into place on
 /// ``commit()``, so readers never see a partial file; without a commit the temporary file is
 /// removed.
-public final class AtomicFileWriter {
-  public let path: String
+package final class AtomicFileWriter {
+  package let path: String
   private let tempPath: String
   private var fd: Int32
   private var committed = false
 
-  public init(path: String) throws(InputError) {
+  package init(path: String) throws(InputError) {
     self.path = path
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[..<$0]) } ?? "."
@@ -157,7 +157,7 @@ public final class AtomicFileWriter {
   }
 
   /// Appends bytes.
-  public func write(_ bytes: [UInt8]) throws(InputError) {
+  package func write(_ bytes: [UInt8]) throws(InputError) {
     var written = 0
     while written < bytes.count {
       let n = bytes.withUnsafeBytes {
@@ -172,7 +172,7 @@ public final class AtomicFileWriter {
   }
 
   /// Closes the file and moves it into place.
-  public func commit() throws(InputError) {
+  package func commit() throws(InputError) {
     fchmod(fd, 0o644)
     let status = close(fd)
     fd = -1

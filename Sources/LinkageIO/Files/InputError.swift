@@ -2,7 +2,7 @@ import LinkageCore
 
 /// Why an input could not be read at all (as opposed to a readable file with bad content,
 /// which gives diagnostics).
-public enum InputError: Error, Sendable, CustomStringConvertible {
+package enum InputError: Error, Sendable, CustomStringConvertible {
   /// The path does not exist, or a dataset folder holds no graph (sysexits 66).
   case notFound(path: String, detail: String)
   /// The operating system refused to read or write (sysexits 74).
@@ -10,7 +10,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
   /// The content cannot be taken as a graph at all, e.g. binary data (sysexits 65).
   case data(Diagnostic)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .notFound(let path, let detail): "\(path): \(detail)"
     case .io(let path, let detail): "\(path): \(detail)"

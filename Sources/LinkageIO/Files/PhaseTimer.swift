@@ -4,19 +4,19 @@
 
 /// Prints how long each loading phase took to stderr when `LINKAGE_TIMING` is set in the
 /// environment; costs nothing otherwise. For benchmarks and profiling, not for users.
-public struct PhaseTimer {
+package struct PhaseTimer {
   private let enabled = getenv("LINKAGE_TIMING") != nil
 
-  public init() {}
+  package init() {}
   private var last = PhaseTimer.now()
 
-  public static func now() -> Double {
+  package static func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
   }
 
-  public mutating func lap(_ phase: String) {
+  package mutating func lap(_ phase: String) {
     guard enabled else { return }
     let t = Self.now()
     let ms = Int(((t - last) * 1000).rounded())

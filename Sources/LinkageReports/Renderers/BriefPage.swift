@@ -5,7 +5,7 @@ extension BriefReport {
   // MARK: - HTML
 
   /// The self-contained page (index.html): findings, tables, the diagrams inline.
-  public func html(diagrams: [Diagram]) -> String {
+  package func html(diagrams: [Diagram]) -> String {
     var out = """
       <!doctype html>
       <html lang="en">
@@ -71,7 +71,7 @@ extension BriefReport {
   // MARK: - Markdown
 
   /// The same for documents (brief.md), with the diagrams as PNG links.
-  public func markdown(diagrams: [Diagram]) -> String {
+  package func markdown(diagrams: [Diagram]) -> String {
     var out = "# Supply-chain brief: \(Markdown.escape(title))\n\n\(Markdown.escape(overview)).\n\n"
     out += "## Key findings\n\n"
     for (i, f) in findings.enumerated() { out += "\(i + 1). \(f.markdown)\n" }

@@ -1,12 +1,12 @@
 import LinkageCore
 
 /// What a diagram view draws: which nodes, under which title, with which overlay.
-public struct DiagramView: Sendable {
-  public var nodes: [NodeIndex]
-  public var title: String
-  public var overlay: Overlay
+package struct DiagramView: Sendable {
+  package var nodes: [NodeIndex]
+  package var title: String
+  package var overlay: Overlay
 
-  public init(nodes: [NodeIndex], title: String, overlay: Overlay = Overlay()) {
+  package init(nodes: [NodeIndex], title: String, overlay: Overlay = Overlay()) {
     self.nodes = nodes
     self.title = title
     self.overlay = overlay
@@ -14,14 +14,14 @@ public struct DiagramView: Sendable {
 }
 
 /// The colors every view and page uses for what a report marks.
-public enum ReportPalette {
+package enum ReportPalette {
   /// Single points of failure, cut targets, fragile reach (Okabe–Ito vermillion).
-  public static let failure = "#D55E00"
+  package static let failure = "#D55E00"
   /// Routes (Okabe–Ito blue).
-  public static let route = "#0072B2"
+  package static let route = "#0072B2"
 
   /// The fill of each sector (Okabe & Ito 2008, colorblind-safe); no sector is light grey.
-  public static func fill(_ sector: Sector?) -> String {
+  package static func fill(_ sector: Sector?) -> String {
     switch sector {
     case .defense: "#56B4E9"
     case .industry: "#E69F00"
@@ -31,7 +31,7 @@ public enum ReportPalette {
   }
 
   /// The fill of each reach class: the sector colors (dual-use reach is the dual color).
-  public static func fill(_ reachClass: DualUseReach.ReachClass) -> String {
+  package static func fill(_ reachClass: DualUseReach.ReachClass) -> String {
     switch reachClass {
     case .dual: fill(Sector.dual)
     case .defenseOnly: fill(Sector.defense)
@@ -43,7 +43,7 @@ public enum ReportPalette {
 
 extension DiagramView {
   /// Every node, drawn as the structure view.
-  public static func structure(_ input: AnalysisInput) -> DiagramView {
+  package static func structure(_ input: AnalysisInput) -> DiagramView {
     let graph = input.graph
     return DiagramView(
       nodes: Array(graph.nodes),
@@ -52,7 +52,7 @@ extension DiagramView {
   }
 
   /// The nodes within `radius` hops of `center`, drawn as the structure view.
-  public static func neighborhood(
+  package static func neighborhood(
     of center: NodeIndex, radius: Int, _ input: AnalysisInput
   ) -> DiagramView {
     let graph = input.graph
@@ -67,7 +67,7 @@ extension DiagramView {
   /// and `context` hops around them.
   /// - Precondition: the report carries every target's chain (``SpofReport/Chains/everyTarget``).
   /// - Complexity: O(chain steps listed) plus the neighborhood search.
-  public static func spof(_ report: SpofReport, top: Int? = nil, context: Int) -> DiagramView {
+  package static func spof(_ report: SpofReport, top: Int? = nil, context: Int) -> DiagramView {
     let graph = report.graph
     let red = ReportPalette.failure
     var overlay = Overlay()
@@ -112,7 +112,7 @@ extension DiagramView {
   /// The routes of `report`, each edge labelled with the ranks of the routes through it, and
   /// `context` hops around them.
   /// - Complexity: O(route length × routes) plus the neighborhood search.
-  public static func paths(_ report: PathsReport, context: Int) -> DiagramView {
+  package static func paths(_ report: PathsReport, context: Int) -> DiagramView {
     let graph = report.graph
     let blue = ReportPalette.route
     var core: [NodeIndex] = [report.source]
@@ -146,7 +146,7 @@ extension DiagramView {
   /// `base` with its nodes filled by reach class and, with robustness, the dual nodes whose
   /// reach hangs on one failure marked.
   /// - Complexity: O(nodes drawn).
-  public static func reach(_ report: ReachReport, over base: DiagramView) -> DiagramView {
+  package static func reach(_ report: ReachReport, over base: DiagramView) -> DiagramView {
     let reach = report.reach
     let robust = reach.robustnessComputed
     let red = ReportPalette.failure
@@ -185,22 +185,22 @@ extension DiagramView {
 
 /// What an analysis adds to the structure view: attributes for some nodes and edges (they
 /// override the defaults), edge label prefixes, and legend entries.
-public struct Overlay: Sendable {
-  public struct LegendEntry: Sendable {
-    public let label: String
-    public let attributes: [(String, String)]
-    public init(label: String, attributes: [(String, String)]) {
+package struct Overlay: Sendable {
+  package struct LegendEntry: Sendable {
+    package let label: String
+    package let attributes: [(String, String)]
+    package init(label: String, attributes: [(String, String)]) {
       self.label = label
       self.attributes = attributes
     }
   }
 
-  public var nodes: [NodeIndex: [(String, String)]] = [:]
-  public var edges: [EdgeIndex: [(String, String)]] = [:]
-  public var edgeLabels: [EdgeIndex: String] = [:]
-  public var legend: [LegendEntry] = []
+  package var nodes: [NodeIndex: [(String, String)]] = [:]
+  package var edges: [EdgeIndex: [(String, String)]] = [:]
+  package var edgeLabels: [EdgeIndex: String] = [:]
+  package var legend: [LegendEntry] = []
   /// Whether the fill colors mean something else than sectors (the sector legend is left out).
-  public var recolorsNodes = false
+  package var recolorsNodes = false
 
-  public init() {}
+  package init() {}
 }

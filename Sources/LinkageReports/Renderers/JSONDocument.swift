@@ -1,15 +1,15 @@
 import LinkageCore
 
 /// The version every output states.
-public enum LinkageVersion {
-  public static let current = "0.1.0"
+package enum LinkageVersion {
+  package static let current = "0.1.0"
 }
 
 extension JSONRenderer {
   /// Writes the output envelope every command's `--format json` follows —
   /// `{ "linkage", "schema", "command", "input", "result", "diagnostics" }` — with `result`
   /// written by `result`, and a final newline.
-  public static func document(
+  package static func document(
     command: String, input: AnalysisInput?, stream: inout ReportOutput,
     result: (inout JSONWriter) -> Void
   ) {
@@ -28,7 +28,7 @@ extension JSONRenderer {
   }
 
   /// The whole document as text (small results, tests).
-  public static func documentText(
+  package static func documentText(
     command: String, input: AnalysisInput?, result: (inout JSONWriter) -> Void
   ) -> String {
     var stream = ReportOutput()
@@ -37,7 +37,7 @@ extension JSONRenderer {
   }
 
   /// The diagnostics as JSON.
-  public static func diagnostics(_ log: DiagnosticLog?) -> JSONValue {
+  package static func diagnostics(_ log: DiagnosticLog?) -> JSONValue {
     .array(
       (log?.sorted ?? []).map { d in
         var members: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue))]

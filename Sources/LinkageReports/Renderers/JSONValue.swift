@@ -2,7 +2,7 @@ import LinkageCore
 import LinkageIO
 
 /// A JSON value with ordered object keys, so output is byte-for-byte deterministic.
-public enum JSONValue: Sendable {
+package enum JSONValue: Sendable {
   case null
   case bool(Bool)
   case number(Double)
@@ -12,47 +12,47 @@ public enum JSONValue: Sendable {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
-  public static func int(_ i: Int) -> JSONValue { .number(Double(i)) }
-  public static func strings(_ s: [String]) -> JSONValue { .array(s.map { .string($0) }) }
-  public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+  package static func int(_ i: Int) -> JSONValue { .number(Double(i)) }
+  package static func strings(_ s: [String]) -> JSONValue { .array(s.map { .string($0) }) }
+  package static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
   /// The member `key` of an object (nil for other values or a missing key).
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
     return members.first { $0.0 == key }?.1
   }
 
   /// The items of an array, or an empty list for other values.
-  public var items: [JSONValue] {
+  package var items: [JSONValue] {
     if case .array(let a) = self { return a }
     return []
   }
 
-  public var stringValue: String? {
+  package var stringValue: String? {
     if case .string(let s) = self { return s }
     return nil
   }
 
-  public var numberValue: Double? {
+  package var numberValue: Double? {
     if case .number(let d) = self { return d }
     if case .unsigned(let u) = self { return Double(u) }
     return nil
   }
 
-  public var intValue: Int? { numberValue.map { Int($0) } }
+  package var intValue: Int? { numberValue.map { Int($0) } }
 
-  public var boolValue: Bool? {
+  package var boolValue: Bool? {
     if case .bool(let b) = self { return b }
     return nil
   }
 
-  public var isNull: Bool {
+  package var isNull: Bool {
     if case .null = self { return true }
     return false
   }
 
   /// Pretty text: two-space indent; arrays of scalars on one line.
-  public func text(indent: Int = 0) -> String {
+  package func text(indent: Int = 0) -> String {
     var out = ""
     write(to: &out, indent: indent)
     return out
@@ -65,7 +65,7 @@ public enum JSONValue: Sendable {
     }
   }
 
-  public func write(to out: inout String, indent: Int) {
+  package func write(to out: inout String, indent: Int) {
     let pad = String(repeating: " ", count: indent + 2)
     switch self {
     case .null: out += "null"

@@ -3,31 +3,31 @@ import LinkageIO
 
 /// Where renderers put their bytes: a growing buffer, handed to `flush` whenever it passes a
 /// megabyte (so a million-node JSON document streams instead of piling up in memory).
-public struct ReportOutput {
-  public private(set) var bytes: [UInt8] = []
+package struct ReportOutput {
+  package private(set) var bytes: [UInt8] = []
   private let flush: (([UInt8]) -> Void)?
 
   /// Collects everything in ``bytes``.
-  public init() { flush = nil }
+  package init() { flush = nil }
 
   /// Hands the bytes to `flush` in chunks of about a megabyte, and the rest at ``finish()``.
-  public init(flush: @escaping ([UInt8]) -> Void) {
+  package init(flush: @escaping ([UInt8]) -> Void) {
     self.flush = flush
     bytes.reserveCapacity(1 << 20 + 4096)
   }
 
-  public mutating func write(_ text: String) {
+  package mutating func write(_ text: String) {
     bytes.append(contentsOf: text.utf8)
     if flush != nil && bytes.count >= 1 << 20 { drain() }
   }
 
-  public mutating func write(bytes more: [UInt8]) {
+  package mutating func write(bytes more: [UInt8]) {
     bytes.append(contentsOf: more)
     if flush != nil && bytes.count >= 1 << 20 { drain() }
   }
 
   /// Hands what is left to `flush` (nothing to do without one).
-  public mutating func finish() { if flush != nil { drain() } }
+  package mutating func finish() { if flush != nil { drain() } }
 
   private mutating func drain() {
     guard let flush, !bytes.isEmpty else { return }
@@ -36,7 +36,7 @@ public struct ReportOutput {
   }
 
   /// The collected bytes as text.
-  public var text: String { String(decoding: bytes, as: UTF8.self) }
+  package var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Writes pretty JSON as it goes, in exactly the layout of ``JSONValue/text(indent:)``: two
@@ -46,12 +46,12 @@ public struct ReportOutput {
 /// scalars are written whole (``strings(_:)``, ``numbers(_:)``).
 ///
 /// - Complexity: O(1) amortized per token; output is linear in what it prints.
-public struct JSONWriter {
-  public var stream: ReportOutput
+package struct JSONWriter {
+  package var stream: ReportOutput
   /// Per open container: how many members or items it has so far.
   private var counts: [Int] = []
 
-  public init(stream: ReportOutput) { self.stream = stream }
+  package init(stream: ReportOutput) { self.stream = stream }
 
   private var pad: String { String(repeating: " ", count: 2 * counts.count) }
 
@@ -64,28 +64,28 @@ public struct JSONWriter {
   }
 
   /// Starts an object member: `"key": `.
-  public mutating func key(_ name: String) {
+  package mutating func key(_ name: String) {
     next()
     stream.write(JSONText.string(name))
     stream.write(": ")
   }
 
   /// Starts an array item (for items written with the value methods).
-  public mutating func item() { next() }
+  package mutating func item() { next() }
 
-  public mutating func beginObject() {
+  package mutating func beginObject() {
     stream.write("{")
     counts.append(0)
   }
 
-  public mutating func endObject() { end("}") }
+  package mutating func endObject() { end("}") }
 
-  public mutating func beginArray() {
+  package mutating func beginArray() {
     stream.write("[")
     counts.append(0)
   }
 
-  public mutating func endArray() { end("]") }
+  package mutating func endArray() { end("]") }
 
   private mutating func end(_ close: String) {
     let had = counts.removeLast()
@@ -96,21 +96,21 @@ public struct JSONWriter {
     stream.write(close)
   }
 
-  public mutating func string(_ s: String) { stream.write(JSONText.string(s)) }
-  public mutating func optionalString(_ s: String?) {
+  package mutating func string(_ s: String) { stream.write(JSONText.string(s)) }
+  package mutating func optionalString(_ s: String?) {
     if let s { string(s) } else { null() }
   }
   /// A number in canonical form; not finite numbers are `null`.
-  public mutating func number(_ d: Double) {
+  package mutating func number(_ d: Double) {
     stream.write(d.isFinite ? NumberFormat.canonical(d) : "null")
   }
-  public mutating func int(_ i: Int) { number(Double(i)) }
-  public mutating func unsigned(_ u: UInt64) { stream.write(String(u)) }
-  public mutating func bool(_ b: Bool) { stream.write(b ? "true" : "false") }
-  public mutating func null() { stream.write("null") }
+  package mutating func int(_ i: Int) { number(Double(i)) }
+  package mutating func unsigned(_ u: UInt64) { stream.write(String(u)) }
+  package mutating func bool(_ b: Bool) { stream.write(b ? "true" : "false") }
+  package mutating func null() { stream.write("null") }
 
   /// An array of strings on one line.
-  public mutating func strings(_ items: some Sequence<String>) {
+  package mutating func strings(_ items: some Sequence<String>) {
     stream.write("[")
     var first = true
     for s in items {
@@ -122,7 +122,7 @@ public struct JSONWriter {
   }
 
   /// An array of numbers on one line.
-  public mutating func numbers(_ items: [Double]) {
+  package mutating func numbers(_ items: [Double]) {
     stream.write("[")
     for (i, d) in items.enumerated() {
       if i > 0 { stream.write(", ") }
@@ -132,14 +132,14 @@ public struct JSONWriter {
   }
 
   /// A prebuilt value, at the current indentation.
-  public mutating func value(_ v: JSONValue) {
+  package mutating func value(_ v: JSONValue) {
     var text = ""
     v.write(to: &text, indent: 2 * counts.count)
     stream.write(text)
   }
 
   /// `key` then a prebuilt value.
-  public mutating func member(_ name: String, _ v: JSONValue) {
+  package mutating func member(_ name: String, _ v: JSONValue) {
     key(name)
     value(v)
   }

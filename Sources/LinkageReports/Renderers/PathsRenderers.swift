@@ -2,7 +2,7 @@ import LinkageCore
 
 extension PathsReport {
   /// What a route's cost means, in words.
-  public var costMeaning: String {
+  package var costMeaning: String {
     measure.weight.measure == .confidence
       ? "product of confidence along the route (higher is more credible)"
       : measure.name == "hops" ? "edges" : "sum of \(measure.name) along the route"
@@ -19,7 +19,7 @@ extension PathsReport {
 
 extension JSONRenderer {
   /// The `result` of `paths --from … --format json`.
-  public static func write(_ r: PathsReport, to json: inout JSONWriter) {
+  package static func write(_ r: PathsReport, to json: inout JSONWriter) {
     let graph = r.graph
     json.value(
       .object([
@@ -50,7 +50,7 @@ extension JSONRenderer {
   }
 
   /// The `result` of `paths --readiness --format json`.
-  public static func write(_ r: ReadinessReport, to json: inout JSONWriter) {
+  package static func write(_ r: ReadinessReport, to json: inout JSONWriter) {
     let graph = r.input.graph
     func route(_ s: ReferenceReadiness.SectorRoute?) -> JSONValue {
       guard let s else { return .null }
@@ -86,7 +86,7 @@ extension JSONRenderer {
 
 extension CSVRenderer {
   /// The routes as CSV.
-  public static func render(_ r: PathsReport) -> String {
+  package static func render(_ r: PathsReport) -> String {
     let graph = r.graph
     var out = CSVText.row(["rank", "cost", "hops", "nodes", "relations"])
     for route in r.routes {
@@ -100,7 +100,7 @@ extension CSVRenderer {
   }
 
   /// The readiness table as CSV.
-  public static func render(_ r: ReadinessReport) -> String {
+  package static func render(_ r: ReadinessReport) -> String {
     let graph = r.input.graph
     var out = CSVText.row([
       "startup", "defense_buyer", "defense_hops", "defense_lead_time", "industry_buyer",
@@ -125,7 +125,7 @@ extension CSVRenderer {
 
 extension TableRenderer {
   /// The routes for people.
-  public static func render(_ r: PathsReport) -> String {
+  package static func render(_ r: PathsReport) -> String {
     let graph = r.graph
     var out = "Reference paths — \(r.input.title) (\(r.input.name))\n"
     let n = r.targets.nodes.count
@@ -164,7 +164,7 @@ extension TableRenderer {
   }
 
   /// The readiness table for people (the first 200 startups).
-  public static func render(_ r: ReadinessReport) -> String {
+  package static func render(_ r: ReadinessReport) -> String {
     let graph = r.input.graph
     let rows = r.rows
     var out =

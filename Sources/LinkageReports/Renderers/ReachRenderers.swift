@@ -4,7 +4,7 @@ extension ReachReport {
   func ids(_ nodes: some Sequence<NodeIndex>) -> [String] { nodes.map { graph.id(of: $0) } }
 
   /// `unbounded`, `within 2 hops`, `within 30 days of lead time`.
-  public var boundsText: String {
+  package var boundsText: String {
     if let h = reach.bounds.maximumHops { return "within \(h) hop\(h == 1 ? "" : "s")" }
     if let d = reach.bounds.maximumLeadTime {
       return "within \(NumberFormat.canonical(d)) days of lead time"
@@ -23,7 +23,7 @@ extension ReachReport {
 
 extension JSONRenderer {
   /// The `result` of `reach --format json`.
-  public static func write(_ r: ReachReport, to json: inout JSONWriter) {
+  package static func write(_ r: ReachReport, to json: inout JSONWriter) {
     let graph = r.graph
     let reach = r.reach
     json.beginObject()
@@ -119,7 +119,7 @@ extension JSONRenderer {
 
 extension CSVRenderer {
   /// The listed nodes as CSV.
-  public static func render(_ r: ReachReport) -> String {
+  package static func render(_ r: ReachReport) -> String {
     let graph = r.graph
     var out = CSVText.row([
       "id", "name", "kind", "class", "defense_buyers", "industry_buyers", "estimated",
@@ -145,7 +145,7 @@ extension TableRenderer {
   /// The reach table for people: aggregates by kind and stage, then the listed nodes.
   /// - Precondition: the report lists the nodes to show (the CLI asks for startups and
   ///   suppliers, 15 rows, by default).
-  public static func render(_ r: ReachReport) -> String {
+  package static func render(_ r: ReachReport) -> String {
     let graph = r.graph
     let reach = r.reach
     var out = "Dual-use reach — \(r.input.title) (\(r.input.name))\n"

@@ -5,7 +5,7 @@ import LinkageCore
 
 extension DualUseReach.ReachClass {
   /// `dual`, `defense-only`, `industry-only`, `none` (tables, CSV, JSON keys and values).
-  public var spelling: String {
+  package var spelling: String {
     switch self {
     case .dual: "dual"
     case .defenseOnly: "defense-only"
@@ -17,7 +17,7 @@ extension DualUseReach.ReachClass {
 
 extension TargetRedundancy.Bound {
   /// `exact`, `at_least`, `at_most`, `unlimited` (JSON `redundancy_bound`).
-  public var spelling: String {
+  package var spelling: String {
     switch self {
     case .exact: "exact"
     case .atLeast: "at_least"

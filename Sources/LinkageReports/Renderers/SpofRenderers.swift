@@ -7,7 +7,7 @@ extension SpofReport {
   func ids(_ nodes: some Sequence<NodeIndex>) -> [String] { nodes.map { graph.id(of: $0) } }
 
   /// `auto: the data has part labels or requires: all`.
-  public var semanticsReasonText: String {
+  package var semanticsReasonText: String {
     switch semantics.reason {
     case .chosen: "chosen with --semantics"
     case .automaticParts: "auto: the data has part labels or requires: all"
@@ -16,7 +16,7 @@ extension SpofReport {
   }
 
   /// `buyers`, `sinks`, or `given: SELECTOR`.
-  public var targetRuleText: String { RuleText.targets(targetRule) }
+  package var targetRuleText: String { RuleText.targets(targetRule) }
 
   func linkText(_ e: EdgeIndex) -> String {
     let part = graph.part(of: e).map { ", part \($0)" } ?? ""
@@ -65,7 +65,7 @@ enum RuleText {
 
 extension JSONRenderer {
   /// The `result` of `spof --format json`.
-  public static func write(_ r: SpofReport, to json: inout JSONWriter) {
+  package static func write(_ r: SpofReport, to json: inout JSONWriter) {
     let graph = r.graph
     json.beginObject()
     json.member("semantics", .string(r.network.semantics.rawValue))
@@ -216,7 +216,7 @@ extension JSONRenderer {
 
 extension CSVRenderer {
   /// The listed critical nodes as CSV, with the first target's chain.
-  public static func render(_ r: SpofReport) -> String {
+  package static func render(_ r: SpofReport) -> String {
     let graph = r.graph
     var out = CSVText.row([
       "rank", "id", "name", "kind", "targets_cut", "value_cut", "cut", "why", "semantics",
@@ -236,7 +236,7 @@ extension CSVRenderer {
 extension TableRenderer {
   /// The single-points-of-failure table for people.
   /// - Precondition: the report lists at most the rows to show (its limit).
-  public static func render(_ r: SpofReport) -> String {
+  package static func render(_ r: SpofReport) -> String {
     let graph = r.graph
     let analysis = r.analysis
     var out = "Single points of failure — \(r.input.title) (\(r.input.name))\n"
@@ -367,8 +367,8 @@ extension TableRenderer {
 }
 
 /// Renders reports as text tables for people.
-public enum TableRenderer {}
+package enum TableRenderer {}
 /// Renders reports as CSV (the result's main table).
-public enum CSVRenderer {}
+package enum CSVRenderer {}
 /// Renders reports as the JSON output contract (``JSONRenderer/document(command:input:stream:result:)``).
-public enum JSONRenderer {}
+package enum JSONRenderer {}

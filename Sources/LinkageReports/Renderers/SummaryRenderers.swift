@@ -156,12 +156,12 @@ enum SummaryText {
 
 extension JSONRenderer {
   /// The `result` of `summary --format json`.
-  public static func write(_ r: SummaryReport, to json: inout JSONWriter) {
+  package static func write(_ r: SummaryReport, to json: inout JSONWriter) {
     json.value(SummaryText.json(r.summary, r.input.graph))
   }
 
   /// The `result` of `validate --format json`.
-  public static func write(_ r: ValidationReport, to json: inout JSONWriter) {
+  package static func write(_ r: ValidationReport, to json: inout JSONWriter) {
     let log = r.diagnostics
     json.value(
       .object([
@@ -175,10 +175,10 @@ extension JSONRenderer {
 }
 
 extension CSVRenderer {
-  public static func render(_ r: SummaryReport) -> String { SummaryText.csv(r.summary) }
+  package static func render(_ r: SummaryReport) -> String { SummaryText.csv(r.summary) }
 
   /// Every diagnostic as a CSV row.
-  public static func render(_ r: ValidationReport) -> String {
+  package static func render(_ r: ValidationReport) -> String {
     var out = CSVText.row(["file", "line", "column", "severity", "message"])
     for d in r.diagnostics.sorted {
       out += CSVText.row([
@@ -191,12 +191,12 @@ extension CSVRenderer {
 }
 
 extension TableRenderer {
-  public static func render(_ r: SummaryReport) -> String {
+  package static func render(_ r: SummaryReport) -> String {
     SummaryText.table(r.summary, r.input.graph, r.input)
   }
 
   /// Every diagnostic as `file:line:col: severity: message` (warnings left out when `quiet`).
-  public static func render(_ r: ValidationReport, quiet: Bool) -> String {
+  package static func render(_ r: ValidationReport, quiet: Bool) -> String {
     var out = ""
     let log = r.diagnostics
     for d in log.sorted where d.severity == .error || !quiet { out += d.description + "\n" }
@@ -207,7 +207,7 @@ extension TableRenderer {
 
 extension ValidationReport {
   /// `Datasets/x: valid: 0 errors, 2 warnings; 30 nodes, 41 edges`.
-  public var verdict: String {
+  package var verdict: String {
     let log = diagnostics
     return
       "\(input.name): \(log.hasErrors ? "invalid" : "valid"): \(log.errorCount) error\(log.errorCount == 1 ? "" : "s"), \(log.warningCount) warning\(log.warningCount == 1 ? "" : "s"); \(input.graph.nodeCount) nodes, \(input.graph.edgeCount) edges"

@@ -2,19 +2,19 @@ import LinkageIO
 
 /// A plain-text table for terminals: columns padded to their widest cell, counted in
 /// terminal columns (East Asian wide characters count two), numbers right-aligned.
-public struct TextTable: Sendable {
-  public var headers: [String]
-  public var rows: [[String]] = []
-  public var rightAligned: Set<Int> = []
+package struct TextTable: Sendable {
+  package var headers: [String]
+  package var rows: [[String]] = []
+  package var rightAligned: Set<Int> = []
 
-  public init(_ headers: [String], rightAligned: Set<Int> = []) {
+  package init(_ headers: [String], rightAligned: Set<Int> = []) {
     self.headers = headers
     self.rightAligned = rightAligned
   }
 
-  public mutating func add(_ row: [String]) { rows.append(row) }
+  package mutating func add(_ row: [String]) { rows.append(row) }
 
-  public var text: String {
+  package var text: String {
     var widths = headers.map(Self.width)
     for r in rows {
       for (i, c) in r.enumerated() where i < widths.count {
@@ -37,7 +37,7 @@ public struct TextTable: Sendable {
   }
 
   /// Display width: wide (CJK, Hangul, fullwidth) characters take two columns.
-  public static func width(_ s: String) -> Int {
+  package static func width(_ s: String) -> Int {
     var w = 0
     for u in s.unicodeScalars {
       let v = u.value
@@ -57,8 +57,8 @@ public struct TextTable: Sendable {
 
 /// CSV text of a result table, quoted by the one rule the graph writer uses too
 /// (``LinkageIO/CSVField``).
-public enum CSVText {
-  public static func row(_ cells: [String]) -> String {
+package enum CSVText {
+  package static func row(_ cells: [String]) -> String {
     var out: [UInt8] = []
     CSVField.appendRow(cells, to: &out)
     return String(decoding: out, as: UTF8.self)

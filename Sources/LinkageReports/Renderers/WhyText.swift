@@ -3,9 +3,9 @@ import LinkageCore
 /// The sentences that explain a chain of dependence: "every supply route to navy passes
 /// kseed-silicon, then hanul-defense" (OR semantics) or "chipco fails → part compute of
 /// int-def has no other supplier → navy loses supply" (parts semantics).
-public enum WhyText {
+package enum WhyText {
   /// Why `failure` cuts off the last node of `steps`.
-  public static func sentence(
+  package static func sentence(
     _ analysis: SinglePointsOfFailure, failure: NodeIndex, steps: [SinglePointsOfFailure.Step]
   ) -> String {
     sentence(
@@ -14,7 +14,7 @@ public enum WhyText {
   }
 
   /// Why losing `edge` cuts off the last node of `steps`.
-  public static func sentence(
+  package static func sentence(
     _ analysis: SinglePointsOfFailure, failedLink edge: EdgeIndex,
     steps: [SinglePointsOfFailure.Step]
   ) -> String {
@@ -29,7 +29,7 @@ public enum WhyText {
   }
 
   /// `part compute of hanul-defense`, or `hanul-defense` for an unlabeled group.
-  public static func group(_ network: SupplyNetwork, _ g: Int) -> String {
+  package static func group(_ network: SupplyNetwork, _ g: Int) -> String {
     let graph = network.graph
     let node = graph.id(of: network.nodeOfGroup[g])
     let label = network.groupLabel[g]

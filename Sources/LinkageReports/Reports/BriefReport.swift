@@ -5,48 +5,48 @@ import LinkageCore
 ///
 /// The page renderers (``BriefReport/html(diagrams:)``, ``BriefReport/markdown(diagrams:)``)
 /// are pure functions of this value and of the drawn diagrams.
-public struct BriefReport: Sendable {
+package struct BriefReport: Sendable {
   /// One finding: a plain sentence, with the names it mentions marked for HTML and Markdown.
-  public struct Finding: Sendable {
+  package struct Finding: Sendable {
     /// Parts of the sentence; `true` marks a name to emphasize.
-    public let parts: [Part]
-    public struct Part: Sendable {
-      public let text: String
-      public let strong: Bool
+    package let parts: [Part]
+    package struct Part: Sendable {
+      package let text: String
+      package let strong: Bool
     }
     init(parts: [(String, Bool)]) { self.parts = parts.map { Part(text: $0.0, strong: $0.1) } }
-    public var plain: String { parts.map(\.text).joined() }
-    public var markdown: String {
+    package var plain: String { parts.map(\.text).joined() }
+    package var markdown: String {
       parts.map { $0.strong ? "**\(Markdown.escape($0.text))**" : Markdown.escape($0.text) }
         .joined()
     }
-    public var html: String {
+    package var html: String {
       parts.map { $0.strong ? "<strong>\(HTML.escape($0.text))</strong>" : HTML.escape($0.text) }
         .joined()
     }
   }
 
   /// A diagram the pack draws.
-  public struct View: Sendable {
-    public enum Kind: Sendable, Equatable {
+  package struct View: Sendable {
+    package enum Kind: Sendable, Equatable {
       case structure, spof, reach
       /// The best routes from this startup.
       case paths(from: NodeIndex)
     }
     /// The file name (without extension) in `diagrams/`.
-    public let name: String
-    public let kind: Kind
-    public let title: String
-    public let caption: String
+    package let name: String
+    package let kind: Kind
+    package let title: String
+    package let caption: String
   }
 
   /// A drawn view with its SVG text.
-  public struct Diagram: Sendable {
-    public let name: String
-    public let title: String
-    public let caption: String
-    public let svg: String
-    public init(name: String, title: String, caption: String, svg: String) {
+  package struct Diagram: Sendable {
+    package let name: String
+    package let title: String
+    package let caption: String
+    package let svg: String
+    package init(name: String, title: String, caption: String, svg: String) {
       self.name = name
       self.title = title
       self.caption = caption
@@ -55,26 +55,26 @@ public struct BriefReport: Sendable {
   }
 
   /// A table: header and rows of cells.
-  public struct Table: Sendable {
-    public let header: [String]
-    public let rows: [[String]]
-    public let note: String?
+  package struct Table: Sendable {
+    package let header: [String]
+    package let rows: [[String]]
+    package let note: String?
   }
 
-  public let title: String
-  public let inputName: String
-  public let overview: String
-  public let findings: [Finding]
-  public let views: [View]
-  public let spofTable: Table
-  public let readinessTable: Table
-  public let reachTable: Table
+  package let title: String
+  package let inputName: String
+  package let overview: String
+  package let findings: [Finding]
+  package let views: [View]
+  package let spofTable: Table
+  package let readinessTable: Table
+  package let reachTable: Table
 
   /// Builds the pack's words from the four reports (all of the same graph).
   /// - Parameter top: rows per table.
   /// - Complexity: O(*V* + listed entries × their lists); the reach hub count uses one
   ///   dense counter array.
-  public init(
+  package init(
     summary: SummaryReport, spof: SpofReport, readiness: ReadinessReport, reach: ReachReport,
     top: Int
   ) {

@@ -5,45 +5,45 @@ import LinkageCore
 ///
 /// Routes come from ``LinkageCore/RouteEnumerator``: best-first over route prefixes with the
 /// exact cost to go, which gives Yen's answer lazily.
-public struct PathsReport: Sendable {
+package struct PathsReport: Sendable {
   /// Search budgets.
-  public struct Options: Sendable {
+  package struct Options: Sendable {
     /// How many routes, best first.
-    public var count = 1
-    public var maximumHops: Int?
+    package var count = 1
+    package var maximumHops: Int?
     /// Route prefixes the search may queue before it stops (marked truncated).
-    public var maximumQueued = 5_000_000
+    package var maximumQueued = 5_000_000
     /// Seconds the search may take before it stops (marked truncated).
-    public var timeLimit: Double = 10
-    public init() {}
+    package var timeLimit: Double = 10
+    package init() {}
   }
 
   /// One route with what the outputs show of it.
-  public struct RankedRoute: Sendable {
-    public let rank: Int
-    public let path: Path
+  package struct RankedRoute: Sendable {
+    package let rank: Int
+    package let path: Path
     /// The cost in the measure's own unit (for confidence: the product), rounded to 1e-9.
-    public let cost: Double
+    package let cost: Double
     /// Summed `lead_time` (nil when no edge has one).
-    public let leadTime: Double?
+    package let leadTime: Double?
   }
 
-  public let input: AnalysisInput
-  public let source: NodeIndex
-  public let targets: AnalysisRequest.Targets
-  public let measure: AnalysisRequest.Measure
-  public let pattern: AnalysisRequest.Pattern?
-  public let options: Options
-  public let routes: [RankedRoute]
+  package let input: AnalysisInput
+  package let source: NodeIndex
+  package let targets: AnalysisRequest.Targets
+  package let measure: AnalysisRequest.Measure
+  package let pattern: AnalysisRequest.Pattern?
+  package let options: Options
+  package let routes: [RankedRoute]
   /// Whether a budget stopped the search before `count` routes were found or ruled out.
-  public let truncated: Bool
+  package let truncated: Bool
 
-  public var graph: SupplyGraph { input.graph }
+  package var graph: SupplyGraph { input.graph }
 
   /// - Precondition: `request` resolved a source, targets and a measure.
   /// - Complexity: O(*k* · *V* (*V* + *E*) log *V*) worst case for *k* routes; typically
   ///   near-linear in the source's downstream cone.
-  public init(input: AnalysisInput, request: AnalysisRequest, options: Options = Options()) {
+  package init(input: AnalysisInput, request: AnalysisRequest, options: Options = Options()) {
     guard let source = request.source, let targets = request.targets,
       let measure = request.measure
     else { preconditionFailure("PathsReport needs a source, targets and a measure") }
@@ -75,13 +75,13 @@ public struct PathsReport: Sendable {
 
 /// Per startup: the nearest defense and industry buyer, whether the route passes a
 /// verification program, and the gateway on it, for `paths --readiness`.
-public struct ReadinessReport: Sendable {
-  public let input: AnalysisInput
-  public let readiness: ReferenceReadiness
-  public var rows: [ReferenceReadiness.Row] { readiness.rows }
+package struct ReadinessReport: Sendable {
+  package let input: AnalysisInput
+  package let readiness: ReferenceReadiness
+  package var rows: [ReferenceReadiness.Row] { readiness.rows }
 
   /// - Complexity: see ``LinkageCore/ReferenceReadiness``.
-  public init(input: AnalysisInput) {
+  package init(input: AnalysisInput) {
     self.input = input
     self.readiness = ReferenceReadiness(graph: input.graph)
   }

@@ -8,71 +8,71 @@ import LinkageCore
 /// lists of every listed node from one label-propagating search per sector
 /// (``LinkageCore/CompressedAdjacency/nearestSourceLists(_:count:maximumHops:)``), not a
 /// search per node.
-public struct ReachReport: Sendable {
+package struct ReachReport: Sendable {
   /// What to compute and list.
-  public struct Options: Sendable {
-    public var bounds = DualUseReach.Bounds()
-    public var robust = false
+  package struct Options: Sendable {
+    package var bounds = DualUseReach.Bounds()
+    package var robust = false
     /// Count exactly however long it takes (else estimated on very large graphs).
-    public var exact = false
+    package var exact = false
     /// Show this node alone: exact counts and every buyer it reaches.
-    public var focus: NodeIndex?
+    package var focus: NodeIndex?
     /// Only list nodes of these kind labels (nil: every node).
-    public var kinds: Set<String>?
+    package var kinds: Set<String>?
     /// How many nodes to list, most reach first (nil: all).
-    public var limit: Int?
+    package var limit: Int?
     /// Buyers listed per node and sector, nearest first (0: no lists).
-    public var listLimit = 5
-    public init() {}
+    package var listLimit = 5
+    package init() {}
   }
 
   /// One listed node.
-  public struct Entry: Sendable {
-    public let node: NodeIndex
-    public let reachClass: DualUseReach.ReachClass
-    public let defenseCount: Int
-    public let industryCount: Int
+  package struct Entry: Sendable {
+    package let node: NodeIndex
+    package let reachClass: DualUseReach.ReachClass
+    package let defenseCount: Int
+    package let industryCount: Int
     /// Whether the counts are estimates (classes never are).
-    public let estimated: Bool
+    package let estimated: Bool
     /// Buyers reached first, nearest first, up to the list limit (every one for the focus).
-    public let defenseList: [NodeIndex]
-    public let industryList: [NodeIndex]
-    public let defenseWitness: Path?
-    public let industryWitness: Path?
+    package let defenseList: [NodeIndex]
+    package let industryList: [NodeIndex]
+    package let defenseWitness: Path?
+    package let industryWitness: Path?
     /// The nodes whose single failure removes the reach to each sector (nil: not reached or
     /// robustness not computed; empty: robust).
-    public let defenseFragile: [NodeIndex]?
-    public let industryFragile: [NodeIndex]?
+    package let defenseFragile: [NodeIndex]?
+    package let industryFragile: [NodeIndex]?
 
-    public func count(_ sector: Sector) -> Int {
+    package func count(_ sector: Sector) -> Int {
       sector == .defense ? defenseCount : industryCount
     }
-    public func witness(_ sector: Sector) -> Path? {
+    package func witness(_ sector: Sector) -> Path? {
       sector == .defense ? defenseWitness : industryWitness
     }
-    public func list(_ sector: Sector) -> [NodeIndex] {
+    package func list(_ sector: Sector) -> [NodeIndex] {
       sector == .defense ? defenseList : industryList
     }
-    public func fragile(_ sector: Sector) -> [NodeIndex]? {
+    package func fragile(_ sector: Sector) -> [NodeIndex]? {
       sector == .defense ? defenseFragile : industryFragile
     }
   }
 
-  public let input: AnalysisInput
-  public let options: Options
-  public let reach: DualUseReach
+  package let input: AnalysisInput
+  package let options: Options
+  package let reach: DualUseReach
   /// The listed nodes, most reach first: class (dual, defense-only, industry-only, none),
   /// then buyers reached (both sectors), then id.
-  public let entries: [Entry]
+  package let entries: [Entry]
   /// How many nodes have a listed kind (all nodes without a kind filter).
-  public let candidateCount: Int
-  public let aggregates: DualUseReach.Aggregates
+  package let candidateCount: Int
+  package let aggregates: DualUseReach.Aggregates
 
-  public var graph: SupplyGraph { input.graph }
-  public var estimated: Bool { reach.defense.counts.estimated || reach.industry.counts.estimated }
+  package var graph: SupplyGraph { input.graph }
+  package var estimated: Bool { reach.defense.counts.estimated || reach.industry.counts.estimated }
 
   /// The order of classes in rankings and tables.
-  public static let classOrder: [DualUseReach.ReachClass] = [
+  package static let classOrder: [DualUseReach.ReachClass] = [
     .dual, .defenseOnly, .industryOnly, .none,
   ]
 
@@ -81,7 +81,7 @@ public struct ReachReport: Sendable {
   ///   batched bitsets), O(*V* log *V*) for the ranking, O(*k* (*V* + *E*)) per sector for
   ///   lists of *k* = `listLimit` buyers, and O(*L* · *d*) for the witnesses of *L* listed
   ///   nodes of route length *d*.
-  public init(input: AnalysisInput, options: Options = Options()) {
+  package init(input: AnalysisInput, options: Options = Options()) {
     let graph = input.graph
     self.input = input
     self.options = options

@@ -11,9 +11,9 @@ import LinkageCore
 /// Under OR semantics a node cuts a target off exactly when it dominates it in the flow graph
 /// rooted at a virtual source joined to every origin; under parts semantics (AND of ORs) the
 /// impact is the exact least fixed point of supply with that node failed.
-public struct SpofReport: Sendable {
+package struct SpofReport: Sendable {
   /// Which why-chains the report carries.
-  public enum Chains: Sendable {
+  package enum Chains: Sendable {
     /// One chain per target cut, for every listed node and link (JSON).
     case everyTarget
     /// The chain to the first target cut, for listed nodes only (tables, CSV).
@@ -21,81 +21,81 @@ public struct SpofReport: Sendable {
   }
 
   /// What to list and explain.
-  public struct Options: Sendable {
+  package struct Options: Sendable {
     /// How many ranked nodes and links to list (nil: all).
-    public var limit: Int?
+    package var limit: Int?
     /// Show this node alone, with every chain.
-    public var focus: NodeIndex?
-    public var chains: Chains = .everyTarget
+    package var focus: NodeIndex?
+    package var chains: Chains = .everyTarget
     /// Count independent supply paths per target up to this many.
-    public var maximumRedundancy = 5
+    package var maximumRedundancy = 5
     /// Whether to compute each target's redundancy (diagrams do not show it).
-    public var includesRedundancy = true
+    package var includesRedundancy = true
     /// Monte Carlo trials (nil: none) and their seed.
-    public var simulationTrials: Int?
-    public var simulationSeed: UInt64 = 1
+    package var simulationTrials: Int?
+    package var simulationSeed: UInt64 = 1
     /// Called with the trials done so far while simulating.
-    public var progress: (@Sendable (Int) -> Void)?
-    public init() {}
+    package var progress: (@Sendable (Int) -> Void)?
+    package init() {}
   }
 
   /// A chain of dependence from a failure to one target it cuts off.
-  public struct Why: Sendable {
-    public let target: NodeIndex
+  package struct Why: Sendable {
+    package let target: NodeIndex
     /// The nodes (and, under parts semantics, the edges and part groups) from the failure to
     /// the target, the failure itself excluded.
-    public let steps: [SinglePointsOfFailure.Step]
+    package let steps: [SinglePointsOfFailure.Step]
   }
 
   /// A critical node, with its rank among all critical nodes.
-  public struct RankedNode: Sendable {
+  package struct RankedNode: Sendable {
     /// 1-based rank, or nil for a focus node that cuts nothing.
-    public let rank: Int?
-    public let node: NodeIndex
-    public let targetsCut: [NodeIndex]
-    public let valueCut: Double
+    package let rank: Int?
+    package let node: NodeIndex
+    package let targetsCut: [NodeIndex]
+    package let valueCut: Double
     /// Per ``Options/chains``: every target's chain, or the first one's.
-    public let why: [Why]
+    package let why: [Why]
   }
 
   /// A critical link, with its rank among all critical links.
-  public struct RankedLink: Sendable {
-    public let rank: Int
-    public let edge: EdgeIndex
-    public let targetsCut: [NodeIndex]
-    public let valueCut: Double
+  package struct RankedLink: Sendable {
+    package let rank: Int
+    package let edge: EdgeIndex
+    package let targetsCut: [NodeIndex]
+    package let valueCut: Double
     /// Every target's chain with ``Chains/everyTarget``, else empty.
-    public let why: [Why]
+    package let why: [Why]
   }
 
-  public let input: AnalysisInput
-  public let semantics: AnalysisRequest.Semantics
-  public let targetRule: AnalysisRequest.TargetRule
-  public let options: Options
+  package let input: AnalysisInput
+  package let semantics: AnalysisRequest.Semantics
+  package let targetRule: AnalysisRequest.TargetRule
+  package let options: Options
   /// The analysis itself (every critical node and link, unlisted ones included).
-  public let analysis: SinglePointsOfFailure
+  package let analysis: SinglePointsOfFailure
   /// The listed critical nodes: the focus alone, else the ranked list up to the limit.
-  public let nodes: [RankedNode]
+  package let nodes: [RankedNode]
   /// The listed critical links: those at the focus, else the ranked list up to the limit.
-  public let links: [RankedLink]
+  package let links: [RankedLink]
   /// Each target's redundancy (with a focus: the focus alone, if it is a target).
-  public let redundancy: [TargetRedundancy]
+  package let redundancy: [TargetRedundancy]
   /// Hidden single sourcing (with a focus: the focus alone, if it has any).
-  public let hiddenSingleSources: [SinglePointsOfFailure.HiddenSingleSource]
+  package let hiddenSingleSources: [SinglePointsOfFailure.HiddenSingleSource]
   /// Every target's redundancy, for the target table (least redundant first, ties by id).
-  public let redundancyRanked: [TargetRedundancy]
-  public let structure: UndirectedStructure
-  public let simulation: FailureSimulation?
+  package let redundancyRanked: [TargetRedundancy]
+  package let structure: UndirectedStructure
+  package let simulation: FailureSimulation?
 
-  public var graph: SupplyGraph { input.graph }
-  public var focus: NodeIndex? { options.focus }
+  package var graph: SupplyGraph { input.graph }
+  package var focus: NodeIndex? { options.focus }
 
   /// Runs the analysis and builds the report.
   /// - Precondition: `request` resolved targets and semantics.
   /// - Complexity: the analysis (O(*E* α) under OR, O(*V* · *E*) worst case under parts), plus
   ///   O(*L* · *T* · *d*) for the chains of *L* listed nodes and links to their *T* targets of
   ///   chain length *d*, plus redundancy (O(*T* · *r* · *E*) for *r* = maximumRedundancy).
-  public init(input: AnalysisInput, request: AnalysisRequest, options: Options = Options()) {
+  package init(input: AnalysisInput, request: AnalysisRequest, options: Options = Options()) {
     guard let semantics = request.semantics, let targets = request.targets else {
       preconditionFailure("SpofReport needs a request with targets and semantics")
     }

@@ -9,51 +9,51 @@ import LinkageCore
 ///     options.targets = .init(text: "sector=defense", option: "--targets")
 ///     let request = try AnalysisRequest(graph: graph, options: options)
 ///     request.targets?.nodes   // the defense buyers
-public struct AnalysisRequest: Sendable {
+package struct AnalysisRequest: Sendable {
   /// An option's raw text and the name to report it under.
-  public struct Text: Sendable {
-    public var text: String
-    public var option: String
-    public init(text: String, option: String) {
+  package struct Text: Sendable {
+    package var text: String
+    package var option: String
+    package init(text: String, option: String) {
       self.text = text
       self.option = option
     }
   }
 
   /// How supply semantics are chosen.
-  public enum SemanticsChoice: String, Sendable, CaseIterable {
+  package enum SemanticsChoice: String, Sendable, CaseIterable {
     case auto, or, parts
   }
 
   /// The raw options, as a command received them (`nil`: not asked).
-  public struct Options: Sendable {
+  package struct Options: Sendable {
     /// Target selector (spof `--targets`, paths `--to`); `nil` with `wantsTargets` gives the
     /// default targets.
-    public var targets: Text?
+    package var targets: Text?
     /// Whether to resolve targets at all (default targets when `targets` is nil).
-    public var wantsTargets = false
+    package var wantsTargets = false
     /// The default selector text when `targets` is nil, e.g. `kind=buyer` for paths (nil: the
     /// buyers, or the sinks when there are none).
-    public var defaultTargets: String?
+    package var defaultTargets: String?
     /// The option to name in errors about the default targets.
-    public var targetsOption = "--targets"
-    public var semantics: SemanticsChoice?
-    public var minimumShare: Double?
+    package var targetsOption = "--targets"
+    package var semantics: SemanticsChoice?
+    package var minimumShare: Double?
     /// One node to show in full (`--node`, `--focus`).
-    public var node: Text?
+    package var node: Text?
     /// Where routes start (`--from`).
-    public var source: Text?
+    package var source: Text?
     /// Route measure (`--by`).
-    public var measure: Text?
+    package var measure: Text?
     /// Route pattern (`--via`).
-    public var pattern: Text?
+    package var pattern: Text?
     /// Kinds to list, comma-separated (`--kind`).
-    public var kinds: Text?
-    public init() {}
+    package var kinds: Text?
+    package init() {}
   }
 
   /// How the targets were chosen.
-  public enum TargetRule: Sendable, Equatable {
+  package enum TargetRule: Sendable, Equatable {
     /// Named by the user with this selector text.
     case given(String)
     /// The buyers (the default).
@@ -63,15 +63,15 @@ public struct AnalysisRequest: Sendable {
   }
 
   /// Resolved targets.
-  public struct Targets: Sendable {
-    public let nodes: [NodeIndex]
-    public let rule: TargetRule
+  package struct Targets: Sendable {
+    package let nodes: [NodeIndex]
+    package let rule: TargetRule
     /// The selector text (the user's, or the default's).
-    public let text: String
+    package let text: String
   }
 
   /// Why the semantics are what they are.
-  public enum SemanticsReason: Sendable, Equatable {
+  package enum SemanticsReason: Sendable, Equatable {
     /// Named by the user.
     case chosen
     /// Automatic: the data has part labels or `requires: all`.
@@ -81,38 +81,38 @@ public struct AnalysisRequest: Sendable {
   }
 
   /// Resolved supply semantics.
-  public struct Semantics: Sendable {
-    public let semantics: SupplySemantics
-    public let reason: SemanticsReason
-    public let minimumShare: Double?
+  package struct Semantics: Sendable {
+    package let semantics: SupplySemantics
+    package let reason: SemanticsReason
+    package let minimumShare: Double?
   }
 
   /// A resolved route measure with the name the user gave it.
-  public struct Measure: Sendable {
-    public let weight: RouteWeight
-    public let name: String
+  package struct Measure: Sendable {
+    package let weight: RouteWeight
+    package let name: String
   }
 
   /// A compiled route pattern with its text.
-  public struct Pattern: Sendable {
-    public let pattern: RoutePattern
-    public let text: String
+  package struct Pattern: Sendable {
+    package let pattern: RoutePattern
+    package let text: String
   }
 
-  public let targets: Targets?
-  public let semantics: Semantics?
-  public let node: NodeIndex?
-  public let source: NodeIndex?
-  public let measure: Measure?
-  public let pattern: Pattern?
+  package let targets: Targets?
+  package let semantics: Semantics?
+  package let node: NodeIndex?
+  package let source: NodeIndex?
+  package let measure: Measure?
+  package let pattern: Pattern?
   /// Kind labels to list (nil: every kind).
-  public let kinds: Set<String>?
+  package let kinds: Set<String>?
 
   /// Resolves `options` against `graph`.
   /// - Throws: ``RequestError`` for an unknown id, field or value (with suggestions), a
   ///   selector that selects nothing, a measure no edge has, or a pattern that does not parse.
   /// - Complexity: O(*V* · conditions) for targets, O(*E*) for a measure, plus parsing.
-  public init(graph: SupplyGraph, options: Options) throws(RequestError) {
+  package init(graph: SupplyGraph, options: Options) throws(RequestError) {
     node = try options.node.map { t throws(RequestError) in try Self.node(t, in: graph) }
     source = try options.source.map { t throws(RequestError) in try Self.node(t, in: graph) }
     if let text = options.targets {
@@ -151,7 +151,7 @@ public struct AnalysisRequest: Sendable {
   }
 
   /// The node with id `text`.
-  public static func node(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> NodeIndex {
+  package static func node(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> NodeIndex {
     guard let v = graph.index(of: text.text) else {
       throw Suggestions.unknownNode(text.text, option: text.option, in: graph)
     }
@@ -159,7 +159,7 @@ public struct AnalysisRequest: Sendable {
   }
 
   /// The nodes a selector selects, checking every id, field and value against the graph.
-  public static func select(_ text: Text, in graph: SupplyGraph) throws(RequestError)
+  package static func select(_ text: Text, in graph: SupplyGraph) throws(RequestError)
     -> [NodeIndex]
   {
     let selection: TargetSelection
@@ -211,7 +211,7 @@ public struct AnalysisRequest: Sendable {
   }
 
   /// The route measure named `text`: hops, confidence, or a numeric edge attribute.
-  public static func measure(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Measure
+  package static func measure(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Measure
   {
     let by = text.text
     let measure: RouteWeight.Measure =
@@ -228,7 +228,7 @@ public struct AnalysisRequest: Sendable {
   }
 
   /// The compiled pattern `text`.
-  public static func pattern(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Pattern
+  package static func pattern(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Pattern
   {
     do {
       return Pattern(pattern: try RoutePattern(parsing: text.text, graph: graph), text: text.text)
@@ -242,7 +242,7 @@ public struct AnalysisRequest: Sendable {
   }
 
   /// The kind labels in a comma-separated list, each checked against the graph.
-  public static func kinds(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Set<
+  package static func kinds(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Set<
     String
   > {
     let kinds = Set(text.text.split(separator: ",").map { String($0) })

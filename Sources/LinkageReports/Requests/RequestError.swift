@@ -3,27 +3,27 @@ import LinkageCore
 /// A request that cannot be resolved against a graph: an unknown id, selector field or value,
 /// a bad measure or pattern. It names the option it came from, so every command reports it
 /// the same way (and the CLI exits 64).
-public struct RequestError: Error, Sendable, CustomStringConvertible {
+package struct RequestError: Error, Sendable, CustomStringConvertible {
   /// The option (as the caller named it, e.g. `--targets`) the bad value came from.
-  public let option: String
+  package let option: String
   /// What is wrong, without the option name.
-  public let message: String
+  package let message: String
   /// The closest valid values, best first (empty when there is nothing close).
-  public let suggestions: [String]
+  package let suggestions: [String]
   /// For pattern errors: the text and the 1-based column to point a caret at.
-  public let pointer: Pointer?
+  package let pointer: Pointer?
 
   /// A place in an option's text.
-  public struct Pointer: Sendable {
-    public let text: String
-    public let column: Int
-    public init(text: String, column: Int) {
+  package struct Pointer: Sendable {
+    package let text: String
+    package let column: Int
+    package init(text: String, column: Int) {
       self.text = text
       self.column = column
     }
   }
 
-  public init(
+  package init(
     option: String, message: String, suggestions: [String] = [], pointer: Pointer? = nil
   ) {
     self.option = option
@@ -34,7 +34,7 @@ public struct RequestError: Error, Sendable, CustomStringConvertible {
 
   /// `--node: no node with id 'kseed'; did you mean 'kseed-silicon'?`, plus the pattern and a
   /// caret line when there is a pointer.
-  public var description: String {
+  package var description: String {
     var text = "\(option): \(message)"
     if !suggestions.isEmpty {
       text += "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
@@ -47,15 +47,15 @@ public struct RequestError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The one "did you mean" helper: the closest of `candidates` to a mistyped `value`.
-public enum Suggestions {
+package enum Suggestions {
   /// Up to three candidates within a small edit distance, closest first, ties by text.
   /// - Complexity: O(*n* · *k*) for *n* candidates of length about *k*.
-  public static func closest(to value: String, in candidates: some Sequence<String>) -> [String] {
+  package static func closest(to value: String, in candidates: some Sequence<String>) -> [String] {
     IDSuggestions.closest(to: value, in: candidates)
   }
 
   /// The error for an id that names no node.
-  public static func unknownNode(_ id: String, option: String, in graph: SupplyGraph)
+  package static func unknownNode(_ id: String, option: String, in graph: SupplyGraph)
     -> RequestError
   {
     RequestError(
