@@ -46,6 +46,9 @@ extension Linkage {
     } catch {
       finish(error, command: type(of: command))
     }
+    if getenv("LINKAGE_TRACE_LOADS") != nil {
+      printError("linkage: graph loads: \(GraphInput.loadCount)")
+    }
   }
 
   private static func finish(_ error: Error, command: ParsableCommand.Type?) -> Never {

@@ -185,3 +185,15 @@ def test_hostile_names_are_escaped(tmp_path):
     markdown = (tmp_path / "pack" / "brief.md").read_text(encoding="utf-8")
     assert "Vendor \\| \\*star\\* & \"quotes\" \\<b\\>" in markdown
     assert "single point of failure" in page
+
+
+def test_brief_loads_the_graph_once(tmp_path):
+    """Every report, page and diagram comes from one loaded graph."""
+    import subprocess
+    from conftest import linkage_binary, ROOT
+    env = dict(os.environ, LINKAGE_TRACE_LOADS="1")
+    for args in ([], ["Datasets/eto-semiconductor"]):
+        proc = subprocess.run([linkage_binary(), "brief", *args, "-o", str(tmp_path / "pack"),
+                               "--quiet"], cwd=ROOT, capture_output=True, text=True, env=env)
+        assert proc.returncode == 0, proc.stderr
+        assert "linkage: graph loads: 1" in proc.stderr

@@ -67,6 +67,10 @@ struct GraphInput {
   let name: String
   var graph: SupplyGraph { loaded.graph }
 
+  /// How many graphs this process loaded (`LINKAGE_TRACE_LOADS=1` prints it at exit, so a
+  /// benchmark or test can check that `brief` loads its graph once).
+  nonisolated(unsafe) static var loadCount = 0
+
   /// Loads `path`, or the default dataset when `path` is nil.
   /// - Throws: `ExitCode` 66/74/65 after printing why.
   static func load(
@@ -78,6 +82,7 @@ struct GraphInput {
     let started = PhaseTimer.now()
     if announce, let path { printError("loading \(path) (\(bytes >> 20) MB)…") }
     let input: GraphInput
+    loadCount += 1
     switch open(path) {
     case .success(let opened): input = opened
     case .failure(let error):
