@@ -11,7 +11,7 @@ DROP = [
     re.compile(r"^(Building for|Build complete|Planning build|Fetching|Computing|Creating working copy|Working copy)"),
     re.compile(r"^.\s*(Test|Suite) .* started\.$"),      # ◇ Test "…" started.
     re.compile(r"^.\s*Test .* passed after [\d.]+ seconds\.$"),  # ✔ Test "…" passed after …
-    re.compile(r"^.\s*Test .* with \d+ test cases? passed after"),
+    re.compile(r"^.\s*Test (?!run ).* with \d+ test cases? passed after"),
     re.compile(r"^Test Suite '.*' (started|passed) at "),  # XCTest chatter
     re.compile(r"^Test Case '.*' (started|passed)"),
     re.compile(r"^\s*Executed 0 tests"),
