@@ -52,10 +52,12 @@ def test_summary_filter_keeps_failures_and_suites():
         '✔ Suite "Dominator tree" passed after 0.020 seconds.',
         "warning: something worth seeing",
         "✘ Test run with 2 tests failed after 1.0 seconds with 1 issue.",
+        "✔ Test run with 117 tests in 29 suites passed after 60.9 seconds.",
     ]) + "\n"
     out = subprocess.run([sys.executable, os.path.join(ROOT, "scripts/test_summary.py")],
                          input=sample, capture_output=True, text=True, check=True).stdout
     assert "Compiling" not in out and "started" not in out and "passed after 0.010" not in out
     for kept in ("recorded an issue", "extra detail line", '✔ Suite "Dominator tree" passed',
-                 "warning: something", "Test run with 2 tests failed"):
+                 "warning: something", "Test run with 2 tests failed",
+                 "Test run with 117 tests in 29 suites passed"):
         assert kept in out, kept
