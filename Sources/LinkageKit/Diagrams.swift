@@ -32,9 +32,7 @@ extension SupplyChain {
     switch kind {
     case .structure: view = .structure(input)
     case .singlePointsOfFailure(let top):
-      var asked = AnalysisRequest.Options()
-      asked.wantsTargets = true
-      asked.semantics = .auto
+      let asked = AnalysisRequest.Options.failures(targets: nil, prefix: "")
       let request: AnalysisRequest
       do throws(RequestError) {
         request = try AnalysisRequest(graph: graph, options: asked)
@@ -44,11 +42,8 @@ extension SupplyChain {
       options.includesRedundancy = false
       view = .spof(SpofReport(input: input, request: request, options: options), context: 1)
     case .referenceRoutes(let from, let count):
-      var asked = AnalysisRequest.Options()
-      asked.source = .init(text: from, option: "from")
-      asked.wantsTargets = true
-      asked.defaultTargets = "kind=buyer"
-      asked.measure = .init(text: "hops", option: "by")
+      let asked = AnalysisRequest.Options.routes(
+        from: from, to: nil, by: "hops", via: nil, prefix: "")
       let request: AnalysisRequest
       do throws(RequestError) {
         request = try AnalysisRequest(graph: graph, options: asked)

@@ -110,15 +110,14 @@ extension SupplyChain {
     targets: String? = nil, semantics: SupplySemanticsChoice = .automatic,
     minimumShare: Double? = nil
   ) throws(LinkageError) -> FailureAnalysis {
-    var asked = AnalysisRequest.Options()
-    asked.targets = targets.map { .init(text: $0, option: "targets") }
-    asked.wantsTargets = true
-    asked.minimumShare = minimumShare
+    let choice: AnalysisRequest.SemanticsChoice
     switch semantics {
-    case .automatic: asked.semantics = .auto
-    case .or: asked.semantics = .or
-    case .parts: asked.semantics = .parts
+    case .automatic: choice = .auto
+    case .or: choice = .or
+    case .parts: choice = .parts
     }
+    let asked = AnalysisRequest.Options.failures(
+      targets: targets, semantics: choice, minimumShare: minimumShare, prefix: "")
     let request: AnalysisRequest
     do throws(RequestError) {
       request = try AnalysisRequest(graph: graph, options: asked)

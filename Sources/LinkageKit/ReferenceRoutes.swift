@@ -31,14 +31,7 @@ extension SupplyChain {
   public func referenceRoutes(
     from: String, to: String? = nil, by: String = "hops", via: String? = nil, count: Int = 1
   ) throws(LinkageError) -> [ReferenceRoute] {
-    var asked = AnalysisRequest.Options()
-    asked.source = .init(text: from, option: "from")
-    asked.targets = to.map { .init(text: $0, option: "to") }
-    asked.wantsTargets = true
-    asked.defaultTargets = "kind=buyer"
-    asked.targetsOption = "to"
-    asked.measure = .init(text: by, option: "by")
-    asked.pattern = via.map { .init(text: $0, option: "via") }
+    let asked = AnalysisRequest.Options.routes(from: from, to: to, by: by, via: via, prefix: "")
     let request: AnalysisRequest
     do throws(RequestError) {
       request = try AnalysisRequest(graph: graph, options: asked)

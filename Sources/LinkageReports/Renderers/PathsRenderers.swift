@@ -8,13 +8,8 @@ extension PathsReport {
       : measure.name == "hops" ? "edges" : "sum of \(measure.name) along the route"
   }
 
-  func routeText(_ p: Path) -> String {
-    var s = graph.name(of: p.nodes[0])
-    for (i, e) in p.edges.enumerated() {
-      s += " —\(graph.relation(of: e).name)→ \(graph.name(of: p.nodes[i + 1]))"
-    }
-    return s
-  }
+  /// The route by node names: `A —supplies→ B —sells_to→ C`.
+  func routeText(_ p: Path) -> String { RouteText.arrows(p, in: graph, label: graph.name(of:)) }
 }
 
 extension JSONRenderer {

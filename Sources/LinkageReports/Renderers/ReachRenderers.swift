@@ -12,13 +12,8 @@ extension ReachReport {
     return "unbounded"
   }
 
-  func route(_ p: Path) -> String {
-    var s = graph.id(of: p.nodes[0])
-    for (k, e) in p.edges.enumerated() {
-      s += " —\(graph.relation(of: e).name)→ \(graph.id(of: p.nodes[k + 1]))"
-    }
-    return s
-  }
+  /// The route by node ids: `a —supplies→ b —sells_to→ c`.
+  func route(_ p: Path) -> String { RouteText.arrows(p, in: graph, label: graph.id(of:)) }
 }
 
 extension JSONRenderer {

@@ -60,3 +60,18 @@ package enum WhyText {
     return parts.joined(separator: " → ")
   }
 }
+
+/// A route as text, every edge an arrow labelled with its relation.
+enum RouteText {
+  /// `label(first) —relation→ label(next) …`
+  /// - Complexity: O(route length).
+  static func arrows(
+    _ p: Path, in graph: SupplyGraph, label: (NodeIndex) -> String
+  ) -> String {
+    var s = label(p.nodes[0])
+    for (k, e) in p.edges.enumerated() {
+      s += " —\(graph.relation(of: e).name)→ \(label(p.nodes[k + 1]))"
+    }
+    return s
+  }
+}

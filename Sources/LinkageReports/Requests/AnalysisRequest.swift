@@ -50,6 +50,37 @@ package struct AnalysisRequest: Sendable {
     /// Kinds to list, comma-separated (`--kind`).
     package var kinds: Text?
     package init() {}
+
+    /// What a route search asks (`paths`, `render --view paths`, the library): where routes
+    /// start, where they may end (default: every buyer), the measure and the pattern. Errors
+    /// name the options with `prefix` (`--from` for the CLI, `from` for the library).
+    package static func routes(
+      from: String?, to: String?, by: String, via: String?, prefix: String = "--"
+    ) -> Options {
+      var o = Options()
+      o.source = from.map { Text(text: $0, option: prefix + "from") }
+      o.targets = to.map { Text(text: $0, option: prefix + "to") }
+      o.wantsTargets = true
+      o.defaultTargets = "kind=buyer"
+      o.targetsOption = prefix + "to"
+      o.measure = Text(text: by, option: prefix + "by")
+      o.pattern = via.map { Text(text: $0, option: prefix + "via") }
+      return o
+    }
+
+    /// What a single-points-of-failure analysis asks (`spof`, `render --view spof`, `brief`,
+    /// the library): targets (default: the buyers, or the sinks), semantics and min-share.
+    package static func failures(
+      targets: String?, semantics: SemanticsChoice = .auto, minimumShare: Double? = nil,
+      prefix: String = "--"
+    ) -> Options {
+      var o = Options()
+      o.targets = targets.map { Text(text: $0, option: prefix + "targets") }
+      o.wantsTargets = true
+      o.semantics = semantics
+      o.minimumShare = minimumShare
+      return o
+    }
   }
 
   /// How the targets were chosen.

@@ -63,10 +63,8 @@ struct Brief: ParsableCommand {
     progress.say("[1/\(steps)] summary…", overwrite: true)
     let summary = SummaryReport(input: input)
     progress.say("[2/\(steps)] spof…", overwrite: true)
-    var spofAsked = AnalysisRequest.Options()
-    spofAsked.wantsTargets = true
-    spofAsked.semantics = .auto
-    let spofRequest = try AnalysisRequest(graph: graph, options: spofAsked)
+    let spofRequest = try AnalysisRequest(
+      graph: graph, options: .failures(targets: nil))
     let spof = SpofReport(input: input, request: spofRequest)
     progress.say("[3/\(steps)] readiness…", overwrite: true)
     let readiness = ReadinessReport(input: input)
@@ -155,12 +153,8 @@ struct Brief: ParsableCommand {
       // The render command's spof view: the top 5, every chain.
       return DiagramView.spof(spof, top: 5, context: 1)
     case .paths(let from):
-      var asked = AnalysisRequest.Options()
-      asked.wantsTargets = true
-      asked.defaultTargets = "kind=buyer"
-      asked.targetsOption = "--to"
-      asked.measure = .init(text: "hops", option: "--by")
-      asked.source = .init(text: input.graph.id(of: from), option: "--from")
+      let asked = AnalysisRequest.Options.routes(
+        from: input.graph.id(of: from), to: nil, by: "hops", via: nil)
       let request = try AnalysisRequest(graph: input.graph, options: asked)
       var options = PathsReport.Options()
       options.count = 3

@@ -95,15 +95,7 @@ struct Paths: ParsableCommand {
 
   /// What the route search is asked (shared with `render --view paths`).
   var requestOptions: AnalysisRequest.Options {
-    var asked = AnalysisRequest.Options()
-    asked.source = from.map { .init(text: $0, option: "--from") }
-    asked.targets = to.map { .init(text: $0, option: "--to") }
-    asked.wantsTargets = true
-    asked.defaultTargets = "kind=buyer"
-    asked.targetsOption = "--to"
-    asked.measure = .init(text: by, option: "--by")
-    asked.pattern = via.map { .init(text: $0, option: "--via") }
-    return asked
+    .routes(from: from, to: to, by: by, via: via)
   }
 
   var reportOptions: PathsReport.Options {

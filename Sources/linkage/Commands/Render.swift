@@ -181,24 +181,14 @@ struct Render: ParsableCommand {
 
   /// What the view is asked, resolved once against the graph.
   var requestOptions: AnalysisRequest.Options {
-    var asked = AnalysisRequest.Options()
-    asked.node = focus.map { .init(text: $0, option: "--focus") }
+    var asked: AnalysisRequest.Options
     switch view {
-    case .structure, .reach: break
+    case .structure, .reach: asked = AnalysisRequest.Options()
     case .spof:
-      asked.targets = targets.map { .init(text: $0, option: "--targets") }
-      asked.wantsTargets = true
-      asked.semantics = semantics.choice
-      asked.minimumShare = minShare
-    case .paths:
-      asked.source = from.map { .init(text: $0, option: "--from") }
-      asked.targets = to.map { .init(text: $0, option: "--to") }
-      asked.wantsTargets = true
-      asked.defaultTargets = "kind=buyer"
-      asked.targetsOption = "--to"
-      asked.measure = .init(text: by, option: "--by")
-      asked.pattern = via.map { .init(text: $0, option: "--via") }
+      asked = .failures(targets: targets, semantics: semantics.choice, minimumShare: minShare)
+    case .paths: asked = .routes(from: from, to: to, by: by, via: via)
     }
+    asked.node = focus.map { .init(text: $0, option: "--focus") }
     return asked
   }
 }

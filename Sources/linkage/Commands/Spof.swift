@@ -80,11 +80,8 @@ struct Spof: ParsableCommand {
     let input = try GraphInput.load(path, options: options)
     let graph = input.graph
     let progress = Progress(enabled: !options.quiet && stderrIsTerminal)
-    var asked = AnalysisRequest.Options()
-    asked.targets = targets.map { .init(text: $0, option: "--targets") }
-    asked.wantsTargets = true
-    asked.semantics = semantics.choice
-    asked.minimumShare = minShare
+    var asked = AnalysisRequest.Options.failures(
+      targets: targets, semantics: semantics.choice, minimumShare: minShare)
     asked.node = node.map { .init(text: $0, option: "--node") }
     let request = try AnalysisRequest(graph: graph, options: asked)
     var reportOptions = SpofReport.Options()
