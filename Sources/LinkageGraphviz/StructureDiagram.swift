@@ -194,14 +194,18 @@ extension StructureDiagram {
     html += "<TR><TD><FONT POINT-SIZE=\"16\">\(Diagram.escapeXML(title))</FONT></TD></TR>"
     let shapes = kinds.map { "\($0.name): \(shapeName($0))" }.joined(separator: " · ")
     if !cells.isEmpty || !shapes.isEmpty {
-      html += "<TR><TD><FONT POINT-SIZE=\"12\"><TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">"
-      let columns = max(1, cells.count * 2)
+      // A framed box of rows that share no columns, so a long shapes line cannot widen the
+      // swatch columns.
+      html +=
+        "<TR><TD><FONT POINT-SIZE=\"12\"><TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
       if !cells.isEmpty {
-        html += "<TR><TD ALIGN=\"LEFT\"><B>Legend</B></TD>" + cells.joined() + "</TR>"
+        html +=
+          "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\"><B>Legend</B></TD>"
+          + cells.joined() + "</TR></TABLE></TD></TR>"
       }
       if !shapes.isEmpty {
         html +=
-          "<TR><TD ALIGN=\"LEFT\">\(cells.isEmpty ? "<B>Legend</B>" : "")</TD><TD ALIGN=\"LEFT\" COLSPAN=\"\(columns)\"><FONT POINT-SIZE=\"10\">Shapes — \(Diagram.escapeXML(shapes))</FONT></TD></TR>"
+          "<TR><TD ALIGN=\"LEFT\">\(cells.isEmpty ? "<B>Legend</B> " : "")<FONT POINT-SIZE=\"10\">Shapes — \(Diagram.escapeXML(shapes))</FONT></TD></TR>"
       }
       html += "</TABLE></FONT></TD></TR>"
     }
