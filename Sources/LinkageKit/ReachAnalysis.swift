@@ -45,12 +45,15 @@ public struct ReachAnalysis: Sendable {
   init(report: ReachReport) {
     self.report = report
     let graph = report.graph
-    func list(_ l: [NodeIndex]?) -> [Node]? { l.map { $0.map { Node(graph, $0) } } }
+    func list(_ l: (some Collection<NodeIndex>)?) -> [Node]? {
+      l.map { $0.map { Node(graph, $0) } }
+    }
     nodes = report.entries.map { e in
       NodeReach(
         node: Node(graph, e.node), reachClass: ReachClass(e.reachClass),
         defenseBuyers: e.defenseCount, industryBuyers: e.industryCount,
-        defenseWitness: list(e.defenseWitness?.nodes), industryWitness: list(e.industryWitness?.nodes),
+        defenseWitness: list(e.defenseWitness?.nodes),
+        industryWitness: list(e.industryWitness?.nodes),
         defenseFragileTo: list(e.defenseFragile), industryFragileTo: list(e.industryFragile))
     }
     countsEstimated = report.estimated

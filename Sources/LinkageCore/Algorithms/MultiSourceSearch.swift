@@ -13,22 +13,38 @@ package struct ShortestPathForest: Sendable {
   package let next: [EdgeIndex]
   /// Which source each node's path ends at (`-1` when unreached).
   package let nearest: [NodeIndex]
+  /// The node that `next` leads to (`-1` where `next` is): the path walks without looking
+  /// edges up.
+  package let following: [NodeIndex]
 
   package func reaches(_ node: NodeIndex) -> Bool { nearest[Int(node)] >= 0 }
 
-  /// The path from `node` to its nearest source, as a node list (empty when unreached).
-  package func path(from node: NodeIndex, in graph: SupplyGraph, forward: Bool) -> Path? {
-    guard reaches(node) else { return nil }
+  /// The path from `node` to its nearest source (nil when unreached).
+  /// - Complexity: O(*d*) for a path of *d* edges.
+  package func path(from node: NodeIndex) -> Path? {
     var nodes = [node]
     var edges: [EdgeIndex] = []
-    var v = node
-    while next[Int(v)] >= 0 {
-      let e = next[Int(v)]
+    let reached = walkPath(from: node) { e, v in
       edges.append(e)
-      v = forward ? graph.target(of: e) : graph.source(of: e)
       nodes.append(v)
     }
-    return Path(nodes: nodes, edges: edges)
+    return reached ? Path(nodes: nodes, edges: edges) : nil
+  }
+
+  /// Walks the path from `node` to its nearest source without storing it: `step(edge, node)`
+  /// for each edge taken and the node it leads to. Returns false, calling nothing, when
+  /// `node` is unreached.
+  /// - Complexity: O(*d*) for a path of *d* edges; no allocation.
+  @inline(__always)
+  package func walkPath(from node: NodeIndex, _ step: (EdgeIndex, NodeIndex) -> Void) -> Bool {
+    guard reaches(node) else { return false }
+    var v = node
+    while following[Int(v)] >= 0 {
+      let e = next[Int(v)]
+      v = following[Int(v)]
+      step(e, v)
+    }
+    return true
   }
 }
 
@@ -51,6 +67,7 @@ extension CompressedAdjacency {
     let n = nodeCount
     var hops = [Int32](repeating: -1, count: n)
     var next = [EdgeIndex](repeating: -1, count: n)
+    var following = [NodeIndex](repeating: -1, count: n)
     var nearest = [NodeIndex](repeating: -1, count: n)
     let queue = UnsafeMutablePointer<NodeIndex>.allocate(capacity: max(n, 1))
     defer { queue.deallocate() }
@@ -59,32 +76,35 @@ extension CompressedAdjacency {
     // class computation.
     hops.withUnsafeMutableBufferPointer { hops in
       next.withUnsafeMutableBufferPointer { next in
-        nearest.withUnsafeMutableBufferPointer { nearest in
-          for s in sources where hops[Int(s)] < 0 {
-            hops[Int(s)] = 0
-            nearest[Int(s)] = s
-            queue[tail] = s
-            tail += 1
-          }
-          var head = 0
-          offsets.withUnsafeBufferPointer { offsets in
-            neighbors.withUnsafeBufferPointer { neighbors in
-              edges.withUnsafeBufferPointer { edges in
-                while head < tail {
-                  let u = Int(queue[head])
-                  head += 1
-                  let d = hops[u]
-                  if Int(d) >= maximumHops { continue }
-                  let from = nearest[u]
-                  for i in Int(offsets[u])..<Int(offsets[u + 1]) {
-                    let w = Int(neighbors[i])
-                    if hops[w] >= 0 { continue }
-                    if let include, !include[Int(edges[i])] { continue }
-                    hops[w] = d + 1
-                    next[w] = edges[i]
-                    nearest[w] = from
-                    queue[tail] = NodeIndex(w)
-                    tail += 1
+        following.withUnsafeMutableBufferPointer { following in
+          nearest.withUnsafeMutableBufferPointer { nearest in
+            for s in sources where hops[Int(s)] < 0 {
+              hops[Int(s)] = 0
+              nearest[Int(s)] = s
+              queue[tail] = s
+              tail += 1
+            }
+            var head = 0
+            offsets.withUnsafeBufferPointer { offsets in
+              neighbors.withUnsafeBufferPointer { neighbors in
+                edges.withUnsafeBufferPointer { edges in
+                  while head < tail {
+                    let u = Int(queue[head])
+                    head += 1
+                    let d = hops[u]
+                    if Int(d) >= maximumHops { continue }
+                    let from = nearest[u]
+                    for i in Int(offsets[u])..<Int(offsets[u + 1]) {
+                      let w = Int(neighbors[i])
+                      if hops[w] >= 0 { continue }
+                      if let include, !include[Int(edges[i])] { continue }
+                      hops[w] = d + 1
+                      next[w] = edges[i]
+                      following[w] = NodeIndex(u)
+                      nearest[w] = from
+                      queue[tail] = NodeIndex(w)
+                      tail += 1
+                    }
                   }
                 }
               }
@@ -94,7 +114,8 @@ extension CompressedAdjacency {
       }
     }
     let distance = hops.map { $0 < 0 ? Double.infinity : Double($0) }
-    return ShortestPathForest(distance: distance, next: next, nearest: nearest)
+    return ShortestPathForest(
+      distance: distance, next: next, nearest: nearest, following: following)
   }
 
   /// Like ``nearestSources(_:maximumHops:include:)`` but by the sum of a non-negative edge
@@ -107,6 +128,7 @@ extension CompressedAdjacency {
     let n = nodeCount
     var distance = [Double](repeating: .infinity, count: n)
     var next = [EdgeIndex](repeating: -1, count: n)
+    var following = [NodeIndex](repeating: -1, count: n)
     var nearest = [NodeIndex](repeating: -1, count: n)
     var done = [Bool](repeating: false, count: n)
     var heap = KeyedHeap()
@@ -126,11 +148,13 @@ extension CompressedAdjacency {
         if nd < distance[w] && nd <= maximumDistance {
           distance[w] = nd
           next[w] = EdgeIndex(e)
+          following[w] = u
           nearest[w] = nearest[Int(u)]
           heap.push(nd, 0, NodeIndex(w))
         }
       }
     }
-    return ShortestPathForest(distance: distance, next: next, nearest: nearest)
+    return ShortestPathForest(
+      distance: distance, next: next, nearest: nearest, following: following)
   }
 }

@@ -33,6 +33,14 @@ package struct NearestSourceLists: Sendable {
     let start = Int(node) * stride
     return items[start..<(start + min(Int(filled[Int(node)]), count))]
   }
+
+  /// Calls `body` with each of ``sources(of:)`` in order, without making a slice.
+  /// - Complexity: O(``count``).
+  @inline(__always)
+  package func forEachSource(of node: NodeIndex, _ body: (NodeIndex) -> Void) {
+    let start = Int(node) * stride
+    for i in start..<(start + min(Int(filled[Int(node)]), count)) { body(items[i]) }
+  }
 }
 
 extension CompressedAdjacency {
@@ -56,6 +64,10 @@ extension CompressedAdjacency {
     var frontierNode: [NodeIndex] = sources
     var nextSource: [NodeIndex] = []
     var nextNode: [NodeIndex] = []
+    // The last source handed to each node. A frontier is in source order, so one source's
+    // pairs are contiguous and a repeat of (source, node) in the next frontier is always the
+    // last pair handed to that node: skipping it keeps every frontier free of duplicates.
+    var lastHanded = [NodeIndex](repeating: -1, count: nodeCount)
     var level = 0
     while !frontierNode.isEmpty {
       let expand = level < maximumHops
@@ -67,7 +79,8 @@ extension CompressedAdjacency {
         guard expand else { continue }
         for i in Int(offsets[Int(u)])..<Int(offsets[Int(u) + 1]) {
           let p = neighbors[i]
-          if p != b && labels.hasRoom(p) {
+          if p != b && lastHanded[Int(p)] != b && labels.hasRoom(p) {
+            lastHanded[Int(p)] = b
             nextSource.append(b)
             nextNode.append(p)
           }

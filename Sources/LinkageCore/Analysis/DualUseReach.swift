@@ -223,11 +223,28 @@ package struct DualUseReach: Sendable {
   package func reach(_ sector: Sector) -> SectorReach { sector == .defense ? defense : industry }
 
   /// The shortest witness route from `node` to a buyer of `sector`, or `nil`.
+  /// - Complexity: O(*d*) for a route of *d* edges.
   package func witness(from node: NodeIndex, to sector: Sector) -> Path? {
-    let r = reach(sector)
-    guard r.reaches[Int(node)] else { return nil }
-    if graph.kind(of: node) == .buyer, let path = r.buyerWitness[node] { return path }
-    return r.forest.path(from: node, in: graph, forward: true)
+    var nodes = [node]
+    var edges: [EdgeIndex] = []
+    let reached = walkWitness(from: node, to: sector) { e, v in
+      edges.append(e)
+      nodes.append(v)
+    }
+    return reached ? Path(nodes: nodes, edges: edges) : nil
+  }
+
+  /// Walks the witness route from `node` to a buyer of `sector` without storing it:
+  /// `step(edge, node)` for each edge and the node it leads to. Returns false, calling
+  /// nothing, when `node` reaches no buyer of `sector`.
+  /// - Complexity: O(*d*) for a route of *d* edges; no allocation.
+  @inline(__always)
+  package func walkWitness(
+    from node: NodeIndex, to sector: Sector, _ step: (EdgeIndex, NodeIndex) -> Void
+  ) -> Bool {
+    sector == .defense
+      ? defense.walkWitness(from: node, in: graph, step)
+      : industry.walkWitness(from: node, in: graph, step)
   }
 
   /// Up to `limit` buyers of `sector` that `node` reaches within the bounds, nearest first
@@ -481,5 +498,23 @@ struct ForwardSearcher {
       nodes.append(x)
     }
     return Path(nodes: nodes.reversed(), edges: edges.reversed())
+  }
+}
+
+extension DualUseReach.SectorReach {
+  /// Walks the shortest witness route from `node` to a buyer of this sector:
+  /// `step(edge, node)` for each edge and the node it leads to; false when `node` reaches
+  /// none.
+  /// - Complexity: O(*d*) for a route of *d* edges.
+  @inline(__always)
+  package func walkWitness(
+    from node: NodeIndex, in graph: SupplyGraph, _ step: (EdgeIndex, NodeIndex) -> Void
+  ) -> Bool {
+    guard reaches[Int(node)] else { return false }
+    if graph.kind(of: node) == .buyer, let path = buyerWitness[node] {
+      for (k, e) in path.edges.enumerated() { step(e, path.nodes[k + 1]) }
+      return true
+    }
+    return forest.walkPath(from: node, step)
   }
 }

@@ -55,7 +55,7 @@ package struct ReferenceReadiness: Sendable {
     ]
     func route(_ v: NodeIndex, _ s: Sector) -> SectorRoute? {
       let f = forests[s]!
-      guard f.hops.reaches(v), let path = f.hops.path(from: v, in: graph, forward: true),
+      guard f.hops.reaches(v), let path = f.hops.path(from: v),
         path.hops > 0
       else {
         return nil

@@ -28,6 +28,13 @@ package struct NodeLists: Sendable {
     items[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])]
   }
 
+  /// Calls `body` with each item of the list of `node`, without making a slice.
+  /// - Complexity: O(length of the list).
+  @inline(__always)
+  package func forEach(of node: NodeIndex, _ body: (NodeIndex) -> Void) {
+    for i in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) { body(items[i]) }
+  }
+
   /// How many nodes have a non-empty list.
   package var nonEmptyCount: Int {
     var count = 0

@@ -60,17 +60,24 @@ package enum NumberFormat {
   }
 
   private static func appendDigits(_ value: UInt64, decimals: Int, to out: inout [UInt8]) {
-    var digits: [UInt8] = []
-    var v = value
-    repeat {
-      digits.append(UInt8(48 + v % 10))
-      v /= 10
-    } while v > 0
-    while digits.count <= decimals { digits.append(48) }
-    for i in stride(from: digits.count - 1, through: decimals, by: -1) { out.append(digits[i]) }
-    if decimals > 0 {
-      out.append(UInt8(ascii: "."))
-      for i in stride(from: decimals - 1, through: 0, by: -1) { out.append(digits[i]) }
+    // At most 20 digits plus the zeros before a small fraction: a stack buffer, not an array.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digits in
+      var count = 0
+      var v = value
+      repeat {
+        digits[count] = UInt8(48 + v % 10)
+        count += 1
+        v /= 10
+      } while v > 0
+      while count <= decimals {
+        digits[count] = 48
+        count += 1
+      }
+      for i in stride(from: count - 1, through: decimals, by: -1) { out.append(digits[i]) }
+      if decimals > 0 {
+        out.append(UInt8(ascii: "."))
+        for i in stride(from: decimals - 1, through: 0, by: -1) { out.append(digits[i]) }
+      }
     }
   }
 

@@ -40,14 +40,28 @@ package struct JSONGraphWriter: GraphWriter {
 
 /// JSON text of scalars, shared by the graph writer and the CLI's JSON output.
 package enum JSONText {
+  /// Whether `s` is written as it is between the quotes (no character needs an escape).
+  @inline(__always)
+  static func needsNoEscape(_ s: String) -> Bool {
+    for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return false }
+    return true
+  }
+
+  /// Appends the JSON string literal of `s` (as ``string(_:)`` spells it) as UTF-8.
+  /// - Complexity: O(*n*) in the length of `s`, no allocation when nothing needs an escape.
+  package static func append(_ s: String, to out: inout [UInt8]) {
+    if needsNoEscape(s) {
+      out.append(0x22)
+      out.append(contentsOf: s.utf8)
+      out.append(0x22)
+    } else {
+      out.append(contentsOf: string(s).utf8)
+    }
+  }
+
   package static func string(_ s: String) -> String {
     // Fast path: most strings need no escaping at all.
-    var clean = true
-    for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 {
-      clean = false
-      break
-    }
-    if clean { return "\"" + s + "\"" }
+    if needsNoEscape(s) { return "\"" + s + "\"" }
     var out = "\""
     for c in s.unicodeScalars {
       switch c {

@@ -66,7 +66,7 @@ package enum JSONValue: Sendable {
   }
 
   package func write(to out: inout String, indent: Int) {
-    let pad = String(repeating: " ", count: indent + 2)
+    var pad: String { String(repeating: " ", count: indent + 2) }
     switch self {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
@@ -98,6 +98,7 @@ package enum JSONValue: Sendable {
         return
       }
       out += "{\n"
+      let pad = pad
       for (i, (k, v)) in members.enumerated() {
         out += pad + JSONText.string(k) + ": "
         v.write(to: &out, indent: indent + 2)

@@ -61,45 +61,58 @@ extension JSONRenderer {
       ]))
     json.key("nodes")
     json.beginArray()
-    for e in r.entries {
-      let v = e.node
+    let ids = graph.ids
+    let entries = r.entries
+    let robust = reach.robustnessComputed
+    // Keys spelled once, not per node.
+    let kId = JSONWriter.Key("id")
+    let kName = JSONWriter.Key("name")
+    let kKind = JSONWriter.Key("kind")
+    let kClass = JSONWriter.Key("class")
+    let kDefenseBuyers = JSONWriter.Key("defense_buyers")
+    let kIndustryBuyers = JSONWriter.Key("industry_buyers")
+    let kEstimated = JSONWriter.Key("estimated")
+    let kDefenseList = JSONWriter.Key("defense_list")
+    let kIndustryList = JSONWriter.Key("industry_list")
+    let kWitness = JSONWriter.Key("witness")
+    let kFragileTo = JSONWriter.Key("fragile_to")
+    let kDefense = JSONWriter.Key("defense")
+    let kIndustry = JSONWriter.Key("industry")
+    json.items(count: entries.count) { json, k in
+      let v = entries.nodes[k]
       json.item()
       json.beginObject()
-      json.key("id")
-      json.string(graph.id(of: v))
-      json.key("name")
+      json.key(kId)
+      json.string(ids[Int(v)])
+      json.key(kName)
       json.string(graph.name(of: v))
-      json.key("kind")
+      json.key(kKind)
       json.string(graph.kindLabel(of: v) ?? graph.kind(of: v).name)
-      json.key("class")
-      json.string(e.reachClass.spelling)
-      json.key("defense_buyers")
-      json.int(e.defenseCount)
-      json.key("industry_buyers")
-      json.int(e.industryCount)
-      json.key("estimated")
-      json.bool(e.estimated)
-      json.key("defense_list")
-      json.strings(e.defenseList.lazy.map { graph.id(of: $0) })
-      json.key("industry_list")
-      json.strings(e.industryList.lazy.map { graph.id(of: $0) })
-      json.key("witness")
+      json.key(kClass)
+      json.string(entries.reachClass(k).spelling)
+      json.key(kDefenseBuyers)
+      json.int(entries.count(k, .defense))
+      json.key(kIndustryBuyers)
+      json.int(entries.count(k, .industry))
+      json.key(kEstimated)
+      json.bool(entries.estimated(k))
+      json.key(kDefenseList)
+      json.ids(names: ids) { entries.forEachListed(k, .defense, $0) }
+      json.key(kIndustryList)
+      json.ids(names: ids) { entries.forEachListed(k, .industry, $0) }
+      json.key(kWitness)
       json.beginObject()
       for s in [Sector.defense, .industry] {
-        json.key(s == .defense ? "defense" : "industry")
-        if let w = e.witness(s) { json.strings(w.nodes.lazy.map { graph.id(of: $0) }) } else {
-          json.null()
-        }
+        json.key(s == .defense ? kDefense : kIndustry)
+        json.optionalIds(names: ids) { entries.forEachWitnessNode(k, s, $0) }
       }
       json.endObject()
-      json.key("fragile_to")
-      if reach.robustnessComputed {
+      json.key(kFragileTo)
+      if robust {
         json.beginObject()
         for s in [Sector.defense, .industry] {
-          json.key(s == .defense ? "defense" : "industry")
-          if let f = e.fragile(s) { json.strings(f.lazy.map { graph.id(of: $0) }) } else {
-            json.null()
-          }
+          json.key(s == .defense ? kDefense : kIndustry)
+          json.optionalIds(names: ids) { entries.forEachFragile(k, s, $0) }
         }
         json.endObject()
       } else {

@@ -67,6 +67,7 @@ extension JSONRenderer {
   /// The `result` of `spof --format json`.
   package static func write(_ r: SpofReport, to json: inout JSONWriter) {
     let graph = r.graph
+    let ids = graph.ids
     json.beginObject()
     json.member("semantics", .string(r.network.semantics.rawValue))
     json.member("semantics_reason", .string(r.semanticsReasonText))
@@ -75,7 +76,7 @@ extension JSONRenderer {
     json.member("target_count", .int(r.analysis.targets.count))
     if let focus = r.focus { json.member("node", .string(graph.id(of: focus))) }
     json.key("unsupplied_targets")
-    json.strings(r.ids(r.analysis.unsuppliedTargets))
+    json.ids(r.analysis.unsuppliedTargets, names: ids)
     json.member("critical_node_count", .int(r.analysis.criticalNodes.count))
     json.member("critical_link_count", .int(r.analysis.criticalLinks.count))
     json.key("critical_nodes")
@@ -90,7 +91,7 @@ extension JSONRenderer {
       json.member("targets_cut", .int(c.targetsCut.count))
       json.member("value_cut", .number(c.valueCut))
       json.key("cut")
-      json.strings(r.ids(c.targetsCut))
+      json.ids(c.targetsCut, names: ids)
       json.key("why")
       json.beginArray()
       for why in c.why {
@@ -98,7 +99,7 @@ extension JSONRenderer {
         json.beginObject()
         json.member("target", .string(graph.id(of: why.target)))
         json.key("chain")
-        json.strings([graph.id(of: c.node)] + why.steps.map { graph.id(of: $0.node) })
+        json.ids([c.node] + why.steps.map(\.node), names: ids)
         json.member("text", .string(r.sentence(c.node, why)))
         json.endObject()
       }
@@ -119,7 +120,7 @@ extension JSONRenderer {
       json.member("targets_cut", .int(l.targetsCut.count))
       json.member("value_cut", .number(l.valueCut))
       json.key("cut")
-      json.strings(r.ids(l.targetsCut))
+      json.ids(l.targetsCut, names: ids)
       json.key("why")
       json.strings(l.why.map { WhyText.sentence(r.analysis, failedLink: l.edge, steps: $0.steps) })
       json.endObject()
@@ -136,12 +137,12 @@ extension JSONRenderer {
       json.member("redundancy", t.value.map { .int($0) } ?? .null)
       json.member("redundancy_bound", .string(t.bound.spelling))
       json.key("witness_cut")
-      json.strings(r.ids(t.witness))
+      json.ids(t.witness, names: ids)
       json.member("direct_suppliers", .int(t.directSuppliers))
       json.key("single_points")
-      json.strings(r.ids(r.analysis.singlePoints[t.target] ?? []))
+      json.ids(r.analysis.singlePoints[t.target] ?? [], names: ids)
       json.key("hidden_single_source")
-      json.strings(r.ids(t.hiddenSingleSources))
+      json.ids(t.hiddenSingleSources, names: ids)
       json.endObject()
     }
     json.endArray()

@@ -191,11 +191,11 @@ package struct BriefReport: Sendable {
     }
 
     // 2. Dual-use reach of startups.
-    let reachEntries = reach.entries
+    let reachEntries = Array(reach.entries)
     let startups = reachEntries.filter { kindText($0.node) == "startup" }
     let dual = startups.filter { $0.reachClass == .dual }
     func fragility(_ e: ReachReport.Entry) -> [NodeIndex] {
-      (e.defenseFragile ?? []) + (e.industryFragile ?? [])
+      Array(e.defenseFragile ?? []) + (e.industryFragile ?? [])
     }
     let fragile = dual.filter { !fragility($0).isEmpty }
     if !startups.isEmpty {

@@ -1,3 +1,4 @@
+import Dispatch
 import LinkageCore
 
 /// Which nodes reach defense buyers, industry buyers or both, ranked, with counts, bounded
@@ -26,7 +27,8 @@ package struct ReachReport: Sendable {
     package init() {}
   }
 
-  /// One listed node.
+  /// One listed node, made on access from the report's columns (a million listed nodes make
+  /// no million stored entries). Its lists are slices of arrays the report shares.
   package struct Entry: Sendable {
     package let node: NodeIndex
     package let reachClass: DualUseReach.ReachClass
@@ -35,26 +37,143 @@ package struct ReachReport: Sendable {
     /// Whether the counts are estimates (classes never are).
     package let estimated: Bool
     /// Buyers reached first, nearest first, up to the list limit (every one for the focus).
-    package let defenseList: [NodeIndex]
-    package let industryList: [NodeIndex]
+    package let defenseList: ArraySlice<NodeIndex>
+    package let industryList: ArraySlice<NodeIndex>
     package let defenseWitness: Path?
     package let industryWitness: Path?
     /// The nodes whose single failure removes the reach to each sector (nil: not reached or
     /// robustness not computed; empty: robust).
-    package let defenseFragile: [NodeIndex]?
-    package let industryFragile: [NodeIndex]?
+    package let defenseFragile: ArraySlice<NodeIndex>?
+    package let industryFragile: ArraySlice<NodeIndex>?
 
     package func count(_ sector: Sector) -> Int {
       sector == .defense ? defenseCount : industryCount
     }
+    /// The shortest route to a buyer of `sector` (nil: not reached).
     package func witness(_ sector: Sector) -> Path? {
       sector == .defense ? defenseWitness : industryWitness
     }
-    package func list(_ sector: Sector) -> [NodeIndex] {
+    package func list(_ sector: Sector) -> ArraySlice<NodeIndex> {
       sector == .defense ? defenseList : industryList
     }
-    package func fragile(_ sector: Sector) -> [NodeIndex]? {
+    package func fragile(_ sector: Sector) -> ArraySlice<NodeIndex>? {
       sector == .defense ? defenseFragile : industryFragile
+    }
+  }
+
+  /// The listed nodes in rank order, as ``Entry`` values made on access.
+  package struct Entries: RandomAccessCollection, Sendable {
+    /// The listed nodes, most reach first.
+    package let nodes: [NodeIndex]
+    let reach: DualUseReach
+    /// Per sector (defense, industry): the buyer lists.
+    let lists: [BuyerLists]
+    /// The focus and its exact counts per sector, when one node is shown.
+    let focus: (node: NodeIndex, counts: [Int], exact: Bool)?
+
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { nodes.count }
+
+    /// The entry of the `position`-th listed node.
+    /// - Complexity: O(*k* + *d*): its lists and its witness routes of *d* edges.
+    package subscript(position: Int) -> Entry {
+      let v = nodes[position]
+      func fragile(_ s: Sector) -> ArraySlice<NodeIndex>? {
+        var list: [NodeIndex] = []
+        return forEachFragile(position, s) { list.append($0) } ? list[...] : nil
+      }
+      return Entry(
+        node: v, reachClass: reach.classes[Int(v)], defenseCount: count(position, .defense),
+        industryCount: count(position, .industry), estimated: estimated(position),
+        defenseList: lists[0].list(position, v), industryList: lists[1].list(position, v),
+        defenseWitness: reach.witness(from: v, to: .defense),
+        industryWitness: reach.witness(from: v, to: .industry),
+        defenseFragile: fragile(.defense), industryFragile: fragile(.industry))
+    }
+
+    // Column access for renderers that print every entry: no entry, array or reference
+    // count per node (threads rendering side by side would contend for the counts).
+
+    /// The class of the `position`-th listed node.
+    package func reachClass(_ position: Int) -> DualUseReach.ReachClass {
+      reach.classes[Int(nodes[position])]
+    }
+
+    /// Buyers of `sector` the `position`-th listed node reaches (exact for the focus).
+    package func count(_ position: Int, _ sector: Sector) -> Int {
+      let v = nodes[position]
+      if let focus, focus.node == v { return focus.counts[sector == .defense ? 0 : 1] }
+      return Int(
+        sector == .defense
+          ? reach.defense.counts.counts[Int(v)] : reach.industry.counts.counts[Int(v)])
+    }
+
+    /// Whether the counts of the `position`-th listed node are estimates.
+    package func estimated(_ position: Int) -> Bool {
+      guard reach.defense.counts.estimated || reach.industry.counts.estimated else { return false }
+      if let focus, focus.node == nodes[position], focus.exact { return false }
+      return true
+    }
+
+    /// Calls `body` with each listed buyer of `sector`, nearest first.
+    package func forEachListed(_ position: Int, _ sector: Sector, _ body: (NodeIndex) -> Void) {
+      lists[sector == .defense ? 0 : 1].forEach(position, nodes[position], body)
+    }
+
+    /// Calls `body` with each node of the witness route to `sector`, from the listed node
+    /// to the buyer; false, calling nothing, when it reaches none.
+    package func forEachWitnessNode(
+      _ position: Int, _ sector: Sector, _ body: (NodeIndex) -> Void
+    ) -> Bool {
+      let v = nodes[position]
+      guard (sector == .defense ? reach.defense : reach.industry).reaches[Int(v)] else {
+        return false
+      }
+      body(v)
+      return reach.walkWitness(from: v, to: sector) { _, w in body(w) }
+    }
+
+    /// Calls `body` with each node whose single failure removes the reach to `sector`;
+    /// false, calling nothing, when robustness was not computed or the sector is not reached.
+    package func forEachFragile(
+      _ position: Int, _ sector: Sector, _ body: (NodeIndex) -> Void
+    ) -> Bool {
+      let v = nodes[position]
+      guard reach.robustnessComputed else { return false }
+      if sector == .defense {
+        guard reach.defense.reaches[Int(v)] else { return false }
+        reach.defense.fragile?.forEach(of: v, body)
+      } else {
+        guard reach.industry.reaches[Int(v)] else { return false }
+        reach.industry.fragile?.forEach(of: v, body)
+      }
+      return true
+    }
+  }
+
+  /// One sector's buyer lists of the listed nodes.
+  enum BuyerLists: Sendable {
+    case none
+    /// From one label-propagating search over the whole graph, by node.
+    case nearest(NearestSourceLists)
+    /// Searched per listed node, by position: list `k` is `items[starts[k]..<starts[k + 1]]`.
+    case searched(items: [NodeIndex], starts: [Int])
+
+    func list(_ position: Int, _ node: NodeIndex) -> ArraySlice<NodeIndex> {
+      switch self {
+      case .none: []
+      case .nearest(let lists): lists.sources(of: node)
+      case .searched(let items, let starts): items[starts[position]..<starts[position + 1]]
+      }
+    }
+
+    func forEach(_ position: Int, _ node: NodeIndex, _ body: (NodeIndex) -> Void) {
+      switch self {
+      case .none: return
+      case .nearest(let lists): lists.forEachSource(of: node, body)
+      case .searched(let items, let starts):
+        for i in starts[position]..<starts[position + 1] { body(items[i]) }
+      }
     }
   }
 
@@ -63,7 +182,7 @@ package struct ReachReport: Sendable {
   package let reach: DualUseReach
   /// The listed nodes, most reach first: class (dual, defense-only, industry-only, none),
   /// then buyers reached (both sectors), then id.
-  package let entries: [Entry]
+  package let entries: Entries
   /// How many nodes have a listed kind (all nodes without a kind filter).
   package let candidateCount: Int
   package let aggregates: DualUseReach.Aggregates
@@ -93,44 +212,44 @@ package struct ReachReport: Sendable {
     let listed = Self.ranked(reach, options: options)
     candidateCount = Self.candidates(graph, options.kinds)
     // Lists for every listed node from one search per sector (a search per node is O(V)
-    // each); the focus gets every buyer, from its own search.
+    // each), both sectors at once; the focus gets every buyer, from its own search.
     let n = graph.nodeCount
-    let wantLists = options.listLimit > 0 && options.focus == nil && !listed.isEmpty
+    let wantLists = (options.listLimit > 0 || options.focus != nil) && !listed.isEmpty
     // Label propagation holds (k + 1) labels per node: above ~64M labels, search per node.
-    let propagate = wantLists && (options.listLimit + 1) * n <= 64 << 20
-    let defenseLists = propagate
-      ? reach.nearestBuyerLists(sector: .defense, limit: options.listLimit) : nil
-    let industryLists = propagate
-      ? reach.nearestBuyerLists(sector: .industry, limit: options.listLimit) : nil
-    func list(_ v: NodeIndex, _ s: Sector) -> [NodeIndex] {
-      if options.focus == v { return reach.reachedBuyers(from: v, sector: s, limit: .max) }
-      guard wantLists else { return [] }
-      if let lists = s == .defense ? defenseLists : industryLists {
-        return Array(lists.sources(of: v))
+    let propagate =
+      wantLists && options.focus == nil && (options.listLimit + 1) * n <= 64 << 20
+    let sectors: [Sector] = [.defense, .industry]
+    var lists: [BuyerLists] = [.none, .none]
+    if propagate {
+      let slots = ParallelSlots<NearestSourceLists>(count: 2)
+      DispatchQueue.concurrentPerform(iterations: 2) { s in
+        slots.set(s, reach.nearestBuyerLists(sector: sectors[s], limit: options.listLimit))
       }
-      return reach.reachedBuyers(from: v, sector: s, limit: options.listLimit)
-    }
-    func count(_ v: NodeIndex, _ s: Sector) -> Int {
-      if options.focus == v && reach.reach(s).counts.estimated && !reach.bounds.isBounded {
-        return reach.exactCount(from: v, sector: s)
+      lists = (slots.values() ?? []).map { .nearest($0) }
+    } else if wantLists {
+      let limit = options.focus == nil ? options.listLimit : .max
+      lists = sectors.map { s in
+        var items: [NodeIndex] = []
+        var starts = [0]
+        for v in listed {
+          items += reach.reachedBuyers(from: v, sector: s, limit: limit)
+          starts.append(items.count)
+        }
+        return .searched(items: items, starts: starts)
       }
-      return Int(reach.reach(s).counts.counts[Int(v)])
     }
-    let anyEstimated = reach.defense.counts.estimated || reach.industry.counts.estimated
-    func fragile(_ v: NodeIndex, _ s: Sector) -> [NodeIndex]? {
-      guard reach.robustnessComputed, reach.reach(s).reaches[Int(v)] else { return nil }
-      return Array(reach.reach(s).fragile?[v] ?? [])
+    var focus: (node: NodeIndex, counts: [Int], exact: Bool)?
+    if let v = options.focus {
+      let exact = !reach.bounds.isBounded
+      focus = (
+        v,
+        sectors.map { s in
+          exact && reach.reach(s).counts.estimated
+            ? reach.exactCount(from: v, sector: s) : Int(reach.reach(s).counts.counts[Int(v)])
+        }, exact
+      )
     }
-    entries = listed.map { v in
-      Entry(
-        node: v, reachClass: reach.classes[Int(v)], defenseCount: count(v, .defense),
-        industryCount: count(v, .industry),
-        estimated: !(options.focus == v && !reach.bounds.isBounded) && anyEstimated,
-        defenseList: list(v, .defense), industryList: list(v, .industry),
-        defenseWitness: reach.witness(from: v, to: .defense),
-        industryWitness: reach.witness(from: v, to: .industry),
-        defenseFragile: fragile(v, .defense), industryFragile: fragile(v, .industry))
-    }
+    entries = Entries(nodes: listed, reach: reach, lists: lists, focus: focus)
   }
 
   /// The rank of a class in ``classOrder``.

@@ -19,12 +19,15 @@ struct Reach: ParsableCommand {
   @Argument(help: "A graph file, CSV pair or dataset folder (default: the bundled korea-ax).")
   var path: String?
 
-  @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Only buyers within this many flow edges count.")
+  @Option(
+    name: .customLong("max-hops"), parsing: .unconditional,
+    help: "Only buyers within this many flow edges count.")
   var maxHops: Int?
 
   @Option(
     name: .customLong("max-lead-time"),
-    parsing: .unconditional, help: "Only buyers within this many days (summed lead_time; edges without one count 0).")
+    parsing: .unconditional,
+    help: "Only buyers within this many days (summed lead_time; edges without one count 0).")
   var maxLeadTime: Double?
 
   @Flag(help: "Find the nodes whose single failure removes a node's reach to a sector.")
@@ -37,7 +40,8 @@ struct Reach: ParsableCommand {
   var kind: String?
 
   @Option(
-    parsing: .unconditional, help: "Rows in the node table (table output); with json/csv, the first N nodes when given.")
+    parsing: .unconditional,
+    help: "Rows in the node table (table output); with json/csv, the first N nodes when given.")
   var top: Int?
 
   @Option(parsing: .unconditional, help: "Buyers listed per node and sector, nearest first.")
@@ -82,7 +86,8 @@ struct Reach: ParsableCommand {
     } else {
       reportOptions.kinds = request.kinds
       reportOptions.limit = top
-      reportOptions.listLimit = list
+      // CSV has no list columns.
+      reportOptions.listLimit = options.format == .csv ? 0 : list
     }
     let report = ReachReport(input: input.analysisInput, options: reportOptions)
     progress.finishLine()
