@@ -99,16 +99,15 @@ package struct DualUseReach: Sendable {
       var reaches = [Bool](repeating: false, count: n)
       var distance = forest.distance
       var buyerWitness: [NodeIndex: Path] = [:]
-      var searcher = ForwardSearcher(nodeCount: n)
+      var searcher = GraphSearch(nodeCount: n)
       for v in 0..<n where !isBuyer[v] { reaches[v] = forest.reaches(NodeIndex(v)) }
       for b in buyers {
         // A buyer reaches *other* buyers: search forward from it (buyers are few, and most
         // have no outgoing flow at all).
         distance[Int(b)] = .infinity
         guard graph.flowOut.degree(of: b) > 0 else { continue }
-        let found = searcher.search(
-          graph, from: b, isTarget: isBuyer, limit: 1, weight: weight.isEmpty ? nil : weight,
-          bounds: bounds)
+        let found = Self.forwardSearch(
+          &searcher, graph, from: b, isTarget: isBuyer, limit: 1, weight: weight, bounds: bounds)
         if let hit = found.first {
           reaches[Int(b)] = true
           distance[Int(b)] = hit.distance
@@ -122,14 +121,11 @@ package struct DualUseReach: Sendable {
           counts: [Int32](repeating: 0, count: n), estimated: false, errorFactor: 0, sampled: 0)
       } else if bounds.isBounded {
         var c = [Int32](repeating: 0, count: n)
-        var ball = BoundedBall(nodeCount: n)
+        var ball = GraphSearch(nodeCount: n)
         for b in buyers {
           // Every node within the bound upstream of b reaches b (b itself excluded).
-          for v in ball.upstream(
-            of: b, in: graph, weight: weight.isEmpty ? nil : weight, bounds: bounds) where v != b
-          {
-            c[Int(v)] += 1
-          }
+          bounds.search(&ball, from: b, over: graph.flowIn, weight: weight)
+          for v in ball.settled where v != b { c[Int(v)] += 1 }
         }
         counts = ReachCounts(counts: c, estimated: false, errorFactor: 0, sampled: buyers.count)
       } else {
@@ -154,7 +150,7 @@ package struct DualUseReach: Sendable {
         for v in graph.nodes where reaches[Int(v)] {
           let doms: [NodeIndex]
           if isBuyer[Int(v)] {
-            doms = Self.buyerFragility(graph, v, sectorBuyers: isBuyer, tree: tree)
+            doms = Self.buyerFragility(graph, v, sectorBuyers: isBuyer, search: &searcher)
           } else {
             doms = tree.dominators(of: v)
           }
@@ -186,26 +182,18 @@ package struct DualUseReach: Sendable {
   /// other buyers there (itself excluded, so a route back to itself does not count).
   /// - Complexity: O(*D* log *D*) for a downstream of *D* nodes and edges.
   static func buyerFragility(
-    _ graph: SupplyGraph, _ v: NodeIndex, sectorBuyers: [Bool], tree _: DominatorTree
+    _ graph: SupplyGraph, _ v: NodeIndex, sectorBuyers: [Bool], search: inout GraphSearch
   ) -> [NodeIndex] {
-    // The downstream of v, with local numbers (v is 0).
-    var local: [NodeIndex: Int32] = [v: 0]
-    var nodes: [NodeIndex] = [v]
-    var head = 0
-    while head < nodes.count {
-      let u = nodes[head]
-      head += 1
-      for w in graph.flowOut.neighbors(of: u) where local[w] == nil {
-        local[w] = Int32(nodes.count)
-        nodes.append(w)
-      }
-    }
+    // The downstream of v, with local numbers: the breadth-first ranks (v is 0).
+    search.run(from: [v], over: [graph.flowOut])
+    let nodes = search.settled
     var from: [NodeIndex] = []
     var to: [NodeIndex] = []
     for (k, u) in nodes.enumerated() {
       for w in graph.flowOut.neighbors(of: u) {
+        guard let local = search.rank(of: w) else { continue }
         from.append(NodeIndex(k))
-        to.append(local[w]!)
+        to.append(NodeIndex(local))
       }
     }
     let forward = CompressedAdjacency(nodeCount: nodes.count, from: from, to: to)
@@ -254,8 +242,9 @@ package struct DualUseReach: Sendable {
     guard r.reaches[Int(node)], limit > 0 else { return [] }
     var isBuyer = [Bool](repeating: false, count: graph.nodeCount)
     for b in r.buyers { isBuyer[Int(b)] = true }
+    var search = GraphSearch(nodeCount: graph.nodeCount)
     return Self.forwardSearch(
-      graph, from: node, isTarget: isBuyer, limit: limit, weight: r.weight.isEmpty ? nil : r.weight,
+      &search, graph, from: node, isTarget: isBuyer, limit: limit, weight: r.weight,
       bounds: bounds
     )
     .map(\.node)
@@ -269,14 +258,23 @@ package struct DualUseReach: Sendable {
   }
 
   /// Searches forward from `source` (itself excluded) for up to `limit` targets, nearest
-  /// first: breadth first by hops, or Dijkstra by `weight`, within `bounds`.
+  /// first (ties by index): by hops, or by `weight` (when not empty), within `bounds`.
+  /// - Complexity: O((*V'* + *E'*) log *E'*) for the part of the graph searched.
   static func forwardSearch(
-    _ graph: SupplyGraph, from source: NodeIndex, isTarget: [Bool], limit: Int, weight: [Double]?,
-    bounds: Bounds
+    _ search: inout GraphSearch, _ graph: SupplyGraph, from source: NodeIndex, isTarget: [Bool],
+    limit: Int, weight: [Double], bounds: Bounds
   ) -> [ForwardHit] {
-    var searcher = ForwardSearcher(nodeCount: graph.nodeCount)
-    return searcher.search(
-      graph, from: source, isTarget: isTarget, limit: limit, weight: weight, bounds: bounds)
+    var found: [NodeIndex] = []
+    bounds.search(&search, from: source, over: graph.flowOut, weight: weight, order: .nearestFirst)
+    {
+      v, _ in
+      guard v != source && isTarget[Int(v)] else { return .expand }
+      found.append(v)
+      return found.count >= limit ? .stop : .expand
+    }
+    return found.compactMap { v in
+      search.path(to: v).map { ForwardHit(node: v, distance: search.distance(of: v), path: $0) }
+    }
   }
 
   /// Up to `limit` buyers of `sector` that every node reaches within the bounds, nearest
@@ -295,18 +293,13 @@ package struct DualUseReach: Sendable {
   }
 
   /// Exact counts for one node by a forward search (for `--node` when counts are estimates).
+  /// - Complexity: O(*V* + *E*).
   package func exactCount(from node: NodeIndex, sector: Sector) -> Int {
-    let buyers = Set(reach(sector).buyers)
-    var seen: Set<NodeIndex> = [node]
-    var stack = [node]
-    var count = 0
-    while let u = stack.popLast() {
-      for w in graph.flowOut.neighbors(of: u) where seen.insert(w).inserted {
-        if buyers.contains(w) { count += 1 }
-        stack.append(w)
-      }
-    }
-    return count
+    var isBuyer = [Bool](repeating: false, count: graph.nodeCount)
+    for b in reach(sector).buyers { isBuyer[Int(b)] = true }
+    var search = GraphSearch(nodeCount: graph.nodeCount)
+    search.run(from: [node], over: [graph.flowOut])
+    return search.settled.count { $0 != node && isBuyer[Int($0)] }
   }
 
   /// Counts of each class, and of dual nodes one failure away from losing a sector, per label.
@@ -365,139 +358,23 @@ package struct DualUseReach: Sendable {
   }
 }
 
-/// A bounded backward search from one node, reusing its buffers across calls.
-struct BoundedBall {
-  private var stamp: [Int32]
-  private var distance: [Double]
-  private var generation: Int32 = 0
-
-  init(nodeCount: Int) {
-    stamp = [Int32](repeating: 0, count: nodeCount)
-    distance = [Double](repeating: 0, count: nodeCount)
-  }
-
-  /// The nodes that reach `target` within `bounds` (by hops, or by `weight` when given).
-  /// - Complexity: O(size of the ball and its edges), times log of it with weights.
-  mutating func upstream(
-    of target: NodeIndex, in graph: SupplyGraph, weight: [Double]?, bounds: DualUseReach.Bounds
-  ) -> [NodeIndex] {
-    generation &+= 1
-    let gen = generation
-    var out: [NodeIndex] = [target]
-    stamp[Int(target)] = gen
-    distance[Int(target)] = 0
-    let inn = graph.flowIn
-    if let weight {
-      let limit = bounds.maximumLeadTime ?? .infinity
-      var heap = KeyedHeap()
-      heap.push(0, 0, target)
-      var settled: Set<NodeIndex> = []
-      out = []
-      while let (d, _, u) = heap.pop() {
-        if !settled.insert(u).inserted { continue }
-        out.append(u)
-        for i in inn.range(of: u) {
-          let w = inn.neighbors[i]
-          let nd = d + weight[Int(inn.edges[i])]
-          if nd > limit { continue }
-          if stamp[Int(w)] != gen || nd < distance[Int(w)] {
-            stamp[Int(w)] = gen
-            distance[Int(w)] = nd
-            heap.push(nd, 0, w)
-          }
-        }
-      }
-      return out
+extension DualUseReach.Bounds {
+  /// Runs `search` from `source` over `adjacency` within these bounds: by lead time
+  /// (`weight`, nearest first) under a lead-time bound, else by hops in `order`.
+  func search(
+    _ search: inout GraphSearch, from source: NodeIndex, over adjacency: CompressedAdjacency,
+    weight: [Double], order: GraphSearch.Order = .breadthFirst,
+    visit: (NodeIndex, Double) -> GraphSearch.Decision = { _, _ in .expand }
+  ) {
+    if let days = maximumLeadTime, !weight.isEmpty {
+      search.run(
+        from: [source], over: [adjacency], order: .nearestFirst, weight: weight,
+        maximumDistance: days, visit: visit)
+    } else {
+      search.run(
+        from: [source], over: [adjacency], order: order,
+        maximumDistance: maximumHops.map(Double.init) ?? .infinity, visit: visit)
     }
-    let maxHops = Double(bounds.maximumHops ?? Int.max)
-    var head = 0
-    while head < out.count {
-      let u = out[head]
-      head += 1
-      let d = distance[Int(u)]
-      if d >= maxHops { continue }
-      for w in inn.neighbors(of: u) where stamp[Int(w)] != gen {
-        stamp[Int(w)] = gen
-        distance[Int(w)] = d + 1
-        out.append(w)
-      }
-    }
-    return out
-  }
-}
-
-/// A forward search from one node at a time, nearest targets first, reusing dense buffers
-/// across calls (a generation stamp marks what the current search has touched).
-struct ForwardSearcher {
-  private var stamp: [UInt32]
-  private var distance: [Double]
-  private var parent: [EdgeIndex]
-  private var settled: [UInt32]
-  private var generation: UInt32 = 0
-
-  init(nodeCount: Int) {
-    stamp = [UInt32](repeating: 0, count: nodeCount)
-    distance = [Double](repeating: 0, count: nodeCount)
-    parent = [EdgeIndex](repeating: -1, count: nodeCount)
-    settled = [UInt32](repeating: 0, count: nodeCount)
-  }
-
-  /// Up to `limit` targets reached from `source` (itself excluded), nearest first: by hops,
-  /// or by `weight`, within `bounds`; ties by index.
-  /// - Complexity: O((*V'* + *E'*) log *V'*) for the *V'* nodes and *E'* edges searched.
-  mutating func search(
-    _ graph: SupplyGraph, from source: NodeIndex, isTarget: [Bool], limit: Int, weight: [Double]?,
-    bounds: DualUseReach.Bounds
-  ) -> [DualUseReach.ForwardHit] {
-    generation &+= 1
-    if generation == 0 {
-      for i in stamp.indices { stamp[i] = 0 }
-      for i in settled.indices { settled[i] = 0 }
-      generation = 1
-    }
-    let gen = generation
-    stamp[Int(source)] = gen
-    distance[Int(source)] = 0
-    parent[Int(source)] = -1
-    var hits: [DualUseReach.ForwardHit] = []
-    var heap = KeyedHeap()
-    heap.push(0, 0, source)
-    let maxDistance = bounds.maximumLeadTime ?? .infinity
-    let maxHops = Double(bounds.maximumHops ?? Int.max)
-    while let (d, _, u) = heap.pop() {
-      if settled[Int(u)] == gen { continue }
-      settled[Int(u)] = gen
-      if u != source && isTarget[Int(u)] {
-        hits.append(DualUseReach.ForwardHit(node: u, distance: d, path: route(graph, to: u)))
-        if hits.count >= limit { break }
-      }
-      for i in graph.flowOut.range(of: u) {
-        let w = graph.flowOut.neighbors[i]
-        let e = graph.flowOut.edges[i]
-        let nd = d + (weight?[Int(e)] ?? 1)
-        if weight == nil ? nd > maxHops : nd > maxDistance { continue }
-        if stamp[Int(w)] != gen || nd < distance[Int(w)] {
-          stamp[Int(w)] = gen
-          distance[Int(w)] = nd
-          parent[Int(w)] = e
-          heap.push(nd, 0, w)
-        }
-      }
-    }
-    return hits
-  }
-
-  private func route(_ graph: SupplyGraph, to v: NodeIndex) -> Path {
-    var nodes = [v]
-    var edges: [EdgeIndex] = []
-    var x = v
-    while parent[Int(x)] >= 0 {
-      let e = parent[Int(x)]
-      edges.append(e)
-      x = graph.source(of: e)
-      nodes.append(x)
-    }
-    return Path(nodes: nodes.reversed(), edges: edges.reversed())
   }
 }
 

@@ -52,13 +52,15 @@ struct BenchmarkKernels: ParsableCommand {
     // Routes: a startup and the buyer nearest to it; and a startup with a large downstream.
     let buyers = graph.nodes.filter { graph.kind(of: $0) == .buyer }
     let toBuyers = graph.flowIn.nearestSources(buyers)
+    var search = GraphSearch(nodeCount: graph.nodeCount)
     func downstream(_ v: NodeIndex) -> Int {
-      var seen: Set<NodeIndex> = [v]
-      var stack = [v]
-      while let u = stack.popLast(), seen.count <= 20_000 {
-        for w in graph.flowOut.neighbors(of: u) where seen.insert(w).inserted { stack.append(w) }
+      // Enough to tell a large downstream: stop past 20,000 nodes.
+      var seen = 0
+      search.run(from: [v], over: [graph.flowOut]) { _, _ in
+        seen += 1
+        return seen > 20_001 ? .stop : .expand
       }
-      return seen.count - 1
+      return search.settled.count - 1
     }
     let startups = graph.nodes.filter { graph.kind(of: $0) == .startup && toBuyers.reaches($0) }
     // A startup with at least ten routes to its nearest buyer (hops), and a large-downstream one.
