@@ -105,9 +105,12 @@ package enum DOTWriter {
       for node in groups[g]! { out += nodeLine(node, indent: "    ") }
       out += "  }\n"
     }
-    for edge in diagram.edges {
+    let labelAttributes = diagram.edgeLabelAttributes()
+    for (i, edge) in diagram.edges.enumerated() {
       var pairs = edge.attributes
-      if let label = edge.label { pairs.insert(("label", Diagram.escapePlain(label)), at: 0) }
+      if let label = edge.label {
+        pairs.insert((labelAttributes[i], Diagram.escapePlain(label)), at: 0)
+      }
       out += "  \(id(edge.source)) -> \(id(edge.target))\(attributes(pairs));\n"
     }
     return out + "}\n"

@@ -87,3 +87,19 @@ package struct Diagram: Sendable {
     return out
   }
 }
+
+extension Diagram {
+  /// For each edge, the attribute its label goes in: `xlabel` when both ends are held on one
+  /// rank (a "flat" edge), else `label`. Graphviz 2.42's dot corrupts its heap laying out the
+  /// label of a flat edge (it grows the rank array in `flat_edges` and frees the old one
+  /// twice), so such labels are placed as external labels, which need no label node.
+  /// - Complexity: O(*V* + *E*).
+  package func edgeLabelAttributes() -> [String] {
+    var group: [String: String] = [:]
+    for node in nodes { if let g = node.rankGroup { group[node.key] = g } }
+    return edges.map { edge in
+      if let a = group[edge.source], a == group[edge.target] { return "xlabel" }
+      return "label"
+    }
+  }
+}

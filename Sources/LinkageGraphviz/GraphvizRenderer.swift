@@ -96,11 +96,12 @@ package enum GraphvizRenderer {
       }
       for (k, v) in node.attributes { set(UnsafeMutableRawPointer(handle), k, v) }
     }
+    let labelAttributes = diagram.edgeLabelAttributes()
     for (i, edge) in diagram.edges.enumerated() {
       guard let t = handles[edge.source], let h = handles[edge.target] else { continue }
       guard let handle = withC("e\(i)", { agedge(graph, t, h, $0, 1) }) else { continue }
       if let label = edge.label {
-        set(UnsafeMutableRawPointer(handle), "label", Diagram.escapePlain(label))
+        set(UnsafeMutableRawPointer(handle), labelAttributes[i], Diagram.escapePlain(label))
       }
       for (k, v) in edge.attributes { set(UnsafeMutableRawPointer(handle), k, v) }
     }

@@ -184,7 +184,8 @@ extension StructureDiagram {
     }
     var cells: [String] = []
     for entry in overlay {
-      cells.append(swatch(entry.attributes) + "<TD ALIGN=\"LEFT\">\(Diagram.escapeXML(entry.label))</TD>")
+      cells.append(
+        swatch(entry.attributes) + "<TD ALIGN=\"LEFT\">\(Diagram.escapeXML(entry.label))</TD>")
     }
     for s in sectors {
       cells.append(

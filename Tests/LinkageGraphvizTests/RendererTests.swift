@@ -110,9 +110,10 @@ struct RendererTests {
     var rng = SeededRandom(seed: 11)
     let alphabet: [Character] = ["\\", "\"", "a", " ", "{", "}", ";", "-", ">", "<", "&", "\n"]
     for _ in 0..<200 {
-      let key = String((0..<Int(1 + rng.next() % 8)).map { _ in
-        alphabet[Int(rng.next() % UInt64(alphabet.count))]
-      })
+      let key = String(
+        (0..<Int(1 + rng.next() % 8)).map { _ in
+          alphabet[Int(rng.next() % UInt64(alphabet.count))]
+        })
       var one = Diagram(name: "one")
       one.nodes.append(.init(key: key, label: key))
       let read = GraphvizRenderer.nodeNames(ofDOT: DOTWriter.text(of: one))
@@ -149,6 +150,37 @@ struct RendererTests {
       #expect(text.contains(name), "\(name)")
     }
     #expect(text.contains("line") && text.contains("break"))
+  }
+
+  @Test(
+    "labelled edges inside a rank group render (dot 2.42 corrupts its heap on flat edge labels)",
+    arguments: 0..<80)
+  func flatEdgeLabels(seed: Int) throws {
+    var rng = SeededRandom(seed: UInt64(seed) &+ 42)
+    var d = Diagram(name: "flat")
+    d.graphAttributes = [("rankdir", rng.below(2) == 0 ? "LR" : "TB")]
+    let n = 4 + rng.below(22)
+    for i in 0..<n {
+      let group: String? = rng.below(3) == 0 ? nil : "tier\(rng.below(3))"
+      d.nodes.append(.init(key: "n\(i)", label: "Node \(i)", rankGroup: group))
+    }
+    for _ in 0..<(n + rng.below(2 * n)) {
+      let (s, t) = (rng.below(n), rng.below(n))
+      d.edges.append(
+        .init(source: "n\(s)", target: "n\(t)", label: rng.below(4) == 0 ? nil : "part \(s)-\(t)"))
+    }
+    let attributes = d.edgeLabelAttributes()
+    for (i, e) in d.edges.enumerated() {
+      let gs = d.nodes.first { $0.key == e.source }?.rankGroup
+      let gt = d.nodes.first { $0.key == e.target }?.rankGroup
+      #expect(attributes[i] == (gs != nil && gs == gt ? "xlabel" : "label"))
+    }
+    let svg = try GraphvizRenderer.render(d, format: .svg)
+    let reader = try #require(SVGReader.read(svg))
+    #expect(reader.nodes == n)
+    #expect(reader.edges == d.edges.count)
+    // Every label is still drawn, inline or external.
+    for e in d.edges { if let l = e.label { #expect(reader.texts.contains(l), "label \(l)") } }
   }
 
   @Test("PNG and PDF have valid headers and sensible dimensions")

@@ -27,7 +27,7 @@ extension BriefReport {
       td.n { text-align: right; font-variant-numeric: tabular-nums; }
       .note { color: #5b6475; font-size: 13px; }
       figure { margin: 16px 0; }
-      figure a { display: block; border: 1px solid #e3e6eb; padding: 8px; }
+      figure a.diagram { display: block; border: 1px solid #e3e6eb; padding: 8px; }
       figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
       figcaption { color: #5b6475; font-size: 13px; margin-top: 6px; }
       footer { margin-top: 40px; color: #5b6475; font-size: 13px; }
@@ -46,7 +46,7 @@ extension BriefReport {
     func figure(_ name: String) -> String {
       guard let d = byName[name] else { return "" }
       return
-        "<figure id=\"diagram-\(name)\">\n<a href=\"diagrams/\(name).svg\" title=\"Open full size\">\n"
+        "<figure id=\"diagram-\(name)\">\n<a class=\"diagram\" href=\"diagrams/\(name).svg\" title=\"Open full size\">\n"
         + HTML.inlineSVG(d.svg)
         + "\n</a>\n<figcaption>\(HTML.escape(d.caption)) Full size: <a href=\"diagrams/\(name).svg\">SVG</a>, "
         + "<a href=\"diagrams/\(name).png\">PNG</a>.</figcaption>\n</figure>\n"
