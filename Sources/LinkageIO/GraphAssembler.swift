@@ -396,7 +396,11 @@ struct GraphAssembler {
     var suggestionsFor: [String: [String]] = [:]
     let ids = builder.nodeIDs
     let suggestionBudget = ids.count > 100_000 ? 5 : 50
-    for u in unresolved {
+    // When the nodes themselves had errors, most unknown endpoints follow from those: show a
+    // few, then say how many more there are instead of burying the cause.
+    let followOn = log.hasErrors && unresolvedCount > 3
+    let shown = followOn ? unresolved.prefix(3) : unresolved[...]
+    for u in shown {
       if suggestionsFor[u.id] == nil, suggestionsFor.count < suggestionBudget {
         suggestionsFor[u.id] = IDSuggestions.closest(to: u.id, in: ids)
       }
@@ -406,21 +410,34 @@ struct GraphAssembler {
       }
       log.error(message, at: u.location)
     }
-    for _ in unresolved.count..<max(unresolved.count, unresolvedCount) {
-      log.error("edge endpoint is not a node", at: nil)
+    if followOn {
+      log.error(
+        "this and \(unresolvedCount - shown.count - 1) more edge endpoints are not nodes, probably because of the errors above",
+        at: unresolved[shown.count].location)
+    } else {
+      for _ in unresolved.count..<max(unresolved.count, unresolvedCount) {
+        log.error("edge endpoint is not a node", at: nil)
+      }
     }
     for (field, code) in unknownOrder {
       guard let seen = unknown[field.rawValue][code] else { continue }
       let times = seen.count == 1 ? "" : " (\(seen.count) times)"
       let label = seen.label
+      // "did you mean" for a close spelling of a known label.
+      func close(_ known: [String]) -> String {
+        let s = IDSuggestions.closest(to: label, in: known, limit: 2)
+        return s.isEmpty ? "" : "; did you mean \(s.map { "'\($0)'" }.joined(separator: " or "))?"
+      }
       let message: String
       switch field {
       case .kind:
+        let known = NodeKind.known.map(\.name)
         message =
-          "unknown kind '\(label)'\(times); treated as other (known: \(NodeKind.known.map(\.name).joined(separator: ", ")))"
+          "unknown kind '\(label)'\(times); treated as other\(close(known)) (known: \(known.joined(separator: ", ")))"
       case .relation:
+        let hint = close(Relation.knownNames)
         message =
-          "unknown relation '\(label)'\(times); treated as flow (declare it in context_relations if it is context)"
+          "unknown relation '\(label)'\(times); treated as flow\(hint.isEmpty ? " (declare it in context_relations if it is context)" : hint)"
       case .sector:
         message =
           "unknown sector '\(label)'\(times) (known: \(Sector.allCases.map(\.name).joined(separator: ", ")))"

@@ -54,7 +54,9 @@ extension Linkage {
   private static func finish(_ error: Error, command: ParsableCommand.Type?) -> Never {
     switch error {
     case let e as RequestError:
-      usageError(e.description, command: command)
+      // A value the command cannot resolve (an unknown id, field or measure): the message and
+      // its "did you mean" say it all; the usage line would bury them.
+      usageError(e.description, command: command, showUsage: false)
     case let e as ValidationError:
       usageError(e.message, command: command)
     case let e as CommandFailure:
@@ -74,11 +76,14 @@ extension Linkage {
     }
   }
 
-  /// `linkage: message` and the usage of the command it concerns; exits 64.
-  private static func usageError(_ message: String, command: ParsableCommand.Type?) -> Never {
+  /// `linkage: message`, the usage of the command it concerns (when `showUsage`) and where
+  /// to read more; exits 64.
+  private static func usageError(
+    _ message: String, command: ParsableCommand.Type?, showUsage: Bool = true
+  ) -> Never {
     var text = "linkage: " + message + "\n"
     if let command, command != Linkage.self {
-      text += "Usage: " + usageString(for: command) + "\n"
+      if showUsage { text += "Usage: " + usageString(for: command) + "\n" }
       text += "  See 'linkage \(command._commandName) --help' for more information.\n"
     }
     printError(text)

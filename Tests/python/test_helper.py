@@ -64,10 +64,26 @@ def test_bad_data_raises_with_location(tmp_path):
         linkage.spof(tmp_path)
     error = caught.value
     assert error.exit_code == 65
-    assert error.file.endswith("edges.csv") and error.line == 2 and error.column == 3
-    assert "zz" in error.message
+    # Reading order: the nodes file's error first, then the edge that names a missing id.
+    assert error.file.endswith("nodes.csv") and error.line == 3
+    assert "duplicate" in error.message
     assert len(error.errors) == 2
-    assert error.errors[1]["file"].endswith("nodes.csv") and error.errors[1]["line"] == 3
+    second = error.errors[1]
+    assert second["file"].endswith("edges.csv") and second["line"] == 2 and second["column"] == 3
+    assert "zz" in second["message"]
+
+
+def test_validate_of_bad_data_keeps_every_diagnostic(tmp_path):
+    (tmp_path / "nodes.csv").write_text("id,kind\na,startup\nb,supplier\n")
+    (tmp_path / "edges.csv").write_text("source,target,relation\na,bb,supplies\n")
+    with pytest.raises(linkage.LinkageError) as caught:
+        linkage.validate(tmp_path)
+    error = caught.value
+    assert error.exit_code == 65
+    assert error.file.endswith("edges.csv") and error.line == 2 and error.column == 3
+    assert "did you mean 'b'" in error.message
+    assert error.result is not None and error.result["valid"] is False
+    assert [e["line"] for e in error.errors] == [2]
 
 
 def test_missing_input_and_usage_errors():

@@ -46,17 +46,30 @@ class LinkageError(RuntimeError):
     """The CLI exited non-zero.
 
     ``message`` is the first error line, ``file``/``line``/``column`` its location when the
-    CLI named one, ``errors`` every located error as dicts, ``exit_code`` the sysexits code
-    (64 usage, 65 bad data, 66 missing input, 74 I/O) and ``stderr`` the full text.
+    CLI named one, ``errors`` every located error as dicts (from the JSON diagnostics when the
+    CLI printed a document, else from stderr), ``result`` that document as a :class:`Result`
+    (or None), ``exit_code`` the sysexits code (64 usage, 65 bad data, 66 missing input, 74
+    I/O) and ``stderr`` the full text.
     """
 
-    def __init__(self, exit_code, stderr, argv):
+    def __init__(self, exit_code, stderr, argv, envelope=None):
         self.exit_code = exit_code
         self.stderr = stderr
         self.argv = list(argv)
         self.errors = []
+        # The JSON document the CLI printed anyway (``validate`` of invalid data prints its
+        # whole report), as a Result; None when there was none.
+        self.result = Result(envelope) if envelope is not None else None
         lines = [line for line in stderr.splitlines() if line.strip()]
-        for line in lines:
+        for item in (envelope or {}).get("diagnostics", []):
+            if item.get("severity") == "error" and item.get("file") is not None:
+                self.errors.append({
+                    "file": item["file"],
+                    "line": item.get("line"),
+                    "column": item.get("column"),
+                    "message": item.get("message", ""),
+                })
+        for line in lines if not self.errors else []:
             match = _LOCATED.match(line)
             if match:
                 self.errors.append({
@@ -155,7 +168,13 @@ def _options(options):
 def _execute(argv):
     proc = subprocess.run(argv, capture_output=True, text=True)
     if proc.returncode != 0:
-        raise LinkageError(proc.returncode, proc.stderr, argv)
+        envelope = None
+        if proc.stdout.lstrip().startswith("{"):
+            try:
+                envelope = json.loads(proc.stdout)
+            except ValueError:
+                envelope = None
+        raise LinkageError(proc.returncode, proc.stderr, argv, envelope)
     return proc
 
 
@@ -184,7 +203,8 @@ def summary(path=None, **options):
 
 
 def validate(path=None, **options):
-    """Validation report. Invalid data raises :class:`LinkageError` (exit 65)."""
+    """Validation report. Invalid data raises :class:`LinkageError` (exit 65) whose ``errors``
+    list every error with its file, line and column, and whose ``result`` is the report."""
     return run("validate", path, **options)
 
 

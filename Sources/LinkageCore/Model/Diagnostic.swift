@@ -81,13 +81,20 @@ package struct DiagnosticLog: Sendable {
     warningCount += extraWarnings
   }
 
-  /// Diagnostics in file order (file, line, column), errors before warnings at the same place.
+  /// Diagnostics in reading order: files in the order they were read (the nodes file before
+  /// the edges that name its ids), then line and column; errors before warnings at one place.
   package var sorted: [Diagnostic] {
-    items.enumerated().sorted { a, b in
+    var fileRank: [String: Int] = [:]
+    for item in items {
+      if let file = item.location?.file, fileRank[file] == nil { fileRank[file] = fileRank.count }
+    }
+    return items.enumerated().sorted { a, b in
       let la = a.element.location
       let lb = b.element.location
       if let la, let lb {
-        if la.file != lb.file { return la.file < lb.file }
+        if la.file != lb.file {
+          return fileRank[la.file, default: 0] < fileRank[lb.file, default: 0]
+        }
         if la.line != lb.line { return la.line < lb.line }
         if la.column != lb.column { return la.column < lb.column }
       } else if (la == nil) != (lb == nil) {

@@ -122,7 +122,7 @@ extension TableRenderer {
   /// The routes for people.
   package static func render(_ r: PathsReport) -> String {
     let graph = r.graph
-    var out = "Reference paths — \(r.input.title) (\(r.input.name))\n"
+    var out = "Reference paths — \(r.input.heading)\n"
     let n = r.targets.nodes.count
     out +=
       "From \(graph.id(of: r.source)) to \(r.targets.text) (\(n) node\(n == 1 ? "" : "s")), by \(r.measure.name)"
@@ -163,7 +163,7 @@ extension TableRenderer {
     let graph = r.input.graph
     let rows = r.rows
     var out =
-      "Reference readiness — \(r.input.title) (\(r.input.name)): \(rows.count) startups\n\n"
+      "Reference readiness — \(r.input.heading): \(rows.count) startups\n\n"
     var t = TextTable([
       "startup", "nearest defense buyer", "nearest industry buyer", "via verification", "gateway",
     ])

@@ -156,7 +156,7 @@ extension TableRenderer {
   package static func render(_ r: ReachReport) -> String {
     let graph = r.graph
     let reach = r.reach
-    var out = "Dual-use reach — \(r.input.title) (\(r.input.name))\n"
+    var out = "Dual-use reach — \(r.input.heading)\n"
     out +=
       "Buyers: \(reach.defense.buyers.count) defense, \(reach.industry.buyers.count) industry; reach \(r.boundsText) along flow edges"
     if r.estimated {

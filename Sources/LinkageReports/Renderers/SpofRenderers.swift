@@ -61,6 +61,16 @@ enum RuleText {
   static func fraction(_ x: Double) -> String {
     NumberFormat.canonical((x * 1000).rounded() / 1000)
   }
+
+  /// A probability to exactly three decimals (`0.970`, not `0.97`), so columns and interval
+  /// ends line up.
+  static func probability(_ x: Double) -> String {
+    guard x.isFinite else { return "–" }
+    let m = Int((abs(x) * 1000).rounded())
+    let decimals = String(m % 1000)
+    return (x < 0 && m > 0 ? "-" : "") + "\(m / 1000)."
+      + String(repeating: "0", count: 3 - decimals.count) + decimals
+  }
 }
 
 extension JSONRenderer {
@@ -240,7 +250,7 @@ extension TableRenderer {
   package static func render(_ r: SpofReport) -> String {
     let graph = r.graph
     let analysis = r.analysis
-    var out = "Single points of failure — \(r.input.title) (\(r.input.name))\n"
+    var out = "Single points of failure — \(r.input.heading)\n"
     out += "Semantics:  \(r.network.semantics.rawValue) (\(r.semanticsReasonText))"
     if let m = r.network.minimumShare {
       out += "; suppliers below share \(NumberFormat.canonical(m)) cannot substitute"
@@ -355,7 +365,8 @@ extension TableRenderer {
         $0.probability != $1.probability
           ? $0.probability < $1.probability : ids[Int($0.target)] < ids[Int($1.target)]
       }).prefix(targetRows) {
-        st.add([graph.id(of: o.target), fmt(o.probability), "\(fmt(o.lower))–\(fmt(o.upper))"])
+        let p = RuleText.probability
+        st.add([graph.id(of: o.target), p(o.probability), "\(p(o.lower))–\(p(o.upper))"])
       }
       out += st.text
     }

@@ -195,13 +195,14 @@ extension TableRenderer {
     SummaryText.table(r.summary, r.input.graph, r.input)
   }
 
-  /// Every diagnostic as `file:line:col: severity: message` (warnings left out when `quiet`).
+  /// Every diagnostic as `file:line:col: severity: message` (warnings left out when `quiet`),
+  /// then the verdict line.
   package static func render(_ r: ValidationReport, quiet: Bool) -> String {
     var out = ""
     let log = r.diagnostics
     for d in log.sorted where d.severity == .error || !quiet { out += d.description + "\n" }
     if log.omitted > 0 { out += "… and \(log.omitted) more problem(s) not shown\n" }
-    return out
+    return out + r.verdict + "\n"
   }
 }
 

@@ -21,4 +21,6 @@ package struct AnalysisInput: Sendable {
 
   /// The graph's own name, else the input's.
   package var title: String { graph.name ?? name }
+  /// The title and, when it differs, where the graph came from: `korea-ax (Datasets/korea-ax)`.
+  package var heading: String { title == name ? name : "\(title) (\(name))" }
 }

@@ -41,7 +41,8 @@ struct Render: ParsableCommand {
 
   @Option(
     name: .customLong("max-nodes"),
-    parsing: .unconditional, help: "Above this many visible nodes (or four times as many edges), summarize by kind and tier."
+    parsing: .unconditional,
+    help: "Above this many visible nodes (or four times as many edges), summarize by kind and tier."
   )
   var maxNodes: Int = 600
 
@@ -51,7 +52,9 @@ struct Render: ParsableCommand {
   )
   var view: RenderView = .structure
 
-  @Option(parsing: .unconditional, help: "Hops of context drawn around what the spof and paths views show.")
+  @Option(
+    parsing: .unconditional,
+    help: "Hops of context drawn around what the spof and paths views show.")
   var context: Int = 1
 
   @Option(help: "spof view: targets (ids, kind=…, sector=…, stage=…).")
@@ -65,7 +68,8 @@ struct Render: ParsableCommand {
 
   @Option(
     name: .customLong("min-share"),
-    parsing: .unconditional, help: "spof view: suppliers whose share is below this cannot substitute (0–1).")
+    parsing: .unconditional,
+    help: "spof view: suppliers whose share is below this cannot substitute (0–1).")
   var minShare: Double?
 
   @Option(help: "paths view: where routes start.")
@@ -101,6 +105,16 @@ struct Render: ParsableCommand {
     {
       throw ValidationError(
         "cannot tell the image format from '\(output)': use .svg, .png, .pdf or .dot, or --format")
+    }
+    // A name that says one known format and --format another would mislead whoever opens it.
+    if let format,
+      let named = ImageFormat(
+        rawValue: String(output.split(separator: ".").last ?? "").lowercased()),
+      named != format
+    {
+      throw ValidationError(
+        "--format \(format.rawValue) but '\(output)' is named .\(named.rawValue): use a matching extension or drop --format"
+      )
     }
   }
 

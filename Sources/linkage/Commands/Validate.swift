@@ -21,7 +21,6 @@ struct Validate: ParsableCommand {
     case .csv: emit(CSVRenderer.render(report))
     case .table:
       emit(TableRenderer.render(report, quiet: options.quiet))
-      if !options.quiet { printError(report.verdict) }
     }
     if !report.isValid { throw ExitCode.dataError }
   }
