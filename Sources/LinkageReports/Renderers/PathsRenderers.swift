@@ -83,10 +83,11 @@ extension CSVRenderer {
   /// The routes as CSV.
   package static func render(_ r: PathsReport) -> String {
     let graph = r.graph
-    var out = CSVText.row(["rank", "cost", "hops", "nodes", "relations"])
+    var out = CSVText.row(["rank", "cost", "hops", "lead_time", "nodes", "relations"])
     for route in r.routes {
       out += CSVText.row([
         String(route.rank), NumberFormat.canonical(route.cost), String(route.path.hops),
+        route.leadTime.map(NumberFormat.canonical) ?? "",
         route.path.nodes.map { graph.id(of: $0) }.joined(separator: ">"),
         route.path.edges.map { graph.relation(of: $0).name }.joined(separator: ">"),
       ])
@@ -98,21 +99,22 @@ extension CSVRenderer {
   package static func render(_ r: ReadinessReport) -> String {
     let graph = r.input.graph
     var out = CSVText.row([
-      "startup", "defense_buyer", "defense_hops", "defense_lead_time", "industry_buyer",
-      "industry_hops", "industry_lead_time", "verification", "gateway",
+      "startup", "defense_buyer", "defense_hops", "defense_lead_time", "defense_verification",
+      "defense_gateway", "industry_buyer", "industry_hops", "industry_lead_time",
+      "industry_verification", "industry_gateway",
     ])
     for row in r.rows {
       let d = row.defense
       let i = row.industry
-      out += CSVText.row([
-        graph.id(of: row.startup),
-        d.map { graph.id(of: $0.buyer) } ?? "", d.map { String($0.path.hops) } ?? "",
-        d.map { NumberFormat.canonical($0.leadTime) } ?? "",
-        i.map { graph.id(of: $0.buyer) } ?? "", i.map { String($0.path.hops) } ?? "",
-        i.map { NumberFormat.canonical($0.leadTime) } ?? "",
-        (d?.passesVerification ?? false) || (i?.passesVerification ?? false) ? "yes" : "no",
-        (d?.gateway ?? i?.gateway).map { graph.id(of: $0) } ?? "",
-      ])
+      // Empty cells: no route to that sector.
+      func sector(_ s: ReferenceReadiness.SectorRoute?) -> [String] {
+        guard let s else { return ["", "", "", "", ""] }
+        return [
+          graph.id(of: s.buyer), String(s.path.hops), NumberFormat.canonical(s.leadTime),
+          s.passesVerification ? "yes" : "no", s.gateway.map { graph.id(of: $0) } ?? "",
+        ]
+      }
+      out += CSVText.row([graph.id(of: row.startup)] + sector(d) + sector(i))
     }
     return out
   }
@@ -165,7 +167,8 @@ extension TableRenderer {
     var out =
       "Reference readiness — \(r.input.heading): \(rows.count) startups\n\n"
     var t = TextTable([
-      "startup", "nearest defense buyer", "nearest industry buyer", "via verification", "gateway",
+      "startup", "nearest defense buyer", "nearest industry buyer",
+      "via verification (def / ind)", "gateway (def / ind)",
     ])
     func cell(_ s: ReferenceReadiness.SectorRoute?) -> String {
       guard let s else { return "no route" }
@@ -173,13 +176,20 @@ extension TableRenderer {
         "\(graph.id(of: s.buyer)) (\(s.path.hops) hop\(s.path.hops == 1 ? "" : "s"), \(NumberFormat.canonical(s.leadTime)) d)"
     }
     let shown = rows.prefix(200)
+    // Each sector's route has its own verification and gateway: one column each, both sides.
+    func pair(
+      _ row: ReferenceReadiness.Row, _ text: (ReferenceReadiness.SectorRoute) -> String
+    )
+      -> String
+    {
+      let (d, i) = (row.defense.map(text) ?? "—", row.industry.map(text) ?? "—")
+      return d == "—" && i == "—" ? "—" : "\(d) / \(i)"
+    }
     for row in shown {
-      let verification = [row.defense, row.industry].compactMap { $0 }.map { $0.passesVerification }
-      let gateway = row.defense?.gateway ?? row.industry?.gateway
       t.add([
         graph.id(of: row.startup), cell(row.defense), cell(row.industry),
-        verification.isEmpty ? "—" : (verification.contains(true) ? "yes" : "no"),
-        gateway.map { graph.id(of: $0) } ?? "—",
+        pair(row) { $0.passesVerification ? "yes" : "no" },
+        pair(row) { $0.gateway.map { graph.id(of: $0) } ?? "—" },
       ])
     }
     out += t.text
