@@ -24,6 +24,22 @@ struct SinglePointsOfFailureTests {
           #expect(
             g.sources[Int(first.edge)] == NodeIndex(x) || !after[Int(g.sources[Int(first.edge)])])
         }
+        // The cascade is complete: every other supplier of each step's group is down, and the
+        // step names exactly those that fell with it (so "no supplier left" checks by hand).
+        for step in steps where semantics == .parts {
+          var others: Set<NodeIndex> = []
+          for f in 0..<g.edgeCount
+          where Int(g.targets[f]) == Int(step.node) && network.carries[f]
+            && network.groupOfEdge[f] == step.group
+          {
+            let u = g.sources[f]
+            if u == g.sources[Int(step.edge)] || Int(u) == x { continue }
+            #expect(!after[Int(u)], "supplier \(u) of a lost group survives (node \(x))")
+            // Named when it fell now; one that was never supplied did not fall.
+            if base[Int(u)] { others.insert(u) }
+          }
+          #expect(step.alsoFell == others.sorted(), "node \(x) step \(step.node)")
+        }
       }
     }
     var linkCut: [Int: [NodeIndex]] = [:]

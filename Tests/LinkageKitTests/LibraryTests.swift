@@ -66,11 +66,16 @@ struct LibraryTests {
     let chain = try SupplyChain.load(Self.korea)
     let routes = try chain.referenceRoutes(from: "argos-vision", count: 3)
     #expect(!routes.isEmpty && routes.map(\.rank) == Array(1...routes.count))
-    #expect(routes.allSatisfy { $0.nodes.first?.id == "argos-vision" && $0.nodes.last?.kind == "buyer" })
+    #expect(
+      routes.allSatisfy { $0.nodes.first?.id == "argos-vision" && $0.nodes.last?.kind == "buyer" })
     #expect(routes.allSatisfy { $0.links.count == $0.nodes.count - 1 && $0.hops == $0.links.count })
-    let cli = try CLIRunner.run(["paths", Self.korea, "--from", "argos-vision", "-k", "3", "--format", "csv"])
-    let cliNodes = cli.stdout.split(separator: "\n").dropFirst().map {
-      String($0.split(separator: ",")[3])
+    let cli = try CLIRunner.run([
+      "paths", Self.korea, "--from", "argos-vision", "-k", "3", "--format", "csv",
+    ])
+    let lines = cli.stdout.split(separator: "\n")
+    let column = try #require(lines.first?.split(separator: ",").firstIndex(of: "nodes"))
+    let cliNodes = lines.dropFirst().map {
+      String($0.split(separator: ",", omittingEmptySubsequences: false)[column])
     }
     #expect(routes.map { $0.nodes.map(\.id).joined(separator: ">") } == cliNodes)
     let reach = chain.dualUseReach(robust: true)
@@ -89,7 +94,9 @@ struct LibraryTests {
     let a = try chain.diagram(.singlePointsOfFailure(top: 3), format: .svg)
     let b = try chain.diagram(.singlePointsOfFailure(top: 3), format: .svg)
     #expect(a == b && String(decoding: a, as: UTF8.self).contains("<svg"))
-    let dot = String(decoding: try chain.diagram(.referenceRoutes(from: "argos-vision", count: 2), format: .dot), as: UTF8.self)
+    let dot = String(
+      decoding: try chain.diagram(.referenceRoutes(from: "argos-vision", count: 2), format: .dot),
+      as: UTF8.self)
     #expect(dot.hasPrefix("digraph"))
     #expect(throws: LinkageError.self) {
       try chain.diagram(.referenceRoutes(from: "nobody", count: 1))

@@ -228,6 +228,16 @@ package struct SinglePointsOfFailure: Sendable {
     package let node: NodeIndex
     package let edge: EdgeIndex
     package let group: Int32
+    /// The group's other suppliers that fell in the same cascade (parts semantics): the
+    /// group lost every supplier, not only the one the chain follows. In index order.
+    package let alsoFell: [NodeIndex]
+
+    package init(node: NodeIndex, edge: EdgeIndex, group: Int32, alsoFell: [NodeIndex] = []) {
+      self.node = node
+      self.edge = edge
+      self.group = group
+      self.alsoFell = alsoFell
+    }
   }
 
   /// Why `failure` cuts `target` off, as a chain a person can check: under OR semantics the
@@ -280,7 +290,6 @@ package struct FailureExplainer {
   package mutating func explanations(
     of failure: NodeIndex, for targets: [NodeIndex]
   ) -> [[SinglePointsOfFailure.Step]] {
-    let network = report.network
     if let tree = report.dominators {
       return targets.map { t in
         guard failure != t, tree.dominates(failure, t) else { return [] }
@@ -297,10 +306,27 @@ package struct FailureExplainer {
     defer { engine!.reset() }
     return targets.map { t in
       guard engine!.lost[Int(t)], t != failure else { return [] }
-      return engine!.chain(to: t).map { e in
-        .init(node: network.graph.targets[Int(e)], edge: e, group: network.groupOfEdge[Int(e)])
-      }
+      return engine!.chain(to: t).map { e in cascadeStep(e, failed: failure) }
     }
+  }
+
+  /// The step that edge `e` of a chain makes, with the other suppliers of its group that the
+  /// current failure took down too.
+  /// - Complexity: O(in-degree of the step's node).
+  private func cascadeStep(_ e: EdgeIndex, failed: NodeIndex?) -> SinglePointsOfFailure.Step {
+    let network = report.network
+    let v = network.graph.targets[Int(e)]
+    let group = network.groupOfEdge[Int(e)]
+    let from = network.graph.sources[Int(e)]
+    var also: [NodeIndex] = []
+    let inn = network.supplyIn
+    for i in inn.range(of: v) {
+      let f = Int(inn.edges[i])
+      guard network.groupOfEdge[f] == group, network.carries[f] else { continue }
+      let u = inn.neighbors[i]
+      if u != from && u != failed && engine!.lost[Int(u)] && !also.contains(u) { also.append(u) }
+    }
+    return .init(node: v, edge: e, group: group, alsoFell: also.sorted())
   }
 
   /// The chains from a failed link to each of `targets`.
@@ -327,9 +353,7 @@ package struct FailureExplainer {
     defer { engine!.reset() }
     return targets.map { t in
       guard engine!.lost[Int(t)] else { return [] }
-      return engine!.chain(to: t).map { e in
-        .init(node: g.targets[Int(e)], edge: e, group: network.groupOfEdge[Int(e)])
-      }
+      return engine!.chain(to: t).map { e in cascadeStep(e, failed: nil) }
     }
   }
 }

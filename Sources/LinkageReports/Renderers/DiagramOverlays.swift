@@ -67,6 +67,11 @@ extension DiagramView {
   /// and `context` hops around them.
   /// - Precondition: the report carries every target's chain (``SpofReport/Chains/everyTarget``).
   /// - Complexity: O(chain steps listed) plus the neighborhood search.
+  /// The mark of a node that loses supply in a failure's cascade (besides the targets).
+  static let fallen: [(String, String)] = [
+    ("color", ReportPalette.failure), ("style", "filled,dashed"), ("penwidth", "2.5"),
+  ]
+
   package static func spof(_ report: SpofReport, top: Int? = nil, context: Int) -> DiagramView {
     let graph = report.graph
     let red = ReportPalette.failure
@@ -89,6 +94,20 @@ extension DiagramView {
         for step in why.steps {
           core.append(step.node)
           if step.edge >= 0 { overlay.edges[step.edge] = [("color", red), ("penwidth", "2")] }
+          // Everything the failure takes down on the way, the parallel suppliers that fall
+          // for the same reason included: a dashed red border (not colour alone), and their
+          // dead supply edges dashed.
+          for v in [step.node] + step.alsoFell where v != why.target && v != c.node {
+            core.append(v)
+            if overlay.nodes[v] == nil { overlay.nodes[v] = Self.fallen }
+          }
+          for i in graph.incoming.range(of: step.node) {
+            let u = graph.incoming.neighbors[i]
+            let e = graph.incoming.edges[i]
+            if step.alsoFell.contains(u) && overlay.edges[e] == nil {
+              overlay.edges[e] = [("color", red), ("penwidth", "1.5"), ("style", "dashed")]
+            }
+          }
         }
       }
     }
@@ -101,6 +120,9 @@ extension DiagramView {
         label: "target it cuts off",
         attributes: [("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", red), ("penwidth", "3")]
       ),
+      .init(
+        label: "falls with it on the way",
+        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF")] + Self.fallen),
     ]
     let title =
       "\(report.input.title) — single points of failure (\(report.semantics.semantics.rawValue) semantics, top \(shown.count) of \(report.analysis.criticalNodes.count), context \(context))"
@@ -133,7 +155,9 @@ extension DiagramView {
     overlay.legend = [
       .init(
         label: "route #rank",
-        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", blue), ("penwidth", "3")]
+        attributes: [
+          ("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", blue), ("penwidth", "3"),
+        ]
       )
     ]
     let count = report.routes.count

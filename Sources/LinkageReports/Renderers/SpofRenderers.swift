@@ -110,6 +110,8 @@ extension JSONRenderer {
         json.member("target", .string(graph.id(of: why.target)))
         json.key("chain")
         json.ids([c.node] + why.steps.map(\.node), names: ids)
+        json.key("fallen")
+        json.ids(why.fallen, names: ids)
         json.member("text", .string(r.sentence(c.node, why)))
         json.endObject()
       }

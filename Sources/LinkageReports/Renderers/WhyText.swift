@@ -2,7 +2,8 @@ import LinkageCore
 
 /// The sentences that explain a chain of dependence: "every supply route to navy passes
 /// kseed-silicon, then hanul-defense" (OR semantics) or "chipco fails → part compute of
-/// int-def has no other supplier → navy loses supply" (parts semantics).
+/// int-def has no other supplier → int-def2 falls too, so navy loses supply" (parts
+/// semantics: every supplier that falls on the way is named).
 package enum WhyText {
   /// Why `failure` cuts off the last node of `steps`.
   package static func sentence(
@@ -48,15 +49,27 @@ package enum WhyText {
       return "every supply route to \(g.id(of: last.node)) passes "
         + route.dropLast().joined(separator: ", then ")
     }
+    // Each step names every supplier of the group that fell, not only the one the chain
+    // follows: "y falls too, so part compute of x has no supplier left".
+    func fell(_ step: SinglePointsOfFailure.Step) -> (prefix: String, none: String) {
+      guard !step.alsoFell.isEmpty else { return ("", "no other supplier") }
+      let ids = step.alsoFell.map { g.id(of: $0) }
+      let names =
+        ids.count == 1
+        ? ids[0] : ids.dropLast().joined(separator: ", ") + " and " + ids[ids.count - 1]
+      return ("\(names) \(ids.count == 1 ? "falls" : "fall") too, so ", "no supplier left")
+    }
     var parts = [start]
     for step in steps.dropLast() {
-      parts.append("\(group(network, Int(step.group))) has no other supplier")
+      let (prefix, none) = fell(step)
+      parts.append("\(prefix)\(group(network, Int(step.group))) has \(none)")
     }
     let final = group(network, Int(last.group))
+    let (prefix, none) = fell(last)
     parts.append(
       final == g.id(of: last.node)
-        ? "\(final) loses supply"
-        : "\(final) has no other supplier, so \(g.id(of: last.node)) loses supply")
+        ? "\(prefix)\(final) loses supply"
+        : "\(prefix)\(final) has \(none), so \(g.id(of: last.node)) loses supply")
     return parts.joined(separator: " → ")
   }
 }

@@ -45,6 +45,17 @@ package struct SpofReport: Sendable {
     /// The nodes (and, under parts semantics, the edges and part groups) from the failure to
     /// the target, the failure itself excluded.
     package let steps: [SinglePointsOfFailure.Step]
+
+    /// Every node the failure takes down on the way to the target: each step's node and the
+    /// other suppliers of its group that fell with it, in chain order, each once.
+    /// - Complexity: O(*s* · *a*) for *s* steps with *a* fallen suppliers each.
+    package var fallen: [NodeIndex] {
+      var out: [NodeIndex] = []
+      for step in steps {
+        for v in step.alsoFell + [step.node] where !out.contains(v) { out.append(v) }
+      }
+      return out
+    }
   }
 
   /// A critical node, with its rank among all critical nodes.
@@ -142,14 +153,16 @@ package struct SpofReport: Sendable {
       }
       links = listed
     } else {
-      let shown = options.limit.map { Array(analysis.criticalNodes.prefix($0)) }
+      let shown =
+        options.limit.map { Array(analysis.criticalNodes.prefix($0)) }
         ?? analysis.criticalNodes
       nodes = shown.enumerated().map { k, c in
         RankedNode(
           rank: k + 1, node: c.node, targetsCut: c.targetsCut, valueCut: c.valueCut,
           why: explain(c.node, c.targetsCut, all: options.chains == .everyTarget))
       }
-      let shownLinks = options.limit.map { Array(analysis.criticalLinks.prefix($0)) }
+      let shownLinks =
+        options.limit.map { Array(analysis.criticalLinks.prefix($0)) }
         ?? analysis.criticalLinks
       links = shownLinks.enumerated().map { k, l in
         let chains =
