@@ -112,13 +112,17 @@ package struct BriefReport: Sendable {
     let critical = spof.nodes
     let targets = spof.redundancy
     let targetCount = spof.analysis.targets.count
+    // What the targets are, in the words of the page: buyers, or (a graph without buyers,
+    // where the targets are its sinks) end products.
+    let noun =
+      spof.analysis.targets.allSatisfy { graph.kind(of: $0) == .buyer } ? "buyer" : "end product"
     // Per target: the upstream nodes it hangs on despite two or more direct suppliers.
     var hiddenBehind = [[NodeIndex]](repeating: [], count: graph.nodeCount)
     for t in targets { hiddenBehind[Int(t.target)] = t.hiddenSingleSources }
     if critical.isEmpty {
       findings.append(
         Finding(parts: [
-          ("No single node failure cuts off any of the \(plural(targetCount, "buyer")).", false)
+          ("No single node failure cuts off any of the \(plural(targetCount, noun)).", false)
         ]))
     }
     for node in critical.prefix(3) {
@@ -127,7 +131,7 @@ package struct BriefReport: Sendable {
       var parts: [(String, Bool)] = [
         (name(node.node), true),
         (" (\(kindText(node.node))) is a single point of failure for ", false),
-        (plural(cut.count, "buyer"), false), (": \(list(cut))", false),
+        (plural(cut.count, noun), false), (": \(list(cut))", false),
       ]
       if hidden > 0 {
         parts.append(
@@ -171,9 +175,9 @@ package struct BriefReport: Sendable {
       let target = graph.target(of: first.edge)
       findings.append(
         Finding(parts: [
-          (plural(links.count, "link") + " can cut buyers off alone; the first, ", false),
+          (plural(links.count, "link") + " can cut \(noun)s off alone; the first, ", false),
           ("\(name(source)) → \(name(target))", true),
-          (", cuts \(plural(first.targetsCut.count, "buyer")).", false),
+          (", cuts \(plural(first.targetsCut.count, noun)).", false),
         ]))
     }
     let exposed = targets.filter { $0.value == 1 }
@@ -181,9 +185,9 @@ package struct BriefReport: Sendable {
       findings.append(
         Finding(parts: [
           (
-            "\(exposed.count) of \(plural(targets.count, "buyer")) can be cut off by one failure upstream"
+            "\(exposed.count) of \(plural(targets.count, noun)) can be cut off by one failure upstream"
               + (exposed.isEmpty
-                ? "; every buyer survives any single failure."
+                ? "; every \(noun) survives any single failure."
                 : ": \(list(exposed.map(\.target)))."),
             false
           )
@@ -290,7 +294,7 @@ package struct BriefReport: Sendable {
 
     // Tables.
     spofTable = Table(
-      header: ["#", "node", "kind", "buyers cut", "value cut", "cut"],
+      header: ["#", "node", "kind", "\(noun)s cut", "value cut", "cut"],
       rows: critical.prefix(top).map { n in
         [
           n.rank.map(String.init) ?? "", name(n.node), kindText(n.node),
@@ -298,18 +302,31 @@ package struct BriefReport: Sendable {
         ]
       },
       note: critical.count > top ? "\(critical.count - top) more in results/spof.json" : nil)
+    // Ranked for a briefing, not in file order: stranded startups first (no route to any
+    // buyer), then those that reach one sector only, then both; the quickest reference first
+    // within each, then id.
+    func rank(_ r: ReferenceReadiness.Row) -> (Int, Double, String) {
+      let sectors = (r.defense == nil ? 0 : 1) + (r.industry == nil ? 0 : 1)
+      let quickest = min(r.defense?.leadTime ?? .infinity, r.industry?.leadTime ?? .infinity)
+      return (sectors, quickest, graph.id(of: r.startup))
+    }
+    let rankedRows = rows.sorted { rank($0) < rank($1) }
+    let readinessRule = "Ranked: stranded first, then one sector only, then both; quickest first."
     readinessTable = Table(
       header: ["startup", "defense buyer", "days", "industry buyer", "days", "via verification"],
-      rows: rows.prefix(top).map { r in
+      rows: rankedRows.prefix(top).map { r in
         [
           name(r.startup),
           r.defense.map { name($0.buyer) } ?? "–", days(r.defense?.leadTime),
           r.industry.map { name($0.buyer) } ?? "–", days(r.industry?.leadTime),
-          (r.defense?.passesVerification == true || r.industry?.passesVerification == true)
-            ? "yes" : "no",
+          r.defense == nil && r.industry == nil
+            ? "–"
+            : (r.defense?.passesVerification == true || r.industry?.passesVerification == true)
+              ? "yes" : "no",
         ]
       },
-      note: rows.count > top ? "\(rows.count - top) more in results/readiness.json" : nil)
+      note: readinessRule
+        + (rows.count > top ? " \(rows.count - top) more in results/readiness.json." : ""))
     let reachRows = startups.isEmpty ? reachEntries : startups
     let ids = graph.ids
     reachTable = Table(
@@ -321,13 +338,15 @@ package struct BriefReport: Sendable {
           String(e.industryCount), f.isEmpty ? "–" : list(f, limit: 3),
         ]
       },
-      note: reachRows.count > top ? "\(reachRows.count - top) more in results/reach.json" : nil)
+      note:
+        "Ranked by reach: dual first, then defense-only, industry-only, none; most buyers reached first."
+        + (reachRows.count > top ? " \(reachRows.count - top) more in results/reach.json." : ""))
 
     // Views: the paths view follows the startup that reaches both sectors soonest.
     var views = [
       View(
         name: "spof", kind: .spof, title: "Single points of failure",
-        caption: "The top single points of failure (red) and the buyers they cut off."),
+        caption: "The top single points of failure (red) and the \(noun)s they cut off."),
       View(
         name: "reach", kind: .reach, title: "Dual-use reach",
         caption:
