@@ -55,7 +55,7 @@ let package = Package(
       dependencies: ["LinkageKit", "KoreaAXFailures", "LinkageTestSupport"]),
     .testTarget(
       name: "LinkageCLITests",
-      dependencies: ["linkage", "LinkageCore", "LinkageIO", "LinkageTestSupport"]),
+      dependencies: ["linkage", "LinkageCore", "LinkageIO", "LinkageGraphviz", "LinkageTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

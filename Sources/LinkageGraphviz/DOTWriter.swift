@@ -75,6 +75,8 @@ package enum DOTWriter {
   /// The DOT text of `diagram`. Plain labels are escaped as Graphviz reads them
   /// (``Diagram/escapePlain(_:)``, then quoted); HTML labels are written between `<` and `>`.
   package static func text(of diagram: Diagram) -> String {
+    // What the renderer draws: text readable on every fill.
+    let diagram = diagram.withReadableText()
     var out = "digraph \(id(diagram.name)) {\n"
     for (k, v) in diagram.graphAttributes { out += "  \(quote(k))=\(quote(v));\n" }
     if let html = diagram.htmlLabel { out += "  label=<\(html)>;\n" }

@@ -24,7 +24,8 @@ package enum GraphvizRenderer {
   package static func render(
     _ diagram: Diagram, format: Format, engine: String = "dot"
   ) throws -> [UInt8] {
-    try lock.withLock { try renderLocked(diagram, format: format, engine: engine) }
+    let readable = diagram.withReadableText()
+    return try lock.withLock { try renderLocked(readable, format: format, engine: engine) }
   }
 
   /// Calls `body` with a mutable C copy of `text` (cgraph copies what it keeps).

@@ -1,4 +1,5 @@
 import Foundation
+import LinkageGraphviz
 import LinkageTestSupport
 import Testing
 
@@ -48,5 +49,96 @@ struct RenderViewTests {
     #expect(Self.group(svg, "lumen-quantum").contains("fill=\"#dddddd\""))
     #expect(Self.group(svg, "argos-vision").contains("fill=\"#009e73\""))
     #expect(svg.contains(Self.esc("reach: industry-only")))
+  }
+}
+
+@Suite("Diagram text contrast (WCAG AA)")
+struct ContrastTests {
+  /// The luminance of an SVG colour as Graphviz writes it (`#rrggbb`, `black`, `white`).
+  static func luminance(_ colour: String) -> Double? {
+    switch colour.lowercased() {
+    case "black": 0
+    case "white": 1
+    default: TextContrast.luminance(colour.uppercased())
+    }
+  }
+
+  /// Every node group's text colours against its fill, as (node title, ratio).
+  static func pairs(_ svg: String) -> [(String, Double)] {
+    var out: [(String, Double)] = []
+    for chunk in svg.components(separatedBy: "class=\"node\"").dropFirst() {
+      let group = chunk.components(separatedBy: "</g>")[0]
+      let title =
+        group.components(separatedBy: "<title>").dropFirst().first?
+        .components(separatedBy: "</title>").first ?? "?"
+      // The first shape with a fill is the node's background.
+      var fill = "white"
+      for shape in ["<polygon", "<ellipse", "<path"] {
+        guard let r = group.range(of: shape) else { continue }
+        let rest = group[r.upperBound...]
+        if let f = rest.range(of: "fill=\"") {
+          let value = rest[f.upperBound...].prefix { $0 != "\"" }
+          if value != "none" {
+            fill = String(value)
+            break
+          }
+        }
+      }
+      for text in group.components(separatedBy: "<text").dropFirst() {
+        let head = text.prefix { $0 != ">" }
+        var colour = "black"
+        if let f = head.range(of: "fill=\"") {
+          colour = String(head[f.upperBound...].prefix { $0 != "\"" })
+        }
+        guard let lf = luminance(fill), let lt = luminance(colour) else { continue }
+        out.append((title, TextContrast.ratio(lf, lt)))
+      }
+    }
+    return out
+  }
+
+  static let views: [[String]] = [
+    ["--view", "structure"], ["--view", "spof"], ["--view", "reach", "--robust"],
+    ["--view", "paths", "--from", "argos-vision", "-k", "3"],
+    ["Datasets/eto-semiconductor", "--view", "spof"],
+    ["Datasets/eto-semiconductor", "--view", "structure"],
+    ["Datasets/eto-semiconductor", "--view", "reach"],
+  ]
+
+  @Test("every node's text has at least 4.5:1 contrast with its fill", arguments: views)
+  func everyView(args: [String]) throws {
+    let svg = try RenderViewTests.svg(args)
+    let pairs = Self.pairs(svg)
+    #expect(!pairs.isEmpty)
+    for (node, ratio) in pairs {
+      #expect(ratio >= TextContrast.minimum, "\(args): \(node) has \(ratio):1")
+    }
+  }
+
+  @Test("the committed pictures in Graphs/ meet it too")
+  func committed() throws {
+    let folder = TestFiles.repositoryRoot + "/Graphs"
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      $0.hasSuffix(".svg")
+    }
+    #expect(!files.isEmpty)
+    for file in files.sorted() {
+      for (node, ratio) in Self.pairs(TestFiles.read(folder + "/" + file)) {
+        #expect(ratio >= TextContrast.minimum, "\(file): \(node) has \(ratio):1")
+      }
+    }
+  }
+
+  @Test("luminance and ratio match the WCAG definition")
+  func definition() {
+    #expect(TextContrast.luminance("#FFFFFF") == 1)
+    #expect(TextContrast.luminance("#000000") == 0)
+    #expect(abs(TextContrast.ratio(1, 0) - 21) < 1e-12)
+    // Reference values (WCAG formula): #0072B2 on #009E73 is about 1.4:1, unreadable.
+    let blue = TextContrast.luminance("#0072B2") ?? -1
+    let green = TextContrast.luminance("#009E73") ?? -1
+    #expect(abs(blue - 0.1525) < 1e-3 && abs(green - 0.2569) < 1e-3)
+    #expect(TextContrast.ratio(blue, green) < 1.6)
+    #expect(TextContrast.luminance("red") == nil)
   }
 }
