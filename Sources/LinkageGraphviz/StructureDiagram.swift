@@ -69,7 +69,9 @@ package struct StructureDiagram: Sendable {
       for v in shown {
         d.nodes.append(
           .init(
-            key: graph.id(of: v), label: graph.name(of: v), rankGroup: tierGroup(v),
+            key: graph.id(of: v),
+            label: graph.name(of: v) + (overlay.nodeLabels[v].map { "\n" + $0 } ?? ""),
+            rankGroup: tierGroup(v),
             attributes: Self.merge(
               [
                 ("shape", Self.shape(graph.kind(of: v))),

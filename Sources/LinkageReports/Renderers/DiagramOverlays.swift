@@ -85,8 +85,8 @@ extension DiagramView {
       overlay.nodes[c.node] = [
         ("fillcolor", red), ("width", NumberFormat.canonical((size * 100).rounded() / 100)),
         ("height", NumberFormat.canonical((size * 60).rounded() / 100)),
-        ("xlabel", "#\(c.rank ?? position + 1): cuts \(c.targetsCut.count)"),
       ]
+      overlay.nodeLabels[c.node] = "#\(c.rank ?? position + 1): cuts \(c.targetsCut.count)"
       for why in c.why {
         core.append(why.target)
         overlay.nodes[why.target] =
@@ -222,6 +222,9 @@ package struct Overlay: Sendable {
   package var nodes: [NodeIndex: [(String, String)]] = [:]
   package var edges: [EdgeIndex: [(String, String)]] = [:]
   package var edgeLabels: [EdgeIndex: String] = [:]
+  /// A second line inside a node's label (marks that must stay with their node, unlike an
+  /// external label Graphviz may place anywhere nearby).
+  package var nodeLabels: [NodeIndex: String] = [:]
   package var legend: [LegendEntry] = []
   /// Whether the fill colors mean something else than sectors (the sector legend is left out).
   package var recolorsNodes = false
