@@ -64,54 +64,40 @@ extension JSONRenderer {
     let ids = graph.ids
     let entries = r.entries
     let robust = reach.robustnessComputed
-    // Keys spelled once, not per node.
-    let kId = JSONWriter.Key("id")
-    let kName = JSONWriter.Key("name")
-    let kKind = JSONWriter.Key("kind")
-    let kClass = JSONWriter.Key("class")
-    let kDefenseBuyers = JSONWriter.Key("defense_buyers")
-    let kIndustryBuyers = JSONWriter.Key("industry_buyers")
-    let kEstimated = JSONWriter.Key("estimated")
-    let kDefenseList = JSONWriter.Key("defense_list")
-    let kIndustryList = JSONWriter.Key("industry_list")
-    let kWitness = JSONWriter.Key("witness")
-    let kFragileTo = JSONWriter.Key("fragile_to")
-    let kDefense = JSONWriter.Key("defense")
-    let kIndustry = JSONWriter.Key("industry")
     json.items(count: entries.count) { json, k in
       let v = entries.nodes[k]
       json.item()
       json.beginObject()
-      json.key(kId)
+      json.key(Keys.id)
       json.string(ids[Int(v)])
-      json.key(kName)
+      json.key(Keys.name)
       json.string(graph.name(of: v))
-      json.key(kKind)
+      json.key(Keys.kind)
       json.string(graph.kindLabel(of: v) ?? graph.kind(of: v).name)
-      json.key(kClass)
+      json.key(Keys.reachClass)
       json.string(entries.reachClass(k).spelling)
-      json.key(kDefenseBuyers)
+      json.key(Keys.defenseBuyers)
       json.int(entries.count(k, .defense))
-      json.key(kIndustryBuyers)
+      json.key(Keys.industryBuyers)
       json.int(entries.count(k, .industry))
-      json.key(kEstimated)
+      json.key(Keys.estimated)
       json.bool(entries.estimated(k))
-      json.key(kDefenseList)
+      json.key(Keys.defenseList)
       json.ids(names: ids) { entries.forEachListed(k, .defense, $0) }
-      json.key(kIndustryList)
+      json.key(Keys.industryList)
       json.ids(names: ids) { entries.forEachListed(k, .industry, $0) }
-      json.key(kWitness)
+      json.key(Keys.witness)
       json.beginObject()
       for s in [Sector.defense, .industry] {
-        json.key(s == .defense ? kDefense : kIndustry)
+        json.key(s == .defense ? Keys.defense : Keys.industry)
         json.optionalIds(names: ids) { entries.forEachWitnessNode(k, s, $0) }
       }
       json.endObject()
-      json.key(kFragileTo)
+      json.key(Keys.fragileTo)
       if robust {
         json.beginObject()
         for s in [Sector.defense, .industry] {
-          json.key(s == .defense ? kDefense : kIndustry)
+          json.key(s == .defense ? Keys.defense : Keys.industry)
           json.optionalIds(names: ids) { entries.forEachFragile(k, s, $0) }
         }
         json.endObject()
@@ -223,4 +209,22 @@ extension TableRenderer {
     out += t.text
     return out
   }
+}
+
+/// The member keys of each listed node in `reach --format json`, spelled once per process
+/// rather than per node (a million nodes write them thirteen million times).
+private enum Keys {
+  static let id = JSONWriter.Key("id")
+  static let name = JSONWriter.Key("name")
+  static let kind = JSONWriter.Key("kind")
+  static let reachClass = JSONWriter.Key("class")
+  static let defenseBuyers = JSONWriter.Key("defense_buyers")
+  static let industryBuyers = JSONWriter.Key("industry_buyers")
+  static let estimated = JSONWriter.Key("estimated")
+  static let defenseList = JSONWriter.Key("defense_list")
+  static let industryList = JSONWriter.Key("industry_list")
+  static let witness = JSONWriter.Key("witness")
+  static let fragileTo = JSONWriter.Key("fragile_to")
+  static let defense = JSONWriter.Key("defense")
+  static let industry = JSONWriter.Key("industry")
 }
