@@ -13,3 +13,10 @@ static inline void linkage_silence_messages(void) {
   agseterr(AGMAX);
   agseterrf(linkage_drop_message);
 }
+
+// The laid-out drawing's bounding box in points (after gvLayout), title and legend included.
+static inline void linkage_drawing_size(Agraph_t *g, double *width, double *height) {
+  boxf bb = GD_bb(g);
+  *width = bb.UR.x - bb.LL.x;
+  *height = bb.UR.y - bb.LL.y;
+}

@@ -49,6 +49,10 @@ package struct Diagram: Sendable {
   package var edgeDefaults: [(String, String)] = []
   package var nodes: [Node] = []
   package var edges: [Edge] = []
+  /// Whether every edge label is an external label (`xlabel`), placed after the layout next to
+  /// its edge and taking no room in it: a compact drawing (inline labels become label nodes
+  /// that double the ranks). Otherwise only flat edges' labels are (``edgeLabelAttributes()``).
+  package var externalEdgeLabels = false
 
   package init(name: String) { self.name = name }
 
@@ -95,11 +99,41 @@ extension Diagram {
   /// twice), so such labels are placed as external labels, which need no label node.
   /// - Complexity: O(*V* + *E*).
   package func edgeLabelAttributes() -> [String] {
+    if externalEdgeLabels { return edges.map { _ in "xlabel" } }
     var group: [String: String] = [:]
     for node in nodes { if let g = node.rankGroup { group[node.key] = g } }
     return edges.map { edge in
       if let a = group[edge.source], a == group[edge.target] { return "xlabel" }
       return "label"
     }
+  }
+}
+
+extension Diagram {
+  /// The smallest text size in the drawing, in points: node and edge fonts (defaults and
+  /// overrides, edge fonts only when an edge has a label) and every `POINT-SIZE` in the HTML
+  /// labels.
+  /// - Complexity: O(*V* + *E* + label text).
+  package var smallestTextSize: Double {
+    func size(_ attributes: [(String, String)]) -> Double? {
+      attributes.last { $0.0 == "fontsize" }.flatMap { Double($0.1) }
+    }
+    func pointSizes(_ html: String) -> [Double] {
+      html.split(separator: "POINT-SIZE=\"").dropFirst().compactMap {
+        Double($0.prefix { $0 != "\"" })
+      }
+    }
+    let nodeDefault = size(nodeDefaults) ?? 14
+    let edgeDefault = size(edgeDefaults) ?? 14
+    var smallest =
+      htmlLabel.map { pointSizes($0).min() ?? (size(graphAttributes) ?? 14) } ?? .infinity
+    for node in nodes {
+      smallest = min(smallest, size(node.attributes) ?? nodeDefault)
+      if let html = node.htmlLabel, let s = pointSizes(html).min() { smallest = min(smallest, s) }
+    }
+    for edge in edges where edge.label != nil {
+      smallest = min(smallest, size(edge.attributes) ?? edgeDefault)
+    }
+    return smallest.isFinite ? smallest : 14
   }
 }

@@ -13,6 +13,12 @@ package enum GraphvizRenderer {
     case svg, png, pdf
   }
 
+  /// A laid-out drawing's width and height in points.
+  package struct DrawingSize: Sendable, Equatable {
+    package var width: Double
+    package var height: Double
+  }
+
   package struct Failure: Error, CustomStringConvertible {
     package let description: String
   }
@@ -50,9 +56,42 @@ package enum GraphvizRenderer {
     agstrfree(graph, h)
   }
 
+  /// The size of `diagram` laid out with `engine`, in points (title and legend included), for
+  /// choosing a layout that fits a frame (``SlideFit``).
+  /// - Throws: ``Failure`` when Graphviz refuses the layout.
+  package static func drawingSize(_ diagram: Diagram, engine: String = "dot") throws -> DrawingSize
+  {
+    let readable = diagram.withReadableText()
+    return try lock.withLock {
+      try withLayout(readable, engine: engine) { _, graph in
+        var width = 0.0
+        var height = 0.0
+        linkage_drawing_size(graph, &width, &height)
+        return DrawingSize(width: width, height: height)
+      }
+    }
+  }
+
   private static func renderLocked(
     _ diagram: Diagram, format: Format, engine: String
   ) throws -> [UInt8] {
+    try withLayout(diagram, engine: engine) { gvc, graph in
+      var data: UnsafeMutablePointer<CChar>? = nil
+      var length: UInt32 = 0
+      let status = format.rawValue.withCString { gvRenderData(gvc, graph, $0, &data, &length) }
+      guard status == 0, let data else {
+        throw Failure(description: "Graphviz: rendering \(format.rawValue) failed")
+      }
+      defer { gvFreeRenderData(data) }
+      return [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
+    }
+  }
+
+  /// Builds `diagram` in cgraph, lays it out and calls `body` with the context and the graph.
+  private static func withLayout<R>(
+    _ diagram: Diagram, engine: String,
+    _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws -> R
+  ) throws -> R {
     // Graphviz prints its own messages on stderr; failures come back as return codes.
     linkage_silence_messages()
     guard let gvc = gvContext() else {
@@ -110,14 +149,7 @@ package enum GraphvizRenderer {
       throw Failure(description: "Graphviz: layout with \(engine) failed")
     }
     defer { gvFreeLayout(gvc, graph) }
-    var data: UnsafeMutablePointer<CChar>? = nil
-    var length: UInt32 = 0
-    let status = format.rawValue.withCString { gvRenderData(gvc, graph, $0, &data, &length) }
-    guard status == 0, let data else {
-      throw Failure(description: "Graphviz: rendering \(format.rawValue) failed")
-    }
-    defer { gvFreeRenderData(data) }
-    return [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
+    return try body(gvc, graph)
   }
 
   /// How Graphviz reads DOT text: its node names in order, or nil when it does not parse (what

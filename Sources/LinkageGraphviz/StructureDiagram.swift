@@ -1,3 +1,4 @@
+import Foundation
 import LinkageCore
 import LinkageReports
 
@@ -27,6 +28,36 @@ package struct StructureDiagram: Sendable {
     }
   }
 
+  /// How a drawing is laid out: the choices ``SlideFit`` tries to fit a frame.
+  package struct Layout: Sendable, Equatable {
+    /// Graphviz's `rankdir`: `LR` (flow left to right) or `TB` (top to bottom).
+    package var rankDirection = "LR"
+    /// Names longer than this many characters are wrapped onto lines of about this length
+    /// (nil: never wrapped).
+    package var wrapWidth: Int? = nil
+    /// Draw the summary (one node per group) even when the nodes are few enough.
+    package var summarize = false
+    /// Summarize by these comma-separated node fields (`country`, `stage,region`, …) instead
+    /// of by tier: a node is grouped by kind and the first field it has a value for; nodes with
+    /// none of them by kind and tier.
+    package var groupBy: String? = nil
+
+    package init(
+      rankDirection: String = "LR", wrapWidth: Int? = nil, summarize: Bool = false,
+      groupBy: String? = nil
+    ) {
+      self.rankDirection = rankDirection
+      self.wrapWidth = wrapWidth
+      self.summarize = summarize
+      self.groupBy = groupBy
+    }
+  }
+
+  /// Text sizes in points. The smallest is 12 pt: fitted into a 1920×1080 frame a drawing of
+  /// up to 1920×1080 pt keeps it at 12 px or more.
+  package static let titleSize = 16
+  package static let textSize = 12
+
   package let diagram: Diagram
   /// Whether the graph was summarized into groups.
   package let summarized: Bool
@@ -35,9 +66,11 @@ package struct StructureDiagram: Sendable {
   /// - Parameters:
   ///   - nodes: the nodes to show (all, or a focus neighborhood), in any order.
   ///   - title: the diagram's title line.
+  ///   - maximumNodes: above this many nodes (or four times as many edges) the drawing is
+  ///     summarized whatever `layout` says.
   package init(
     graph: SupplyGraph, nodes: [NodeIndex], title: String, maximumNodes: Int = 600,
-    overlay: Overlay = Overlay()
+    overlay: Overlay = Overlay(), layout: Layout = Layout()
   ) {
     var d = Diagram(name: graph.name ?? "linkage")
     let shown = nodes.sorted { graph.id(of: $0) < graph.id(of: $1) }
@@ -50,27 +83,42 @@ package struct StructureDiagram: Sendable {
         visibleEdges += 1
       }
     }
-    summarized = shown.count > maximumNodes || visibleEdges > 4 * maximumNodes
+    summarized =
+      layout.summarize || layout.groupBy != nil || shown.count > maximumNodes
+      || visibleEdges > 4 * maximumNodes
     visibleNodes = shown.count
+    let grouping =
+      layout.groupBy.map { "kind and \($0.replacing(",", with: " or "))" } ?? "kind and tier"
     let fullTitle =
-      summarized ? "\(title) — summarized: \(shown.count) nodes in groups by kind and tier" : title
+      summarized ? "\(title) — summarized: \(shown.count) nodes in groups by \(grouping)" : title
+    // A compact geometry: small margins and gaps, and edge labels placed beside their edges
+    // after the layout (inline labels become label nodes that double the ranks).
     d.graphAttributes = [
-      ("rankdir", "LR"), ("labelloc", "t"), ("fontname", Self.font),
-      ("fontsize", "16"), ("nodesep", "0.25"), ("ranksep", "0.8"), ("bgcolor", "white"),
+      ("rankdir", layout.rankDirection), ("labelloc", "t"), ("fontname", Self.font),
+      ("fontsize", String(Self.titleSize)), ("nodesep", "0.06"), ("ranksep", "0.45"),
+      ("bgcolor", "white"),
     ]
     d.nodeDefaults = [
-      ("fontname", Self.font), ("fontsize", "10"), ("style", "filled"), ("penwidth", "1"),
+      ("fontname", Self.font), ("fontsize", String(Self.textSize)), ("style", "filled"),
+      ("penwidth", "1"), ("height", "0.28"), ("margin", "0.05,0.02"),
     ]
     d.edgeDefaults = [
-      ("fontname", Self.font), ("fontsize", "8"), ("color", "#555555"), ("arrowsize", "0.6"),
+      ("fontname", Self.font), ("fontsize", String(Self.textSize)), ("color", "#555555"),
+      ("arrowsize", "0.6"),
     ]
+    d.externalEdgeLabels = true
     func tierGroup(_ v: NodeIndex) -> String? { graph.tier(of: v).map { "tier\($0)" } }
+    var legend: [Overlay.LegendEntry] = []
+    var kinds: [NodeKind] = []
+    var sectorsShown = Set<Sector>()
+    var contextRelations = Set<String>()
     if !summarized {
       for v in shown {
+        let name = layout.wrapWidth.map { Self.wrap(graph.name(of: v), width: $0) }
         d.nodes.append(
           .init(
             key: graph.id(of: v),
-            label: graph.name(of: v) + (overlay.nodeLabels[v].map { "\n" + $0 } ?? ""),
+            label: (name ?? graph.name(of: v)) + (overlay.nodeLabels[v].map { "\n" + $0 } ?? ""),
             rankGroup: tierGroup(v),
             attributes: Self.merge(
               [
@@ -81,13 +129,34 @@ package struct StructureDiagram: Sendable {
       let edges = graph.edges.filter {
         visible[Int(graph.source(of: $0))] && visible[Int(graph.target(of: $0))]
       }
+      // When the drawing has one flow relation besides `supplies`, its name is said once, in
+      // the legend, instead of on every edge.
+      let otherFlow = Set(
+        edges.lazy.map { graph.relation(of: $0) }.filter {
+          $0.role == .flow && $0.name != "supplies"
+        }
+        .map(\.name))
+      let unnamed = otherFlow.count == 1 ? otherFlow.first : nil
+      if let unnamed {
+        legend.append(
+          .init(label: "flow: \(unnamed)", attributes: [("color", "#555555")], isEdge: true))
+      }
       for e in edges {
         let relation = graph.relation(of: e)
         var attributes: [(String, String)] = []
-        if relation.role == .context { attributes += [("style", "dashed"), ("color", "#999999")] }
+        if relation.role == .context {
+          attributes += [("style", "dashed"), ("color", "#999999")]
+          contextRelations.insert(relation.name)
+        }
+        // A part named after its own supplier (a process step that goes into the next) says
+        // nothing the arrow does not: it is left off.
+        let source = graph.source(of: e)
+        let part = graph.part(of: e).flatMap {
+          $0 == graph.id(of: source) || $0 == graph.name(of: source) ? nil : $0
+        }
         var label =
-          relation.name == "supplies"
-          ? graph.part(of: e) : relation.name + (graph.part(of: e).map { ": \($0)" } ?? "")
+          relation.name == "supplies" || relation.name == unnamed
+          ? part : relation.name + (part.map { ": \($0)" } ?? "")
         if let extra = overlay.edgeLabels[e] { label = label.map { "\(extra) \($0)" } ?? extra }
         attributes = Self.merge(attributes, overlay.edges[e] ?? [])
         d.edges.append(
@@ -95,10 +164,22 @@ package struct StructureDiagram: Sendable {
             source: graph.id(of: graph.source(of: e)), target: graph.id(of: graph.target(of: e)),
             label: label, attributes: attributes))
       }
+      legend = overlay.legend.filter { $0.isShown(in: graph) { visible[Int($0)] } } + legend
+      kinds = Array(Set(shown.map { graph.kind(of: $0) })).sorted()
+      if !overlay.recolorsNodes {
+        for v in shown { if let s = graph.sector(of: v) { sectorsShown.insert(s) } }
+      }
     } else {
-      // One node per (kind, tier); edges counted between groups.
+      // One node per group; edges counted between groups.
+      // Each node is grouped by the first of the comma-separated fields it has a value for.
+      let fields =
+        layout.groupBy.map {
+          $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        } ?? []
       func key(_ v: NodeIndex) -> String {
-        "\(graph.kind(of: v).name)|\(graph.tier(of: v).map(String.init) ?? "-")"
+        let value = fields.lazy.compactMap { graph.fieldText($0, of: v) }.first
+        return
+          "\(graph.kind(of: v).name)|\(value == nil ? "t" : "v")|\(value ?? graph.tier(of: v).map(String.init) ?? "-")"
       }
       var counts: [String: Int] = [:]
       var sectors: [String: [Sector: Int]] = [:]
@@ -106,20 +187,26 @@ package struct StructureDiagram: Sendable {
         counts[key(v), default: 0] += 1
         if let s = graph.sector(of: v) { sectors[key(v), default: [:]][s, default: 0] += 1 }
       }
+      var kindsSeen = Set<NodeKind>()
       for k in counts.keys.sorted() {
-        let parts = k.split(separator: "|")
+        let parts = k.split(separator: "|", maxSplits: 2).map(String.init)
         let kind = NodeKind(name: parts[0]) ?? .other
-        let tier = parts[1] == "-" ? "" : " (tier \(parts[1]))"
+        kindsSeen.insert(kind)
+        let byValue = parts[1] == "v"
+        let group =
+          byValue ? " · \(parts[2])" : parts[2] == "-" ? "" : " (tier \(parts[2]))"
         let dominant = sectors[k]?.max {
           $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key
         }?.key
+        if let dominant { sectorsShown.insert(dominant) }
         d.nodes.append(
           .init(
             key: k,
-            label: "\(kind == .agency ? "agencies" : kind.name + "s")\(tier)\n\(counts[k]!)",
-            rankGroup: parts[1] == "-" ? nil : "tier\(parts[1])",
+            label: "\(kind == .agency ? "agencies" : kind.name + "s")\(group)\n\(counts[k]!)",
+            rankGroup: byValue || parts[2] == "-" ? nil : "tier\(parts[2])",
             attributes: [("shape", Self.shape(kind)), ("fillcolor", Self.fill(dominant))]))
       }
+      kinds = kindsSeen.sorted()
       var links: [String: Int] = [:]
       for e in graph.edges
       where visible[Int(graph.source(of: e))] && visible[Int(graph.target(of: e))] {
@@ -133,16 +220,49 @@ package struct StructureDiagram: Sendable {
             source: String(ends[0]), target: String(ends[1]), label: String(n),
             attributes: [("penwidth", String(format2: min(6, 0.5 + log2(Double(n)) / 3)))]))
       }
+      if !d.edges.isEmpty {
+        legend.append(
+          .init(
+            label: "links between groups (count)", attributes: [("color", "#555555")], isEdge: true)
+        )
+      }
+    }
+    if !contextRelations.isEmpty {
+      legend.append(
+        .init(
+          label: "context: \(contextRelations.sorted().joined(separator: ", "))",
+          attributes: [("color", "#999999"), ("style", "dashed")], isEdge: true))
     }
     // The title and legend are the graph's own label: not nodes, so no id can collide with
     // them and a reader counting the SVG's nodes counts only the graph's.
-    let kinds = Array(Set(shown.map { graph.kind(of: $0) })).sorted()
-    var sectorsShown = Set<Sector>()
-    for v in shown { if let s = graph.sector(of: v) { sectorsShown.insert(s) } }
     d.htmlLabel = Self.titleAndLegend(
-      title: fullTitle, overlay: overlay.legend, kinds: kinds,
-      sectors: overlay.recolorsNodes ? [] : Sector.allCases.filter { sectorsShown.contains($0) })
+      title: fullTitle, overlay: legend, kinds: kinds,
+      sectors: Sector.allCases.filter { sectorsShown.contains($0) })
     diagram = d
+  }
+
+  /// `name` on lines of about `width` characters, broken at spaces (at ` (` first, so a name
+  /// with a translation in parentheses keeps it on its own line); a longer word stays whole.
+  /// - Complexity: O(length of `name`).
+  static func wrap(_ name: String, width: Int) -> String {
+    guard name.count > width, width > 0 else { return name }
+    if let open = name.range(of: " ("), name.hasSuffix(")") {
+      let head = String(name[..<open.lowerBound])
+      let tail = String(name[name.index(after: open.lowerBound)...])
+      return wrap(head, width: width) + "\n" + wrap(tail, width: width)
+    }
+    var lines: [String] = []
+    var line = ""
+    for word in name.split(separator: " ", omittingEmptySubsequences: true) {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line += (line.isEmpty ? "" : " ") + word
+      }
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
   }
 }
 
@@ -184,23 +304,41 @@ extension StructureDiagram {
       return
         "<TD BGCOLOR=\"\(Diagram.escapeXML(fill))\" COLOR=\"\(Diagram.escapeXML(border))\" BORDER=\"\(width)\" WIDTH=\"18\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD>"
     }
+    /// A line sample for an edge style: solid or dashed, in the edge's colour, bold when thick.
+    func line(_ attributes: [(String, String)]) -> String {
+      var color = "#555555"
+      var dashed = false
+      var width = 1.0
+      for (k, v) in attributes {
+        switch k {
+        case "color": color = v
+        case "style": dashed = v.contains("dashed") || v.contains("dotted")
+        case "penwidth": width = Double(v) ?? 1
+        default: break
+        }
+      }
+      let stroke = dashed ? "– – –" : "———"
+      let text = width >= 2 ? "<B>\(stroke)</B>" : stroke
+      return "<TD><FONT COLOR=\"\(Diagram.escapeXML(color))\">\(text)</FONT></TD>"
+    }
     var cells: [String] = []
     for entry in overlay {
       cells.append(
-        swatch(entry.attributes) + "<TD ALIGN=\"LEFT\">\(Diagram.escapeXML(entry.label))</TD>")
+        (entry.isEdge ? line(entry.attributes) : swatch(entry.attributes))
+          + "<TD ALIGN=\"LEFT\">\(Diagram.escapeXML(entry.label))</TD>")
     }
     for s in sectors {
       cells.append(
         swatch([("fillcolor", fill(s))]) + "<TD ALIGN=\"LEFT\">\(Diagram.escapeXML(s.name))</TD>")
     }
     var html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
-    html += "<TR><TD><FONT POINT-SIZE=\"16\">\(Diagram.escapeXML(title))</FONT></TD></TR>"
+    html += "<TR><TD><FONT POINT-SIZE=\"\(titleSize)\">\(Diagram.escapeXML(title))</FONT></TD></TR>"
     let shapes = kinds.map { "\($0.name): \(shapeName($0))" }.joined(separator: " · ")
     if !cells.isEmpty || !shapes.isEmpty {
       // A framed box of rows that share no columns, so a long shapes line cannot widen the
       // swatch columns.
       html +=
-        "<TR><TD><FONT POINT-SIZE=\"12\"><TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+        "<TR><TD><FONT POINT-SIZE=\"\(textSize)\"><TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
       if !cells.isEmpty {
         html +=
           "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\"><B>Legend</B></TD>"
@@ -208,7 +346,7 @@ extension StructureDiagram {
       }
       if !shapes.isEmpty {
         html +=
-          "<TR><TD ALIGN=\"LEFT\">\(cells.isEmpty ? "<B>Legend</B> " : "")<FONT POINT-SIZE=\"10\">Shapes — \(Diagram.escapeXML(shapes))</FONT></TD></TR>"
+          "<TR><TD ALIGN=\"LEFT\">\(cells.isEmpty ? "<B>Legend</B> " : "")Shapes — \(Diagram.escapeXML(shapes))</TD></TR>"
       }
       html += "</TABLE></FONT></TD></TR>"
     }

@@ -58,16 +58,19 @@ extension SupplyChain {
       options.listLimit = 0
       view = .reach(ReachReport(input: input, options: options), over: .structure(input))
     }
-    let drawing = view.diagram(of: graph)
-    let graphviz: GraphvizRenderer.Format
-    switch format {
-    case .dot: return Array(DOTWriter.text(of: drawing.diagram).utf8)
-    case .svg: graphviz = .svg
-    case .png: graphviz = .png
-    case .pdf: graphviz = .pdf
-    }
     do {
-      return try GraphvizRenderer.render(drawing.diagram, format: graphviz)
+      // Fitted to a 16:9 slide, as `linkage render` draws by default.
+      let fit = try SlideFit(views: [view], graph: graph, frame: .slide)
+      var diagram = fit.drawing.diagram
+      diagram.graphAttributes += SlideFrame.slide.graphAttributes(bitmap: format == .png)
+      let graphviz: GraphvizRenderer.Format
+      switch format {
+      case .dot: return Array(DOTWriter.text(of: diagram).utf8)
+      case .svg: graphviz = .svg
+      case .png: graphviz = .png
+      case .pdf: graphviz = .pdf
+      }
+      return try GraphvizRenderer.render(diagram, format: graphviz)
     } catch {
       throw .unreadable(path: "graphviz", detail: "\(error)")
     }

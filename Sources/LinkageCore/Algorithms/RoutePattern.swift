@@ -324,17 +324,7 @@ package struct RoutePattern: Sendable {
       return false
     }
     for (field, value) in test.conditions {
-      let actual: String?
-      switch field {
-      case "sector": actual = graph.sectorLabel(of: node)
-      case "stage": actual = graph.stageLabel(of: node)
-      case "kind": actual = graph.kindLabel(of: node) ?? graph.kind(of: node).name
-      case "id": actual = graph.id(of: node)
-      case "name": actual = graph.name(of: node)
-      case "tier": actual = graph.tier(of: node).map(String.init)
-      default: actual = graph.nodeAttributes[field]?[Int(node)]?.description
-      }
-      if actual != value { return false }
+      if graph.fieldText(field, of: node) != value { return false }
     }
     return true
   }

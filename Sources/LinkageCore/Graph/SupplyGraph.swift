@@ -179,6 +179,20 @@ package struct SupplyGraph: Sendable {
     return n.isEmpty ? nil : n
   }
   package func kind(of node: NodeIndex) -> NodeKind { kinds[Int(node)] }
+
+  /// The text of a node's field as written: `sector`, `stage`, `kind`, `id`, `name`, `tier`,
+  /// or any other node attribute (nil where the node has none).
+  package func fieldText(_ field: String, of node: NodeIndex) -> String? {
+    switch field {
+    case "sector": sectorLabel(of: node)
+    case "stage": stageLabel(of: node)
+    case "kind": kindLabel(of: node) ?? kind(of: node).name
+    case "id": id(of: node)
+    case "name": name(of: node)
+    case "tier": tier(of: node).map(String.init)
+    default: nodeAttributes[field]?[Int(node)]?.description
+    }
+  }
   /// The kind as written (for an unknown kind, the user's text).
   package func kindLabel(of node: NodeIndex) -> String? {
     let c = kindCodes[Int(node)]

@@ -77,6 +77,8 @@ extension DiagramView {
     let red = ReportPalette.failure
     var overlay = Overlay()
     var core: [NodeIndex] = []
+    var targets: [NodeIndex] = []
+    var fell: [NodeIndex] = []
     let shown = top.map { Array(report.nodes.prefix($0)) } ?? report.nodes
     let most = Double(shown.first?.targetsCut.count ?? 1)
     for (position, c) in shown.enumerated() {
@@ -89,6 +91,7 @@ extension DiagramView {
       overlay.nodeLabels[c.node] = "#\(c.rank ?? position + 1): cuts \(c.targetsCut.count)"
       for why in c.why {
         core.append(why.target)
+        targets.append(why.target)
         overlay.nodes[why.target] =
           (overlay.nodes[why.target] ?? []) + [("color", red), ("penwidth", "3")]
         for step in why.steps {
@@ -99,7 +102,10 @@ extension DiagramView {
           // dead supply edges dashed.
           for v in [step.node] + step.alsoFell where v != why.target && v != c.node {
             core.append(v)
-            if overlay.nodes[v] == nil { overlay.nodes[v] = Self.fallen }
+            if overlay.nodes[v] == nil {
+              overlay.nodes[v] = Self.fallen
+              fell.append(v)
+            }
           }
           for i in graph.incoming.range(of: step.node) {
             let u = graph.incoming.neighbors[i]
@@ -115,14 +121,21 @@ extension DiagramView {
       overlay.edges[l.edge] = [("color", red), ("penwidth", "4")]
     }
     overlay.legend = [
-      .init(label: "single point of failure", attributes: [("shape", "box"), ("fillcolor", red)]),
+      .init(
+        label: "single point of failure", attributes: [("shape", "box"), ("fillcolor", red)],
+        marks: shown.map(\.node)),
       .init(
         label: "target it cuts off",
-        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", red), ("penwidth", "3")]
-      ),
+        attributes: [
+          ("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", red), ("penwidth", "3"),
+        ],
+        marks: targets),
       .init(
         label: "falls with it on the way",
-        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF")] + Self.fallen),
+        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF")] + Self.fallen, marks: fell),
+      .init(
+        label: "critical link", attributes: [("color", red), ("penwidth", "4")], isEdge: true,
+        marksEdges: report.analysis.criticalLinks.map(\.edge)),
     ]
     let title =
       "\(report.input.title) — single points of failure (\(report.semantics.semantics.rawValue) semantics, top \(shown.count) of \(report.analysis.criticalNodes.count), context \(context))"
@@ -154,11 +167,9 @@ extension DiagramView {
     overlay.nodes[report.source] = [("color", blue), ("penwidth", "3"), ("fontcolor", blue)]
     overlay.legend = [
       .init(
-        label: "route #rank",
-        attributes: [
-          ("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", blue), ("penwidth", "3"),
-        ]
-      )
+        label: "route #rank (start and ends framed)",
+        attributes: [("color", blue), ("penwidth", "3")],
+        isEdge: true)
     ]
     let count = report.routes.count
     let title =
@@ -176,30 +187,37 @@ extension DiagramView {
     let red = ReportPalette.failure
     var overlay = Overlay()
     overlay.recolorsNodes = true
+    var byClass: [[NodeIndex]] = DualUseReach.ReachClass.allCases.map { _ in [] }
+    var fragile: [NodeIndex] = []
     for v in base.nodes {
       let c = reach.classes[Int(v)]
+      byClass[DualUseReach.ReachClass.allCases.firstIndex(of: c) ?? 0].append(v)
       var attributes: [(String, String)] = [("fillcolor", ReportPalette.fill(c))]
       if robust, c == .dual,
         !(reach.defense.fragile?[v].isEmpty ?? true)
           || !(reach.industry.fragile?[v].isEmpty ?? true)
       {
         attributes += [("peripheries", "2"), ("color", red)]
+        fragile.append(v)
       }
       overlay.nodes[v] = attributes
     }
-    overlay.legend = DualUseReach.ReachClass.allCases.map { c in
-      .init(
-        label: "reach: \(c.spelling)",
-        attributes: [("shape", "box"), ("fillcolor", ReportPalette.fill(c))])
+    // Each class is listed only when a node of it is drawn (an entry with no node to mark
+    // would be listed always, so empty classes are left out here).
+    for (c, members) in zip(DualUseReach.ReachClass.allCases, byClass) where !members.isEmpty {
+      overlay.legend.append(
+        .init(
+          label: "reach: \(c.spelling)",
+          attributes: [("shape", "box"), ("fillcolor", ReportPalette.fill(c))], marks: members))
     }
-    if robust {
+    if !fragile.isEmpty {
       overlay.legend.append(
         .init(
           label: "dual, one failure away",
           attributes: [
             ("shape", "box"), ("fillcolor", ReportPalette.fill(.dual)), ("peripheries", "2"),
             ("color", red),
-          ]))
+          ], marks: fragile))
     }
     let title = base.title.replacing(
       "— structure", with: "— dual-use reach" + (robust ? " (robustness marked)" : ""))
@@ -210,12 +228,32 @@ extension DiagramView {
 /// What an analysis adds to the structure view: attributes for some nodes and edges (they
 /// override the defaults), edge label prefixes, and legend entries.
 package struct Overlay: Sendable {
+  /// One legend line: a sample drawn with `attributes` (a node swatch, or a line when
+  /// `isEdge`) and its meaning. It is listed only when something it marks is drawn: one of
+  /// `marks` or `marksEdges` (an entry that names neither is always listed).
   package struct LegendEntry: Sendable {
     package let label: String
     package let attributes: [(String, String)]
-    package init(label: String, attributes: [(String, String)]) {
+    package var isEdge: Bool
+    package var marks: [NodeIndex]
+    package var marksEdges: [EdgeIndex]
+    package init(
+      label: String, attributes: [(String, String)], isEdge: Bool = false,
+      marks: [NodeIndex] = [], marksEdges: [EdgeIndex] = []
+    ) {
       self.label = label
       self.attributes = attributes
+      self.isEdge = isEdge
+      self.marks = marks
+      self.marksEdges = marksEdges
+    }
+
+    /// Whether the entry describes something drawn: `drawn(v)` says whether node v is drawn
+    /// (an edge is drawn when both its ends are).
+    package func isShown(in graph: SupplyGraph, drawn: (NodeIndex) -> Bool) -> Bool {
+      if marks.isEmpty && marksEdges.isEmpty { return true }
+      return marks.contains(where: drawn)
+        || marksEdges.contains { drawn(graph.source(of: $0)) && drawn(graph.target(of: $0)) }
     }
   }
 

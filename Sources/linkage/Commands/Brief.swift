@@ -96,13 +96,18 @@ struct Brief: ParsableCommand {
     for (k, view) in report.views.enumerated() {
       progress.say("drawing \(view.name) (\(k + 1)/\(report.views.count))…", overwrite: true)
       let shown = try diagramView(view.kind, input: input, spof: spof, reach: reach)
-      let drawing = shown.diagram(of: graph)
+      let fit: SlideFit
+      do { fit = try SlideFit(views: [shown], graph: graph, frame: .slide) } catch {
+        throw CommandFailure(message: "\(error)", code: 70)
+      }
       var svg: [UInt8] = []
       for format in [GraphvizRenderer.Format.svg, .png] {
         let file = "diagrams/\(view.name).\(format.rawValue)"
         let bytes: [UInt8]
         do {
-          bytes = try GraphvizRenderer.render(drawing.diagram, format: format)
+          var diagram = fit.drawing.diagram
+          diagram.graphAttributes += SlideFrame.slide.graphAttributes(bitmap: format == .png)
+          bytes = try GraphvizRenderer.render(diagram, format: format)
         } catch {
           throw CommandFailure(message: "\(error)", code: 70)
         }

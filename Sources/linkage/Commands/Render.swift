@@ -48,6 +48,21 @@ struct Render: ParsableCommand {
 
   @Option(
     help:
+      "The frame to fit: W:H (16:9 is 1920x1080 px), pixels WxH (1280x720), or inches WxHin (13.33x7.5in, times --dpi)."
+  )
+  var size: String = "16:9"
+
+  @Option(
+    parsing: .unconditional, help: "PNG resolution in pixels per inch (and of sizes in inches).")
+  var dpi: Int = 96
+
+  @Option(
+    name: .customLong("group-by"),
+    help: "Summarize by this node field (country, stage, region, …): one node per kind and value.")
+  var groupBy: String?
+
+  @Option(
+    help:
       "What to draw: structure, spof (top single points of failure and what they cut), paths (the k best routes), reach (dual-use classes)."
   )
   var view: RenderView = .structure
@@ -98,6 +113,10 @@ struct Render: ParsableCommand {
     if context < 0 { throw ValidationError("--context must not be negative") }
     if view == .paths && from == nil { throw ValidationError("the paths view needs --from ID") }
     if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
+    do { _ = try SlideFrame(parsing: size, dpi: dpi) } catch {
+      throw ValidationError("\(error)")
+    }
+    if let groupBy, groupBy.isEmpty { throw ValidationError("--group-by needs a field name") }
     if top < 1 { throw ValidationError("--top must be at least 1") }
     if k < 1 { throw ValidationError("-k must be at least 1") }
     if format == nil,
@@ -129,16 +148,18 @@ struct Render: ParsableCommand {
     if let center = request.node {
       base = DiagramView.neighborhood(of: center, radius: radius, analysisInput)
     }
-    let shown: DiagramView
+    // What to draw, the most detailed first: with less context when the frame needs it.
+    let contexts = context > 0 ? [context, 0] : [0]
+    let views: [DiagramView]
     switch self.view {
-    case .structure: shown = base
+    case .structure: views = [base]
     case .spof:
       var options = SpofReport.Options()
       options.limit = top
       options.chains = .everyTarget
       options.includesRedundancy = false
-      shown = DiagramView.spof(
-        SpofReport(input: analysisInput, request: request, options: options), context: context)
+      let report = SpofReport(input: analysisInput, request: request, options: options)
+      views = contexts.map { DiagramView.spof(report, context: $0) }
     case .paths:
       var options = PathsReport.Options()
       options.count = k
@@ -150,30 +171,39 @@ struct Render: ParsableCommand {
         )
         return
       }
-      shown = DiagramView.paths(report, context: context)
+      views = contexts.map { DiagramView.paths(report, context: $0) }
     case .reach:
       var options = ReachReport.Options()
       options.robust = robust
       options.limit = 0
       options.listLimit = 0
-      shown = DiagramView.reach(ReachReport(input: analysisInput, options: options), over: base)
+      views = [DiagramView.reach(ReachReport(input: analysisInput, options: options), over: base)]
     }
-    let drawing = shown.diagram(of: graph, maximumNodes: maxNodes)
-    if drawing.summarized && !quiet {
-      printError(
-        "linkage: \(drawing.visibleNodes) nodes are more than --max-nodes \(maxNodes): drawing groups by kind and tier (use --focus ID for detail)"
-      )
+    let frame: SlideFrame
+    do { frame = try SlideFrame(parsing: size, dpi: dpi) } catch {
+      throw CommandFailure(message: "\(error)", code: 64)
     }
     let chosen = imageFormat
+    let fit: SlideFit
     let bytes: [UInt8]
     do {
+      fit = try SlideFit(
+        views: views, graph: graph, frame: frame, maximumNodes: maxNodes, groupBy: groupBy)
+      var diagram = fit.drawing.diagram
+      diagram.graphAttributes += frame.graphAttributes(bitmap: chosen == .png)
       if chosen == .dot {
-        bytes = Array(DOTWriter.text(of: drawing.diagram).utf8)
+        bytes = Array(DOTWriter.text(of: diagram).utf8)
       } else {
-        bytes = try GraphvizRenderer.render(drawing.diagram, format: chosen.graphviz)
+        bytes = try GraphvizRenderer.render(diagram, format: chosen.graphviz)
       }
     } catch {
       throw CommandFailure(message: "\(error)", code: 70)
+    }
+    let drawing = fit.drawing
+    if !quiet {
+      for line in fit.notes(frame: frame, maximumNodes: maxNodes, contexts: contexts) {
+        printError("linkage: \(line)")
+      }
     }
     do {
       try FileAccess.writeAtomically(bytes, to: output)

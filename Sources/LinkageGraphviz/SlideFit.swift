@@ -1,0 +1,145 @@
+import LinkageCore
+import LinkageReports
+
+/// Chooses how to draw a view so it is readable in a frame: the layout (rank direction,
+/// wrapped names), how much context, and whether to summarize, by laying candidates out and
+/// measuring them. A candidate is readable when its smallest text, once the drawing is scaled
+/// to fit the frame, is at least ``SlideFrame/readableTextPixels``.
+///
+/// Candidates are tried in order of how much they show: every view (the first shows the most
+/// context), each left to right, then with long names wrapped, then top to bottom; then the
+/// summary by group. The first readable candidate wins; when none is, the most readable one
+/// is drawn and the result says so. Candidates that cannot fit (their nodes' text alone would
+/// cover more than the frame at readable size) are not laid out, so a large view costs one
+/// summary layout, not several full ones.
+///
+/// - Complexity: at most 4 layouts per view plus 2 summary layouts; Graphviz's dot dominates.
+package struct SlideFit: Sendable {
+  /// The drawing chosen.
+  package let drawing: StructureDiagram
+  /// How it is laid out.
+  package let layout: StructureDiagram.Layout
+  /// Which of the views it draws (0: the first).
+  package let viewIndex: Int
+  /// Its smallest text in frame pixels once fitted into the frame.
+  package let textPixels: Double
+  /// Whether that meets ``SlideFrame/readableTextPixels``.
+  package var isReadable: Bool { textPixels >= SlideFrame.readableTextPixels - 1e-9 }
+  /// Whether the summary was chosen although the nodes were few enough to draw one by one.
+  package let summarizedToFit: Bool
+
+  /// - Parameters:
+  ///   - views: what to draw, the most detailed first (e.g. less context in each next one).
+  ///   - groupBy: summarize by this field (the summary is then the only candidate).
+  /// - Throws: ``GraphvizRenderer/Failure`` when Graphviz refuses a layout.
+  package init(
+    views: [DiagramView], graph: SupplyGraph, frame: SlideFrame, maximumNodes: Int = 600,
+    groupBy: String? = nil
+  ) throws {
+    precondition(!views.isEmpty, "SlideFit needs a view")
+    var candidates: [(view: Int, layout: StructureDiagram.Layout)] = []
+    if groupBy == nil {
+      for index in views.indices {
+        for layout in [
+          StructureDiagram.Layout(rankDirection: "LR"),
+          StructureDiagram.Layout(rankDirection: "LR", wrapWidth: 30),
+          StructureDiagram.Layout(rankDirection: "LR", wrapWidth: 22),
+          StructureDiagram.Layout(rankDirection: "TB", wrapWidth: 14),
+        ] { candidates.append((index, layout)) }
+      }
+    }
+    let last = views.count - 1
+    for direction in ["LR", "TB"] {
+      candidates.append(
+        (last, StructureDiagram.Layout(rankDirection: direction, summarize: true, groupBy: groupBy))
+      )
+    }
+    let tooLarge = views[last].diagram(of: graph, maximumNodes: maximumNodes).summarized
+    var best: SlideFit? = nil
+    for candidate in candidates {
+      let drawing = views[candidate.view].diagram(
+        of: graph, maximumNodes: maximumNodes, layout: candidate.layout)
+      // A view too large to draw node by node is summarized whatever the layout asked: its
+      // full-layout candidates are the summary candidates, tried once at the end.
+      if drawing.summarized && !candidate.layout.summarize { continue }
+      if !candidate.layout.summarize,
+        Self.textArea(drawing.diagram) > Double(frame.width * frame.height)
+      {
+        continue
+      }
+      let size = try GraphvizRenderer.drawingSize(drawing.diagram)
+      let fit = SlideFit(
+        drawing: drawing, layout: candidate.layout, viewIndex: candidate.view,
+        textPixels: frame.textPixels(drawing.diagram.smallestTextSize, in: size),
+        summarizedToFit: candidate.layout.summarize && groupBy == nil && !tooLarge)
+      if fit.isReadable {
+        self = fit
+        return
+      }
+      if best == nil || fit.textPixels > best!.textPixels { best = fit }
+    }
+    // The summary candidates are always laid out, so there is a best one.
+    self = best!
+  }
+
+  private init(
+    drawing: StructureDiagram, layout: StructureDiagram.Layout, viewIndex: Int,
+    textPixels: Double, summarizedToFit: Bool
+  ) {
+    self.drawing = drawing
+    self.layout = layout
+    self.viewIndex = viewIndex
+    self.textPixels = textPixels
+    self.summarizedToFit = summarizedToFit
+  }
+
+  /// A lower bound on the area, in points², the nodes' labels cover at their text size (each
+  /// character at least 0.45 em wide, wide characters 0.9 em, one line high), so a drawing
+  /// whose text alone exceeds the frame is not laid out.
+  /// - Complexity: O(label text).
+  static func textArea(_ diagram: Diagram) -> Double {
+    let em = Double(StructureDiagram.textSize)
+    var area = 0.0
+    for node in diagram.nodes {
+      for line in node.label.split(separator: "\n") {
+        var width = 0.0
+        for c in line.unicodeScalars { width += c.value >= 0x1100 ? 0.9 : 0.45 }
+        area += width * em * em
+      }
+    }
+    return area
+  }
+}
+
+extension SlideFit {
+  /// What a reader should know about the choice, one line each: a summary, less context, a
+  /// frame the view cannot be made readable in (with what would be).
+  /// - Parameter contexts: the context of each view, when the views differ by context.
+  package func notes(frame: SlideFrame, maximumNodes: Int, contexts: [Int] = []) -> [String] {
+    var lines: [String] = []
+    let grouping =
+      layout.groupBy.map { "kind and \($0.replacing(",", with: " or "))" } ?? "kind and tier"
+    if drawing.summarized && layout.groupBy == nil {
+      if summarizedToFit {
+        lines.append(
+          "\(drawing.visibleNodes) nodes do not fit \(frame) readably: drawing groups by \(grouping) (use --focus ID for detail, --group-by FIELD, or a larger --size)"
+        )
+      } else {
+        lines.append(
+          "\(drawing.visibleNodes) nodes are more than --max-nodes \(maximumNodes): drawing groups by \(grouping) (use --focus ID for detail)"
+        )
+      }
+    }
+    if viewIndex > 0, viewIndex < contexts.count, !drawing.summarized {
+      lines.append(
+        "drawn with --context \(contexts[viewIndex]) instead of \(contexts[0]) to fit \(frame) readably"
+      )
+    }
+    if !isReadable {
+      lines.append(
+        "warning: not readable at \(frame): the smallest text is \(NumberText.short((textPixels * 10).rounded() / 10)) px once fitted (12 px wanted); try --focus ID --radius 1, --group-by FIELD, or a larger --size"
+      )
+    }
+    return lines
+  }
+}
