@@ -6,9 +6,9 @@ SWIFT ?= swift
 PYTHON ?= python3
 SHELL := /bin/bash
 # System packages (checked with dpkg, installed with apt): what building and drawing need,
-# then what only the tests (headless Chromium for the brief page) and benchmarks (GNU time) add.
+# then what only the tests (headless Chromium for the brief page, poppler-utils to read its PDF) and benchmarks (GNU time) add.
 BUILD_APT ?= pkg-config libgraphviz-dev fonts-noto-cjk
-TEST_APT ?= chromium
+TEST_APT ?= chromium poppler-utils
 BENCH_APT ?= time
 # Python modules only the tests need (import name=pip name); the demo needs none.
 TEST_PY ?= networkx=networkx pytest=pytest jsonschema=jsonschema nbformat=nbformat nbclient=nbclient ipykernel=ipykernel

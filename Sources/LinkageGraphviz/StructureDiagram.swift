@@ -166,8 +166,11 @@ package struct StructureDiagram: Sendable {
       }
       legend = overlay.legend.filter { $0.isShown(in: graph) { visible[Int($0)] } } + legend
       kinds = Array(Set(shown.map { graph.kind(of: $0) })).sorted()
+      // A sector is listed when a node is drawn in its colour (not recoloured by the overlay).
       if !overlay.recolorsNodes {
-        for v in shown { if let s = graph.sector(of: v) { sectorsShown.insert(s) } }
+        for v in shown where !(overlay.nodes[v] ?? []).contains(where: { $0.0 == "fillcolor" }) {
+          if let s = graph.sector(of: v) { sectorsShown.insert(s) }
+        }
       }
     } else {
       // One node per group; edges counted between groups.

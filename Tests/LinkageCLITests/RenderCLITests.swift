@@ -22,7 +22,7 @@ struct RenderCLITests {
     #expect(svg.contains("Noto Sans CJK KR"))
     let dot = TestFiles.read(folder + "/a.dot")
     #expect(dot.hasPrefix("digraph \"korea-ax\" {"))
-    #expect(dot.contains("\"kseed-silicon\" -> \"arum-compute\" [\"label\"=\"npu\"]"))
+    #expect(dot.contains("\"kseed-silicon\" -> \"arum-compute\" [\"xlabel\"=\"npu\"]"))
   }
 
   @Test("--focus draws the neighborhood; a big graph is summarized and says so")

@@ -197,3 +197,53 @@ def test_brief_loads_the_graph_once(tmp_path):
                                "--quiet"], cwd=ROOT, capture_output=True, text=True, env=env)
         assert proc.returncode == 0, proc.stderr
         assert "linkage: graph loads: 1" in proc.stderr
+
+
+def poppler(tool):
+    found = shutil.which(tool)
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail(f"{tool} is not installed (make deps-test installs poppler-utils)")
+    pytest.skip(f"no {tool}")
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_index_html_prints_one_whole_diagram_per_page(pack, tmp_path, paper):
+    """Chromium's print-to-PDF: each diagram starts a page and is not cut: its title (drawn
+    in the SVG) and its caption below it are on the same page, and no other diagram is."""
+    out, _ = pack
+    page = tmp_path / "print.html"
+    # The page size is the printer's choice; the brief's CSS must hold for both.
+    html = (out / "index.html").read_text()
+    size = "210mm 297mm" if paper == "A4" else "8.5in 11in"
+    page.write_text(html.replace("@page { margin: 12mm; }", f"@page {{ margin: 12mm; size: {size}; }}"))
+    for name in os.listdir(out):
+        if os.path.isdir(out / name):
+            shutil.copytree(out / name, tmp_path / name, dirs_exist_ok=True)
+    pdf = tmp_path / "brief.pdf"
+    proc = headless(f"--print-to-pdf={pdf}", "--no-pdf-header-footer", url=page.as_uri())
+    assert proc.returncode == 0 and pdf.exists(), proc.stderr[-2000:]
+    info = subprocess.run([poppler("pdfinfo"), str(pdf)], capture_output=True, text=True).stdout
+    pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert ("(A4)" if paper == "A4" else "(letter)") in info, info
+    texts = []
+    for k in range(1, pages + 1):
+        texts.append(subprocess.run(
+            [poppler("pdftotext"), "-f", str(k), "-l", str(k), str(pdf), "-"],
+            capture_output=True, text=True).stdout)
+    titles = {"spof": "single points of failure (", "paths": "best route", "reach": "dual-use reach",
+              "structure": "— structure ("}
+    for view in VIEWS:
+        holding = [k for k, t in enumerate(texts) if titles[view] in t]
+        assert len(holding) == 1, (view, holding)
+        text = texts[holding[0]]
+        assert "Full size:" in text, (view, text[:400])
+        others = [v for v in VIEWS if v != view and titles[v] in text]
+        assert others == [], (view, others)
+    # Every page rasterizes to something (no blank page from a stray break).
+    subprocess.run([poppler("pdftoppm"), "-r", "20", "-png", str(pdf), str(tmp_path / "p")],
+                   check=True)
+    for k in range(1, pages + 1):
+        shot = next(tmp_path.glob(f"p-{k}.png"), None) or next(tmp_path.glob(f"p-0{k}.png"))
+        assert len(set(png_pixels(shot))) > 8, f"page {k} of {pages} is blank"

@@ -31,6 +31,17 @@ extension BriefReport {
       figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
       figcaption { color: #5b6475; font-size: 13px; margin-top: 6px; }
       footer { margin-top: 40px; color: #5b6475; font-size: 13px; }
+      @media print {
+        @page { margin: 12mm; }
+        body { background: #fff; }
+        main { max-width: none; padding: 0; }
+        h2 { break-after: avoid; }
+        table, tr { break-inside: avoid; }
+        figure { break-before: page; break-inside: avoid; margin: 0; }
+        figure a.diagram { border: none; padding: 0; }
+        figure svg { max-height: 170mm; width: auto; }
+        figcaption a { color: inherit; text-decoration: none; }
+      }
       </style>
       </head>
       <body>
