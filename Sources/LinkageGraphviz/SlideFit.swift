@@ -7,13 +7,14 @@ import LinkageReports
 /// to fit the frame, is at least ``SlideFrame/readableTextPixels``.
 ///
 /// Candidates are tried in order of how much they show: every view (the first shows the most
-/// context), each left to right, then with long names wrapped, then top to bottom; then the
+/// context), each left to right with edge labels inline, then beside their edges, then with
+/// long names wrapped, then top to bottom; then the
 /// summary by group. The first readable candidate wins; when none is, the most readable one
 /// is drawn and the result says so. Candidates that cannot fit (their nodes' text alone would
 /// cover more than the frame at readable size) are not laid out, so a large view costs one
 /// summary layout, not several full ones.
 ///
-/// - Complexity: at most 4 layouts per view plus 2 summary layouts; Graphviz's dot dominates.
+/// - Complexity: at most 5 layouts per view plus 2 summary layouts; Graphviz's dot dominates.
 package struct SlideFit: Sendable {
   /// The drawing chosen.
   package let drawing: StructureDiagram
@@ -41,6 +42,7 @@ package struct SlideFit: Sendable {
     if groupBy == nil {
       for index in views.indices {
         for layout in [
+          StructureDiagram.Layout(rankDirection: "LR", inlineEdgeLabels: true),
           StructureDiagram.Layout(rankDirection: "LR"),
           StructureDiagram.Layout(rankDirection: "LR", wrapWidth: 30),
           StructureDiagram.Layout(rankDirection: "LR", wrapWidth: 22),

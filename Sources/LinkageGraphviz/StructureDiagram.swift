@@ -41,11 +41,15 @@ package struct StructureDiagram: Sendable {
     /// of by tier: a node is grouped by kind and the first field it has a value for; nodes with
     /// none of them by kind and tier.
     package var groupBy: String? = nil
+    /// Edge labels inline (label nodes dot places on the edge, which spread the ranks apart)
+    /// instead of beside the edges after the layout (compact, but may touch other lines).
+    package var inlineEdgeLabels = false
 
     package init(
       rankDirection: String = "LR", wrapWidth: Int? = nil, summarize: Bool = false,
-      groupBy: String? = nil
+      groupBy: String? = nil, inlineEdgeLabels: Bool = false
     ) {
+      self.inlineEdgeLabels = inlineEdgeLabels
       self.rankDirection = rankDirection
       self.wrapWidth = wrapWidth
       self.summarize = summarize
@@ -106,7 +110,7 @@ package struct StructureDiagram: Sendable {
       ("fontname", Self.font), ("fontsize", String(Self.textSize)), ("color", "#555555"),
       ("arrowsize", "0.6"),
     ]
-    d.externalEdgeLabels = true
+    d.externalEdgeLabels = !layout.inlineEdgeLabels
     func tierGroup(_ v: NodeIndex) -> String? { graph.tier(of: v).map { "tier\($0)" } }
     var legend: [Overlay.LegendEntry] = []
     var kinds: [NodeKind] = []
