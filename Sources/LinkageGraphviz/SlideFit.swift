@@ -10,9 +10,9 @@ import LinkageReports
 /// context), each left to right with edge labels inline, then beside their edges, then with
 /// long names wrapped, then top to bottom; then the
 /// summary by group. The first readable candidate wins; when none is, the most readable one
-/// is drawn and the result says so. Candidates that cannot fit (their nodes' text alone would
-/// cover more than the frame at readable size) are not laid out, so a large view costs one
-/// summary layout, not several full ones.
+/// is drawn and the result says so. Candidates that cannot fit (``mayFit(_:in:)``: too many
+/// nodes for the frame, or their text alone would cover too much of it) are not laid out, so a
+/// large view costs two summary layouts, not several full ones.
 ///
 /// - Complexity: at most 5 layouts per view plus 2 summary layouts; Graphviz's dot dominates.
 package struct SlideFit: Sendable {
@@ -64,11 +64,7 @@ package struct SlideFit: Sendable {
       // A view too large to draw node by node is summarized whatever the layout asked: its
       // full-layout candidates are the summary candidates, tried once at the end.
       if drawing.summarized && !candidate.layout.summarize { continue }
-      if !candidate.layout.summarize,
-        Self.textArea(drawing.diagram) > Double(frame.width * frame.height)
-      {
-        continue
-      }
+      if !candidate.layout.summarize, !Self.mayFit(drawing.diagram, in: frame) { continue }
       let size = try GraphvizRenderer.drawingSize(drawing.diagram)
       let fit = SlideFit(
         drawing: drawing, layout: candidate.layout, viewIndex: candidate.view,
@@ -93,6 +89,17 @@ package struct SlideFit: Sendable {
     self.viewIndex = viewIndex
     self.textPixels = textPixels
     self.summarizedToFit = summarizedToFit
+  }
+
+  /// Whether a drawing may be readable in `frame` and is worth laying out: at most 250 nodes
+  /// per 1920×1080 of frame (a readable full drawing of korea-ax's 69 nodes already fills
+  /// 70% of it, and dot needs seconds per layout from a few hundred nodes), and its nodes' text
+  /// covers at most a third of the frame (in dot's layered layouts nodes cover about a tenth
+  /// of the drawing).
+  static func mayFit(_ diagram: Diagram, in frame: SlideFrame) -> Bool {
+    let area = Double(frame.width) * Double(frame.height)
+    return Double(diagram.nodes.count) <= 250 * area / (1920 * 1080)
+      && 3 * textArea(diagram) <= area
   }
 
   /// A lower bound on the area, in points², the nodes' labels cover at their text size (each
