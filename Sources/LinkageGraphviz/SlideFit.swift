@@ -58,6 +58,7 @@ package struct SlideFit: Sendable {
     }
     let tooLarge = views[last].diagram(of: graph, maximumNodes: maximumNodes).summarized
     var best: SlideFit? = nil
+    var laidOut = Set<Int>()
     for candidate in candidates {
       let drawing = views[candidate.view].diagram(
         of: graph, maximumNodes: maximumNodes, layout: candidate.layout)
@@ -65,6 +66,13 @@ package struct SlideFit: Sendable {
       // full-layout candidates are the summary candidates, tried once at the end.
       if drawing.summarized && !candidate.layout.summarize { continue }
       if !candidate.layout.summarize, !Self.mayFit(drawing.diagram, in: frame) { continue }
+      // Above 300 nodes each dot layout costs seconds: one full candidate per view at most.
+      if !candidate.layout.summarize, drawing.diagram.nodes.count > 300,
+        laidOut.contains(candidate.view)
+      {
+        continue
+      }
+      if !candidate.layout.summarize { laidOut.insert(candidate.view) }
       let size = try GraphvizRenderer.drawingSize(drawing.diagram)
       let fit = SlideFit(
         drawing: drawing, layout: candidate.layout, viewIndex: candidate.view,

@@ -202,9 +202,11 @@ package struct StructureDiagram: Sendable {
         let byValue = parts[1] == "v"
         let group =
           byValue ? " · \(parts[2])" : parts[2] == "-" ? "" : " (tier \(parts[2]))"
-        let dominant = sectors[k]?.max {
-          $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key
-        }?.key
+        // A group is drawn in a sector's colour only when all its nodes have that sector; a
+        // mixed group stays neutral rather than claim the majority's colour.
+        let dominant = sectors[k].flatMap {
+          $0.count == 1 && $0.first?.value == counts[k] ? $0.first?.key : nil
+        }
         if let dominant { sectorsShown.insert(dominant) }
         d.nodes.append(
           .init(

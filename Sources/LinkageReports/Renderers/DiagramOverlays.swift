@@ -132,7 +132,11 @@ extension DiagramView {
         marks: targets),
       .init(
         label: "falls with it on the way",
-        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF")] + Self.fallen, marks: fell),
+        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF")] + Self.fallen,
+        // A node marked as fallen may be a single point or a target of another failure too.
+        marks: fell.filter { v in
+          overlay.nodes[v]?.contains { $0.0 == "style" && $0.1 == "filled,dashed" } ?? false
+        }),
       .init(
         label: "critical link", attributes: [("color", red), ("penwidth", "4")], isEdge: true,
         marksEdges: report.analysis.criticalLinks.map(\.edge)),

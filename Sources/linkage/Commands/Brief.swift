@@ -95,9 +95,12 @@ struct Brief: ParsableCommand {
     var diagrams: [BriefReport.Diagram] = []
     for (k, view) in report.views.enumerated() {
       progress.say("drawing \(view.name) (\(k + 1)/\(report.views.count))…", overwrite: true)
-      let shown = try diagramView(view.kind, input: input, spof: spof, reach: reach)
+      // As `render` does: with less context when the full one is not readable on a slide.
+      let shown = try [1, 0].map {
+        try diagramView(view.kind, input: input, spof: spof, reach: reach, context: $0)
+      }
       let fit: SlideFit
-      do { fit = try SlideFit(views: [shown], graph: graph, frame: .slide) } catch {
+      do { fit = try SlideFit(views: shown, graph: graph, frame: .slide) } catch {
         throw CommandFailure(message: "\(error)", code: 70)
       }
       var svg: [UInt8] = []
@@ -149,14 +152,15 @@ struct Brief: ParsableCommand {
 
   /// The diagram of one of the pack's views, from the pack's reports.
   private func diagramView(
-    _ kind: BriefReport.View.Kind, input: AnalysisInput, spof: SpofReport, reach: ReachReport
+    _ kind: BriefReport.View.Kind, input: AnalysisInput, spof: SpofReport, reach: ReachReport,
+    context: Int
   ) throws -> DiagramView {
     switch kind {
     case .structure: return DiagramView.structure(input)
     case .reach: return DiagramView.reach(reach, over: DiagramView.structure(input))
     case .spof:
       // The render command's spof view: the top 5, every chain.
-      return DiagramView.spof(spof, top: 5, context: 1)
+      return DiagramView.spof(spof, top: 5, context: context)
     case .paths(let from):
       let asked = AnalysisRequest.Options.routes(
         from: input.graph.id(of: from), to: nil, by: "hops", via: nil)
@@ -164,7 +168,7 @@ struct Brief: ParsableCommand {
       var options = PathsReport.Options()
       options.count = 3
       return DiagramView.paths(
-        PathsReport(input: input, request: request, options: options), context: 1)
+        PathsReport(input: input, request: request, options: options), context: context)
     }
   }
 

@@ -31,7 +31,8 @@ struct Generate: ParsableCommand {
   var seed: UInt64 = 1
 
   @Option(
-    parsing: .unconditional, help: ArgumentHelp(
+    parsing: .unconditional,
+    help: ArgumentHelp(
       "Fraction of nodes that are buyers, 0–0.5 (at least 4, half defense, half industry;"
         + " default: 2%, the standard layout).", valueName: "fraction"))
   var buyerShare: Double?

@@ -150,7 +150,8 @@ struct GraphInput {
 /// follows, with `result` written by `result`.
 func emitJSON(command: String, input: GraphInput?, result: (inout JSONWriter) -> Void) {
   var stream = ReportOutput(flush: { FileHandleOutput.standardOutput(bytes: $0) })
-  JSONRenderer.document(command: command, input: input?.analysisInput, stream: &stream, result: result)
+  JSONRenderer.document(
+    command: command, input: input?.analysisInput, stream: &stream, result: result)
   stream.finish()
 }
 

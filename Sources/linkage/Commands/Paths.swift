@@ -43,17 +43,21 @@ struct Paths: ParsableCommand {
   @Option(help: "A pattern the route must match.")
   var via: String?
 
-  @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Routes have at most this many edges.")
+  @Option(
+    name: .customLong("max-hops"), parsing: .unconditional,
+    help: "Routes have at most this many edges.")
   var maxHops: Int?
 
   @Option(
     name: .customLong("max-paths"),
-    parsing: .unconditional, help: "Route prefixes the search may queue before it stops (marked truncated).")
+    parsing: .unconditional,
+    help: "Route prefixes the search may queue before it stops (marked truncated).")
   var maxPaths: Int = 5_000_000
 
   @Option(
     name: .customLong("time-limit"),
-    parsing: .unconditional, help: "Seconds the search may take before it stops (marked truncated).")
+    parsing: .unconditional, help: "Seconds the search may take before it stops (marked truncated)."
+  )
   var timeLimit: Double = 10
 
   @Flag(help: "One row per startup: nearest buyers per sector, verification, gateway.")

@@ -179,6 +179,23 @@ struct Render: ParsableCommand {
       options.listLimit = 0
       views = [DiagramView.reach(ReachReport(input: analysisInput, options: options), over: base)]
     }
+    if let groupBy {
+      let fields = groupBy.split(separator: ",", omittingEmptySubsequences: false).map {
+        String($0).trimmingCharacters(in: .whitespaces)
+      }
+      if fields.contains(where: \.isEmpty) {
+        throw CommandFailure(
+          message: "--group-by needs field names separated by commas, found '\(groupBy)'", code: 64)
+      }
+      let known = ["kind", "sector", "stage", "tier", "id", "name"] + graph.nodeAttributes.names
+      for field in fields
+      where !graph.nodes.contains(where: { graph.fieldText(field, of: $0) != nil }) {
+        throw CommandFailure(
+          message:
+            "--group-by: no node has a field '\(field)' (fields: \(known.joined(separator: ", ")))",
+          code: 64)
+      }
+    }
     let frame: SlideFrame
     do { frame = try SlideFrame(parsing: size, dpi: dpi) } catch {
       throw CommandFailure(message: "\(error)", code: 64)
@@ -212,7 +229,7 @@ struct Render: ParsableCommand {
     }
     if !quiet {
       printError(
-        "wrote \(output) (\(chosen.rawValue), \(drawing.visibleNodes) nodes\(drawing.summarized ? ", summarized" : ""))"
+        "wrote \(output) (\(chosen.rawValue), \(drawing.visibleNodes) node\(drawing.visibleNodes == 1 ? "" : "s")\(drawing.summarized ? ", summarized" : ""))"
       )
     }
   }

@@ -48,7 +48,9 @@ struct Spof: ParsableCommand {
     parsing: .unconditional, help: "Suppliers whose share is below this cannot substitute (0–1).")
   var minShare: Double?
 
-  @Option(parsing: .unconditional, help: "Rows per table (table output); with json/csv, limits the ranked lists when given.")
+  @Option(
+    parsing: .unconditional,
+    help: "Rows per table (table output); with json/csv, limits the ranked lists when given.")
   var top: Int?
 
   @Option(help: "Show one node's impact in full.")
@@ -59,7 +61,9 @@ struct Spof: ParsableCommand {
     parsing: .unconditional, help: "Count independent supply paths up to this many per target.")
   var maxRedundancy: Int = 5
 
-  @Option(parsing: .unconditional, help: "Monte Carlo trials with each node failing by its failure_probability.")
+  @Option(
+    parsing: .unconditional,
+    help: "Monte Carlo trials with each node failing by its failure_probability.")
   var simulate: Int?
 
   @Option(parsing: .unconditional, help: "Seed for --simulate.")
@@ -98,7 +102,8 @@ struct Spof: ParsableCommand {
       }
     }
     progress.say(
-      "analyzing \(graph.nodeCount) nodes under \(request.semantics?.semantics.rawValue ?? "") semantics…")
+      "analyzing \(graph.nodeCount) nodes under \(request.semantics?.semantics.rawValue ?? "") semantics…"
+    )
     let report = SpofReport(input: input.analysisInput, request: request, options: reportOptions)
     progress.finishLine()
     switch options.format {
