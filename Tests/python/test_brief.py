@@ -227,6 +227,12 @@ def test_index_html_prints_one_whole_diagram_per_page(pack, tmp_path, paper):
     info = subprocess.run([poppler("pdfinfo"), str(pdf)], capture_output=True, text=True).stdout
     pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
     assert ("(A4)" if paper == "A4" else "(letter)") in info, info
+    per_page = subprocess.run([poppler("pdfinfo"), "-l", str(pages), str(pdf)],
+                              capture_output=True, text=True).stdout
+    sizes = [tuple(float(x) for x in line.split("size:")[1].split("pts")[0].split(" x "))
+             for line in per_page.splitlines() if line.startswith("Page ") and "size:" in line]
+    assert len(sizes) == pages
+    assert sizes[0][0] < sizes[0][1]  # the findings page is portrait
     texts = []
     for k in range(1, pages + 1):
         texts.append(subprocess.run(
@@ -241,6 +247,9 @@ def test_index_html_prints_one_whole_diagram_per_page(pack, tmp_path, paper):
         assert "Full size:" in text, (view, text[:400])
         others = [v for v in VIEWS if v != view and titles[v] in text]
         assert others == [], (view, others)
+        # A 16:9 diagram gets a landscape page (the text pages stay portrait).
+        width, height = sizes[holding[0]]
+        assert width > height, (view, width, height)
     # Every page rasterizes to something (no blank page from a stray break).
     subprocess.run([poppler("pdftoppm"), "-r", "20", "-png", str(pdf), str(tmp_path / "p")],
                    check=True)

@@ -33,13 +33,18 @@ extension BriefReport {
       footer { margin-top: 40px; color: #5b6475; font-size: 13px; }
       @media print {
         @page { margin: 12mm; }
+        @page diagram { size: landscape; margin: 10mm; }
         body { background: #fff; }
         main { max-width: none; padding: 0; }
         h2 { break-after: avoid; }
         table, tr { break-inside: avoid; }
-        figure { break-before: page; break-inside: avoid; margin: 0; }
+        figure { page: diagram; break-before: page; break-inside: avoid; margin: 0; }
+        /* A section that is only a diagram keeps its heading on the diagram's page. */
+        section#structure { page: diagram; break-before: page; }
+        section#structure figure { break-before: avoid; }
+        section#structure svg { max-height: 155mm; }
         figure a.diagram { border: none; padding: 0; }
-        figure svg { max-height: 170mm; width: auto; }
+        figure svg { max-height: 170mm; max-width: 100%; width: auto; }
         figcaption a { color: inherit; text-decoration: none; }
       }
       </style>
