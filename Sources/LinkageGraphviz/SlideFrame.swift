@@ -97,3 +97,36 @@ enum NumberText {
 #if canImport(Foundation)
   import Foundation
 #endif
+
+extension GraphvizRenderer {
+  /// `diagram` rendered no larger than `frame`: its `size` (and, for PNG, `dpi`) set from the
+  /// frame. Graphviz rounds a scaled bitmap up by a few pixels at some resolutions, so a PNG
+  /// that comes out larger than the frame is rendered again with the frame shrunk by the
+  /// overshoot (at most twice more; the same input gives the same bytes).
+  /// - Throws: ``Failure`` when Graphviz refuses the layout or the format.
+  package static func render(
+    _ diagram: Diagram, format: Format, fittedTo frame: SlideFrame
+  ) throws -> [UInt8] {
+    var target = frame
+    var bytes: [UInt8] = []
+    for _ in 0..<3 {
+      var sized = diagram
+      sized.graphAttributes += target.graphAttributes(bitmap: format == .png)
+      bytes = try render(sized, format: format)
+      guard format == .png, let (width, height) = pngSize(bytes),
+        width > frame.width || height > frame.height
+      else { return bytes }
+      target.width = max(1, target.width - max(0, width - frame.width) - 1)
+      target.height = max(1, target.height - max(0, height - frame.height) - 1)
+    }
+    return bytes
+  }
+
+  /// The width and height in a PNG's header, or nil when it is not a PNG.
+  static func pngSize(_ bytes: [UInt8]) -> (Int, Int)? {
+    guard bytes.count >= 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) else { return nil }
+    let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+    return (width, height)
+  }
+}

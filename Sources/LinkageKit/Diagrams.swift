@@ -25,7 +25,9 @@ extension SupplyChain {
   ///   ``LinkageError/unreadable(path:detail:)`` when Graphviz refuses to render.
   /// - Complexity: the analysis, then Graphviz's layout (summarized by kind and tier above
   ///   600 nodes).
-  public func diagram(_ kind: DiagramKind = .structure, format: ImageFormat = .svg)
+  public func diagram(
+    _ kind: DiagramKind = .structure, format: ImageFormat = .svg
+  )
     throws(LinkageError) -> [UInt8]
   {
     let view: DiagramView
@@ -61,16 +63,17 @@ extension SupplyChain {
     do {
       // Fitted to a 16:9 slide, as `linkage render` draws by default.
       let fit = try SlideFit(views: [view], graph: graph, frame: .slide)
-      var diagram = fit.drawing.diagram
-      diagram.graphAttributes += SlideFrame.slide.graphAttributes(bitmap: format == .png)
       let graphviz: GraphvizRenderer.Format
       switch format {
-      case .dot: return Array(DOTWriter.text(of: diagram).utf8)
+      case .dot:
+        var diagram = fit.drawing.diagram
+        diagram.graphAttributes += SlideFrame.slide.graphAttributes(bitmap: false)
+        return Array(DOTWriter.text(of: diagram).utf8)
       case .svg: graphviz = .svg
       case .png: graphviz = .png
       case .pdf: graphviz = .pdf
       }
-      return try GraphvizRenderer.render(diagram, format: graphviz)
+      return try GraphvizRenderer.render(fit.drawing.diagram, format: graphviz, fittedTo: .slide)
     } catch {
       throw .unreadable(path: "graphviz", detail: "\(error)")
     }

@@ -108,9 +108,8 @@ struct Brief: ParsableCommand {
         let file = "diagrams/\(view.name).\(format.rawValue)"
         let bytes: [UInt8]
         do {
-          var diagram = fit.drawing.diagram
-          diagram.graphAttributes += SlideFrame.slide.graphAttributes(bitmap: format == .png)
-          bytes = try GraphvizRenderer.render(diagram, format: format)
+          bytes = try GraphvizRenderer.render(
+            fit.drawing.diagram, format: format, fittedTo: .slide)
         } catch {
           throw CommandFailure(message: "\(error)", code: 70)
         }

@@ -206,12 +206,13 @@ struct Render: ParsableCommand {
     do {
       fit = try SlideFit(
         views: views, graph: graph, frame: frame, maximumNodes: maxNodes, groupBy: groupBy)
-      var diagram = fit.drawing.diagram
-      diagram.graphAttributes += frame.graphAttributes(bitmap: chosen == .png)
       if chosen == .dot {
+        var diagram = fit.drawing.diagram
+        diagram.graphAttributes += frame.graphAttributes(bitmap: false)
         bytes = Array(DOTWriter.text(of: diagram).utf8)
       } else {
-        bytes = try GraphvizRenderer.render(diagram, format: chosen.graphviz)
+        bytes = try GraphvizRenderer.render(
+          fit.drawing.diagram, format: chosen.graphviz, fittedTo: frame)
       }
     } catch {
       throw CommandFailure(message: "\(error)", code: 70)
