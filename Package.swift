@@ -44,7 +44,7 @@ let package = Package(
       path: "Tests/LinkageTestSupport"),
     .testTarget(
       name: "LinkageGraphvizTests",
-      dependencies: ["LinkageGraphviz", "LinkageCore", "LinkageTestSupport"]),
+      dependencies: ["LinkageGraphviz", "LinkageCore", "LinkageReports", "LinkageTestSupport"]),
     .testTarget(
       name: "LinkageCoreTests", dependencies: ["LinkageCore", "LinkageTestSupport"]),
     .testTarget(

@@ -64,9 +64,38 @@ struct SlideReadabilityTests {
     ContrastTests.views + [
       ["--focus", "kseed-silicon", "--radius", "2"],
       ["Datasets/eto-semiconductor", "--group-by", "country"],
+      ["Datasets/eto-semiconductor", "--only", "kind=input"],
       ["Datasets/eto-semiconductor", "--view", "spof", "--top", "3"],
       ["Datasets/eto-semiconductor", "--focus", "asml", "--radius", "1"],
+      // Summaries keep what the view marks.
+      ["--view", "reach", "--robust", "--max-nodes", "20"],
+      ["--view", "spof", "--max-nodes", "10"],
+      ["--max-nodes", "10"],
     ]
+
+  @Test("a summary keeps the view's marks and draws context bundles dashed")
+  func summaryKeepsMeaning() throws {
+    let folder = TestFiles.scratchFolder("summary-marks")
+    let run = try CLIRunner.run([
+      "render", "--view", "reach", "--robust", "--max-nodes", "20", "-o", folder + "/r.dot",
+      "--quiet",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let dot = TestFiles.read(folder + "/r.dot")
+    // The reach classes' fills and the fragile mark are on the groups, not sector colours.
+    #expect(dot.contains("reach: dual") && dot.contains("dual, one failure away"))
+    #expect(dot.contains("\"peripheries\"=\"2\""))
+    #expect(dot.contains("\"fillcolor\"=\"#DDDDDD\""))  // reach: none (lumen-quantum's group)
+    // Context links (funds, supports) are bundled apart from flow links, dashed.
+    #expect(dot.contains("\"style\"=\"dashed\""))
+    #expect(dot.contains("context: funds"))
+    let spof = try CLIRunner.run([
+      "render", "--view", "spof", "--max-nodes", "10", "-o", folder + "/s.dot", "--quiet",
+    ])
+    #expect(spof.status == 0, "\(spof.stderr)")
+    let s = TestFiles.read(folder + "/s.dot")
+    #expect(s.contains("\"fillcolor\"=\"#D55E00\"") && s.contains("single point of failure"))
+  }
 
   @Test("fitted into 1920×1080, no text is smaller than 12 px", arguments: views)
   func readable(args: [String]) throws {

@@ -273,3 +273,40 @@ package struct Overlay: Sendable {
 
   package init() {}
 }
+
+extension DiagramView {
+  /// The view drawn with only `kept` of its nodes, the others folded away: each kept node
+  /// gets a line counting its hidden direct neighbours by kind (`+12 suppliers · 3 regions`),
+  /// so what is left out is still on the slide, and the title says what was kept.
+  /// - Parameter rule: the selector's text, for the title.
+  /// - Complexity: O(*V* + the degrees of the kept nodes).
+  package func restricted(to kept: [NodeIndex], rule: String, in graph: SupplyGraph) -> DiagramView
+  {
+    var inView = [Bool](repeating: false, count: graph.nodeCount)
+    for v in nodes { inView[Int(v)] = true }
+    var keep = [Bool](repeating: false, count: graph.nodeCount)
+    for v in kept where inView[Int(v)] { keep[Int(v)] = true }
+    var out = self
+    out.nodes = nodes.filter { keep[Int($0)] }
+    var counted = [Int32](repeating: -1, count: graph.nodeCount)  // last kept node that counted it
+    for v in out.nodes {
+      var byKind: [NodeKind: Int] = [:]
+      for adjacency in [graph.incoming, graph.outgoing] {
+        for u in adjacency.neighbors[adjacency.range(of: v)]
+        where inView[Int(u)] && !keep[Int(u)] && counted[Int(u)] != v {
+          counted[Int(u)] = v
+          byKind[graph.kind(of: u), default: 0] += 1
+        }
+      }
+      guard !byKind.isEmpty else { continue }
+      let line =
+        "+"
+        + byKind.sorted { $0.key < $1.key }.map { kind, n in
+          "\(n) \(n == 1 ? kind.name : kind == .agency ? "agencies" : kind.name + "s")"
+        }.joined(separator: " · ")
+      out.overlay.nodeLabels[v] = out.overlay.nodeLabels[v].map { $0 + "\n" + line } ?? line
+    }
+    out.title += " — only \(rule), other nodes counted on their neighbours"
+    return out
+  }
+}

@@ -57,6 +57,12 @@ struct Render: ParsableCommand {
   var dpi: Int = 96
 
   @Option(
+    help:
+      "Draw only these nodes (ids, kind=…, sector=…, stage=…, as --targets); their hidden neighbours are counted on them."
+  )
+  var only: String?
+
+  @Option(
     name: .customLong("group-by"),
     help: "Summarize by this node field (country, stage, region, …): one node per kind and value.")
   var groupBy: String?
@@ -150,7 +156,7 @@ struct Render: ParsableCommand {
     }
     // What to draw, the most detailed first: with less context when the frame needs it.
     let contexts = context > 0 ? [context, 0] : [0]
-    let views: [DiagramView]
+    var views: [DiagramView]
     switch self.view {
     case .structure: views = [base]
     case .spof:
@@ -194,6 +200,19 @@ struct Render: ParsableCommand {
           message:
             "--group-by: no node has a field '\(field)' (fields: \(known.joined(separator: ", ")))",
           code: 64)
+      }
+    }
+    if let only {
+      let kept: [NodeIndex]
+      do throws(RequestError) {
+        kept = try AnalysisRequest.select(.init(text: only, option: "--only"), in: graph)
+      } catch {
+        throw CommandFailure(message: "\(error)", code: 64)
+      }
+      views = views.map { $0.restricted(to: kept, rule: only, in: graph) }
+      if views.allSatisfy({ $0.nodes.isEmpty }) {
+        throw CommandFailure(
+          message: "--only '\(only)' keeps none of the nodes this view draws", code: 64)
       }
     }
     let frame: SlideFrame
