@@ -133,34 +133,59 @@ package struct StructureDiagram: Sendable {
       let edges = graph.edges.filter {
         visible[Int(graph.source(of: $0))] && visible[Int(graph.target(of: $0))]
       }
-      // When the drawing has one flow relation besides `supplies`, its name is said once, in
-      // the legend, instead of on every edge.
-      let otherFlow = Set(
-        edges.lazy.map { graph.relation(of: $0) }.filter {
-          $0.role == .flow && $0.name != "supplies"
+      // Each edge's own label: the part on `supplies` edges, the relation's name (and part)
+      // on the others. A part named after its own supplier (a process step that goes into the
+      // next) says nothing the arrow does not: it is left off.
+      let labels: [String?] = edges.map { e in
+        let relation = graph.relation(of: e)
+        let source = graph.source(of: e)
+        let part = graph.part(of: e).flatMap {
+          $0 == graph.id(of: source) || $0 == graph.name(of: source) ? nil : $0
         }
-        .map(\.name))
-      let unnamed = otherFlow.count == 1 ? otherFlow.first : nil
-      if let unnamed {
-        legend.append(
-          .init(label: "flow: \(unnamed)", attributes: [("color", "#555555")], isEdge: true))
+        return relation.name == "supplies" ? part : relation.name + (part.map { ": \($0)" } ?? "")
       }
-      for e in edges {
+      // One flow relation may be drawn without labels, its label said once in the legend: the
+      // one with the most edges whose edges all carry the same label (`sells_to` on korea-ax,
+      // `producer` on ETO's supplies). Not when some flow edges are unlabelled already, since
+      // two unlabelled relations would look alike. The same for context when only one context
+      // relation is drawn (its dashed line and legend entry name it).
+      var labelsOf: [String: Set<String?>] = [:]
+      var edgesOf: [String: Int] = [:]
+      for (e, label) in zip(edges, labels) {
+        labelsOf[graph.relation(of: e).name, default: []].insert(label)
+        edgesOf[graph.relation(of: e).name, default: 0] += 1
+      }
+      func role(_ name: String) -> RelationRole? {
+        graph.relations.first { $0.name == name }?.role
+      }
+      var unlabelled = Set<String>()
+      let flowNames = labelsOf.keys.filter { role($0) == .flow }
+      let alreadyBare = flowNames.contains { labelsOf[$0]?.contains(nil) ?? false }
+      let uniform = flowNames.filter { labelsOf[$0]?.count == 1 }.sorted {
+        let (a, b) = (edgesOf[$0] ?? 0, edgesOf[$1] ?? 0)
+        return a != b ? a > b : $0 < $1
+      }
+      if !alreadyBare, let pick = uniform.first, let shared = labelsOf[pick]?.first,
+        let label = shared
+      {
+        unlabelled.insert(pick)
+        legend.append(
+          .init(
+            label: label == pick ? "flow: \(pick)" : "\(pick): \(label)",
+            attributes: [("color", "#555555")], isEdge: true))
+      }
+      let contextNames = labelsOf.keys.filter { role($0) == .context }
+      if contextNames.count == 1, let name = contextNames.first, labelsOf[name] == [name] {
+        unlabelled.insert(name)
+      }
+      for (e, own) in zip(edges, labels) {
         let relation = graph.relation(of: e)
         var attributes: [(String, String)] = []
         if relation.role == .context {
           attributes += [("style", "dashed"), ("color", "#999999")]
           contextRelations.insert(relation.name)
         }
-        // A part named after its own supplier (a process step that goes into the next) says
-        // nothing the arrow does not: it is left off.
-        let source = graph.source(of: e)
-        let part = graph.part(of: e).flatMap {
-          $0 == graph.id(of: source) || $0 == graph.name(of: source) ? nil : $0
-        }
-        var label =
-          relation.name == "supplies" || relation.name == unnamed
-          ? part : relation.name + (part.map { ": \($0)" } ?? "")
+        var label = unlabelled.contains(relation.name) ? nil : own
         if let extra = overlay.edgeLabels[e] { label = label.map { "\(extra) \($0)" } ?? extra }
         attributes = Self.merge(attributes, overlay.edges[e] ?? [])
         d.edges.append(

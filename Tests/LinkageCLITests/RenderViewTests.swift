@@ -38,7 +38,11 @@ struct RenderViewTests {
   func paths() throws {
     let svg = try Self.svg(["--view", "paths", "--from", "argos-vision", "-k", "2"])
     #expect(svg.contains("2 best routes from"))
-    #expect(svg.contains(">#1 verified_in<") || svg.contains(">#1,#2 verified_in<"))
+    // Both routes start with the startup's demonstration: one edge labelled with both ranks.
+    // verified_in is the one relation drawn without labels, named once in the legend.
+    #expect(svg.contains(">#1,#2<"))
+    #expect(svg.contains(">flow: verified_in<"))
+    #expect(svg.contains(">#1 qualifies<") && svg.contains(">#2 qualifies<"))
     #expect(svg.contains("stroke=\"#0072b2\""))
   }
 
