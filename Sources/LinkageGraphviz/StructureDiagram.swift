@@ -72,6 +72,9 @@ package struct StructureDiagram: Sendable {
   ///   - title: the diagram's title line.
   ///   - maximumNodes: above this many nodes (or four times as many edges) the drawing is
   ///     summarized whatever `layout` says.
+  /// - Complexity: O(*V* log *V* + *E*): sorting the shown nodes by id, then one pass over the
+  ///   edges (``drawOneByOne(_:graph:shown:visible:overlay:layout:)`` or
+  ///   ``drawSummary(_:graph:shown:visible:overlay:layout:)``).
   package init(
     graph: SupplyGraph, nodes: [NodeIndex], title: String, maximumNodes: Int = 600,
     overlay: Overlay = Overlay(), layout: Layout = Layout()
@@ -111,188 +114,20 @@ package struct StructureDiagram: Sendable {
       ("arrowsize", "0.6"),
     ]
     d.externalEdgeLabels = !layout.inlineEdgeLabels
-    func tierGroup(_ v: NodeIndex) -> String? { graph.tier(of: v).map { "tier\($0)" } }
-    var legend: [Overlay.LegendEntry] = []
-    var kinds: [NodeKind] = []
-    var sectorsShown = Set<Sector>()
-    var contextRelations = Set<String>()
+    var parts = Parts()
     if !summarized {
-      for v in shown {
-        let name = layout.wrapWidth.map { Self.wrap(graph.name(of: v), width: $0) }
-        d.nodes.append(
-          .init(
-            key: graph.id(of: v),
-            label: (name ?? graph.name(of: v)) + (overlay.nodeLabels[v].map { "\n" + $0 } ?? ""),
-            rankGroup: tierGroup(v),
-            attributes: Self.merge(
-              [
-                ("shape", Self.shape(graph.kind(of: v))),
-                ("fillcolor", Self.fill(graph.sector(of: v))),
-              ], overlay.nodes[v] ?? [])))
-      }
-      let edges = graph.edges.filter {
-        visible[Int(graph.source(of: $0))] && visible[Int(graph.target(of: $0))]
-      }
-      // Each edge's own label: the part on `supplies` edges, the relation's name (and part)
-      // on the others. A part named after its own supplier (a process step that goes into the
-      // next) says nothing the arrow does not: it is left off.
-      let labels: [String?] = edges.map { e in
-        let relation = graph.relation(of: e)
-        let source = graph.source(of: e)
-        let part = graph.part(of: e).flatMap {
-          $0 == graph.id(of: source) || $0 == graph.name(of: source) ? nil : $0
-        }
-        return relation.name == "supplies" ? part : relation.name + (part.map { ": \($0)" } ?? "")
-      }
-      // One flow relation may be drawn without labels, its label said once in the legend: the
-      // one with the most edges whose edges all carry the same label (`sells_to` on korea-ax,
-      // `producer` on ETO's supplies). Not when some flow edges are unlabelled already, since
-      // two unlabelled relations would look alike. The same for context when only one context
-      // relation is drawn (its dashed line and legend entry name it).
-      var labelsOf: [String: Set<String?>] = [:]
-      var edgesOf: [String: Int] = [:]
-      for (e, label) in zip(edges, labels) {
-        labelsOf[graph.relation(of: e).name, default: []].insert(label)
-        edgesOf[graph.relation(of: e).name, default: 0] += 1
-      }
-      func role(_ name: String) -> RelationRole? {
-        graph.relations.first { $0.name == name }?.role
-      }
-      var unlabelled = Set<String>()
-      let flowNames = labelsOf.keys.filter { role($0) == .flow }
-      let alreadyBare = flowNames.contains { labelsOf[$0]?.contains(nil) ?? false }
-      let uniform = flowNames.filter { labelsOf[$0]?.count == 1 }.sorted {
-        let (a, b) = (edgesOf[$0] ?? 0, edgesOf[$1] ?? 0)
-        return a != b ? a > b : $0 < $1
-      }
-      if !alreadyBare, let pick = uniform.first, let shared = labelsOf[pick]?.first,
-        let label = shared
-      {
-        unlabelled.insert(pick)
-        legend.append(
-          .init(
-            label: label == pick ? "flow: \(pick)" : "\(pick): \(label)",
-            attributes: [("color", "#555555")], isEdge: true))
-      }
-      let contextNames = labelsOf.keys.filter { role($0) == .context }
-      if contextNames.count == 1, let name = contextNames.first, labelsOf[name] == [name] {
-        unlabelled.insert(name)
-      }
-      for (e, own) in zip(edges, labels) {
-        let relation = graph.relation(of: e)
-        var attributes: [(String, String)] = []
-        if relation.role == .context {
-          attributes += [("style", "dashed"), ("color", "#999999")]
-          contextRelations.insert(relation.name)
-        }
-        var label = unlabelled.contains(relation.name) ? nil : own
-        if let extra = overlay.edgeLabels[e] { label = label.map { "\(extra) \($0)" } ?? extra }
-        attributes = Self.merge(attributes, overlay.edges[e] ?? [])
-        d.edges.append(
-          .init(
-            source: graph.id(of: graph.source(of: e)), target: graph.id(of: graph.target(of: e)),
-            label: label, attributes: attributes))
-      }
-      legend = overlay.legend.filter { $0.isShown(in: graph) { visible[Int($0)] } } + legend
-      kinds = Array(Set(shown.map { graph.kind(of: $0) })).sorted()
-      // A sector is listed when a node is drawn in its colour (not recoloured by the overlay).
-      if !overlay.recolorsNodes {
-        for v in shown where !(overlay.nodes[v] ?? []).contains(where: { $0.0 == "fillcolor" }) {
-          if let s = graph.sector(of: v) { sectorsShown.insert(s) }
-        }
-      }
+      Self.drawOneByOne(
+        &parts, graph: graph, shown: shown, visible: visible, overlay: overlay, layout: layout)
     } else {
-      // One node per group; edges counted between groups.
-      // Each node is grouped by the first of the comma-separated fields it has a value for.
-      let fields =
-        layout.groupBy.map {
-          $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-        } ?? []
-      // What the view marks survives the summary: a node marked by a legend entry (the most
-      // specific one, marking the fewest nodes) is grouped with the nodes of its kind and
-      // tier that carry the same mark, and the group is drawn with the mark.
-      let marks = overlay.legend.enumerated().filter { !$0.element.isEdge }
-      var markOf: [NodeIndex: Int] = [:]
-      for (index, entry) in marks.sorted(by: { $0.element.marks.count > $1.element.marks.count }) {
-        for v in entry.marks where visible[Int(v)] { markOf[v] = index }
-      }
-      func key(_ v: NodeIndex) -> String {
-        let value = fields.lazy.compactMap { graph.fieldText($0, of: v) }.first
-        let mark = markOf[v].map { String(format: $0) } ?? "-"
-        return
-          "\(graph.kind(of: v).name)|\(mark)|\(value == nil ? "t" : "v")|\(value ?? graph.tier(of: v).map { String($0) } ?? "-")"
-      }
-      var counts: [String: Int] = [:]
-      var sectors: [String: [Sector: Int]] = [:]
-      for v in shown {
-        counts[key(v), default: 0] += 1
-        if let s = graph.sector(of: v) { sectors[key(v), default: [:]][s, default: 0] += 1 }
-      }
-      var kindsSeen = Set<NodeKind>()
-      var marksUsed = Set<Int>()
-      for k in counts.keys.sorted() {
-        let parts = k.split(separator: "|", maxSplits: 3).map(String.init)
-        let kind = NodeKind(name: parts[0]) ?? .other
-        kindsSeen.insert(kind)
-        let mark = Int(parts[1])
-        let byValue = parts[2] == "v"
-        let group =
-          byValue ? " · \(parts[3])" : parts[3] == "-" ? "" : " (tier \(parts[3]))"
-        var attributes: [(String, String)] = [("shape", Self.shape(kind))]
-        if let mark {
-          marksUsed.insert(mark)
-          attributes += overlay.legend[mark].attributes.filter { $0.0 != "shape" }
-        } else {
-          // A group is drawn in a sector's colour only when all its nodes have that sector; a
-          // mixed group stays neutral rather than claim the majority's colour.
-          let sector = sectors[k].flatMap {
-            $0.count == 1 && $0.first?.value == counts[k] ? $0.first?.key : nil
-          }
-          if let sector { sectorsShown.insert(sector) }
-          attributes.append(("fillcolor", Self.fill(sector)))
-        }
-        d.nodes.append(
-          .init(
-            key: k,
-            label: "\(kind == .agency ? "agencies" : kind.name + "s")\(group)\n\(counts[k]!)",
-            rankGroup: byValue || parts[3] == "-" ? nil : "tier\(parts[3])",
-            attributes: attributes))
-      }
-      legend += marks.map(\.offset).filter { marksUsed.contains($0) }.map { overlay.legend[$0] }
-      kinds = kindsSeen.sorted()
-      // Links are bundled per group pair and role: context bundles stay dashed.
-      var links: [String: Int] = [:]
-      for e in graph.edges
-      where visible[Int(graph.source(of: e))] && visible[Int(graph.target(of: e))] {
-        let relation = graph.relation(of: e)
-        let role = relation.role == .context ? "c" : "f"
-        if relation.role == .context { contextRelations.insert(relation.name) }
-        links[
-          key(graph.source(of: e)) + "\u{0}" + key(graph.target(of: e)) + "\u{0}" + role,
-          default: 0] += 1
-      }
-      var flowBundles = false
-      for k in links.keys.sorted() {
-        let ends = k.split(separator: "\u{0}")
-        let n = links[k]!
-        var attributes = [("penwidth", String(format2: min(6, 0.5 + log2(Double(n)) / 3)))]
-        if ends[2] == "c" {
-          attributes += [("style", "dashed"), ("color", "#999999")]
-        } else {
-          flowBundles = true
-        }
-        d.edges.append(
-          .init(
-            source: String(ends[0]), target: String(ends[1]), label: String(n),
-            attributes: attributes))
-      }
-      if flowBundles {
-        legend.append(
-          .init(
-            label: "links between groups (count)", attributes: [("color", "#555555")], isEdge: true)
-        )
-      }
+      Self.drawSummary(
+        &parts, graph: graph, shown: shown, visible: visible, overlay: overlay, layout: layout)
     }
+    d.nodes = parts.nodes
+    d.edges = parts.edges
+    var legend = parts.legend
+    let kinds = parts.kinds
+    let sectorsShown = parts.sectors
+    let contextRelations = parts.contextRelations
     if !contextRelations.isEmpty {
       legend.append(
         .init(
@@ -329,6 +164,111 @@ package struct StructureDiagram: Sendable {
     }
     lines.append(line)
     return lines.joined(separator: "\n")
+  }
+}
+
+extension StructureDiagram {
+  /// What a drawing is made of before it becomes a ``Diagram``.
+  struct Parts {
+    var nodes: [Diagram.Node] = []
+    var edges: [Diagram.Edge] = []
+    var legend: [Overlay.LegendEntry] = []
+    var kinds: [NodeKind] = []
+    var sectors = Set<Sector>()
+    var contextRelations = Set<String>()
+  }
+
+  /// Every shown node and every edge between two of them, with the overlay's marks.
+  /// - Complexity: O(*V* + *E*) plus sorting the kinds drawn.
+  static func drawOneByOne(
+    _ p: inout Parts, graph: SupplyGraph, shown: [NodeIndex], visible: [Bool], overlay: Overlay,
+    layout: Layout
+  ) {
+    func tierGroup(_ v: NodeIndex) -> String? { graph.tier(of: v).map { "tier\($0)" } }
+    for v in shown {
+      let name = layout.wrapWidth.map { Self.wrap(graph.name(of: v), width: $0) }
+      p.nodes.append(
+        .init(
+          key: graph.id(of: v),
+          label: (name ?? graph.name(of: v)) + (overlay.nodeLabels[v].map { "\n" + $0 } ?? ""),
+          rankGroup: tierGroup(v),
+          attributes: Self.merge(
+            [
+              ("shape", Self.shape(graph.kind(of: v))),
+              ("fillcolor", Self.fill(graph.sector(of: v))),
+            ], overlay.nodes[v] ?? [])))
+    }
+    let edges = graph.edges.filter {
+      visible[Int(graph.source(of: $0))] && visible[Int(graph.target(of: $0))]
+    }
+    // Each edge's own label: the part on `supplies` edges, the relation's name (and part)
+    // on the others. A part named after its own supplier (a process step that goes into the
+    // next) says nothing the arrow does not: it is left off.
+    let labels: [String?] = edges.map { e in
+      let relation = graph.relation(of: e)
+      let source = graph.source(of: e)
+      let part = graph.part(of: e).flatMap {
+        $0 == graph.id(of: source) || $0 == graph.name(of: source) ? nil : $0
+      }
+      return relation.name == "supplies" ? part : relation.name + (part.map { ": \($0)" } ?? "")
+    }
+    // One flow relation may be drawn without labels, its label said once in the legend: the
+    // one with the most edges whose edges all carry the same label (`sells_to` on korea-ax,
+    // `producer` on ETO's supplies). Not when some flow edges are unlabelled already, since
+    // two unlabelled relations would look alike. The same for context when only one context
+    // relation is drawn (its dashed line and legend entry name it).
+    var labelsOf: [String: Set<String?>] = [:]
+    var edgesOf: [String: Int] = [:]
+    for (e, label) in zip(edges, labels) {
+      labelsOf[graph.relation(of: e).name, default: []].insert(label)
+      edgesOf[graph.relation(of: e).name, default: 0] += 1
+    }
+    func role(_ name: String) -> RelationRole? {
+      graph.relations.first { $0.name == name }?.role
+    }
+    var unlabelled = Set<String>()
+    let flowNames = labelsOf.keys.filter { role($0) == .flow }
+    let alreadyBare = flowNames.contains { labelsOf[$0]?.contains(nil) ?? false }
+    let uniform = flowNames.filter { labelsOf[$0]?.count == 1 }.sorted {
+      let (a, b) = (edgesOf[$0] ?? 0, edgesOf[$1] ?? 0)
+      return a != b ? a > b : $0 < $1
+    }
+    if !alreadyBare, let pick = uniform.first, let shared = labelsOf[pick]?.first,
+      let label = shared
+    {
+      unlabelled.insert(pick)
+      p.legend.append(
+        .init(
+          label: label == pick ? "flow: \(pick)" : "\(pick): \(label)",
+          attributes: [("color", "#555555")], isEdge: true))
+    }
+    let contextNames = labelsOf.keys.filter { role($0) == .context }
+    if contextNames.count == 1, let name = contextNames.first, labelsOf[name] == [name] {
+      unlabelled.insert(name)
+    }
+    for (e, own) in zip(edges, labels) {
+      let relation = graph.relation(of: e)
+      var attributes: [(String, String)] = []
+      if relation.role == .context {
+        attributes += [("style", "dashed"), ("color", "#999999")]
+        p.contextRelations.insert(relation.name)
+      }
+      var label = unlabelled.contains(relation.name) ? nil : own
+      if let extra = overlay.edgeLabels[e] { label = label.map { "\(extra) \($0)" } ?? extra }
+      attributes = Self.merge(attributes, overlay.edges[e] ?? [])
+      p.edges.append(
+        .init(
+          source: graph.id(of: graph.source(of: e)), target: graph.id(of: graph.target(of: e)),
+          label: label, attributes: attributes))
+    }
+    p.legend = overlay.legend.filter { $0.isShown(in: graph) { visible[Int($0)] } } + p.legend
+    p.kinds = Array(Set(shown.map { graph.kind(of: $0) })).sorted()
+    // A sector is listed when a node is drawn in its colour (not recoloured by the overlay).
+    if !overlay.recolorsNodes {
+      for v in shown where !(overlay.nodes[v] ?? []).contains(where: { $0.0 == "fillcolor" }) {
+        if let s = graph.sector(of: v) { p.sectors.insert(s) }
+      }
+    }
   }
 }
 
