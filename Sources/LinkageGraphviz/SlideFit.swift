@@ -28,6 +28,8 @@ package struct SlideFit: Sendable {
   package var isReadable: Bool { textPixels >= SlideFrame.readableTextPixels - 1e-9 }
   /// Whether the summary was chosen although the nodes were few enough to draw one by one.
   package let summarizedToFit: Bool
+  /// The views with more nodes than the maximum (drawn only as a summary).
+  package private(set) var overMaximumNodes = Set<Int>()
 
   /// - Parameters:
   ///   - views: what to draw, the most detailed first (e.g. less context in each next one).
@@ -59,12 +61,16 @@ package struct SlideFit: Sendable {
     let tooLarge = views[last].diagram(of: graph, maximumNodes: maximumNodes).summarized
     var best: SlideFit? = nil
     var laidOut = Set<Int>()
+    var overMaximum = Set<Int>()
     for candidate in candidates {
       let drawing = views[candidate.view].diagram(
         of: graph, maximumNodes: maximumNodes, layout: candidate.layout)
       // A view too large to draw node by node is summarized whatever the layout asked: its
       // full-layout candidates are the summary candidates, tried once at the end.
-      if drawing.summarized && !candidate.layout.summarize { continue }
+      if drawing.summarized && !candidate.layout.summarize {
+        overMaximum.insert(candidate.view)
+        continue
+      }
       if !candidate.layout.summarize, !Self.mayFit(drawing.diagram, in: frame) { continue }
       // Above 300 nodes each dot layout costs seconds: one full candidate per view at most.
       if !candidate.layout.summarize, drawing.diagram.nodes.count > 300,
@@ -80,12 +86,14 @@ package struct SlideFit: Sendable {
         summarizedToFit: candidate.layout.summarize && groupBy == nil && !tooLarge)
       if fit.isReadable {
         self = fit
+        self.overMaximumNodes = overMaximum
         return
       }
       if best == nil || fit.textPixels > best!.textPixels { best = fit }
     }
     // The summary candidates are always laid out, so there is a best one.
     self = best!
+    self.overMaximumNodes = overMaximum
   }
 
   private init(
@@ -149,7 +157,9 @@ extension SlideFit {
     }
     if viewIndex > 0, viewIndex < contexts.count, !drawing.summarized {
       lines.append(
-        "drawn with --context \(contexts[viewIndex]) instead of \(contexts[0]) to fit \(frame) readably"
+        overMaximumNodes.contains(0)
+          ? "drawn with --context \(contexts[viewIndex]) instead of \(contexts[0]): with it the view has more than --max-nodes \(maximumNodes) nodes"
+          : "drawn with --context \(contexts[viewIndex]) instead of \(contexts[0]) to fit \(frame) readably"
       )
     }
     if !isReadable {

@@ -50,7 +50,7 @@ extension StructureDiagram {
       let byValue = parts[2] == "v"
       let group =
         byValue ? " · \(parts[3])" : parts[3] == "-" ? "" : " (tier \(parts[3]))"
-      var attributes: [(String, String)] = [("shape", Self.shape(kind))]
+      var attributes: [(String, String)] = Self.shapeAttributes(kind)
       if let mark {
         marksUsed.insert(mark)
         attributes += overlay.legend[mark].attributes.filter { $0.0 != "shape" }

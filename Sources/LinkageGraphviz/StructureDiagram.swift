@@ -14,6 +14,15 @@ package struct StructureDiagram: Sendable {
   /// The sector palette (``LinkageReports/ReportPalette``).
   package static func fill(_ sector: Sector?) -> String { ReportPalette.fill(sector) }
 
+  /// The shape of a kind, with the room its text needs: the 3-D box draws its depth inside
+  /// the outline, so it gets a taller margin than the compact default.
+  static func shapeAttributes(_ kind: NodeKind) -> [(String, String)] {
+    switch shape(kind) {
+    case "box3d": [("shape", "box3d"), ("margin", "0.08,0.045")]
+    case let other: [("shape", other)]
+    }
+  }
+
   package static func shape(_ kind: NodeKind) -> String {
     switch kind {
     case .startup: "ellipse"
@@ -193,9 +202,8 @@ extension StructureDiagram {
           label: (name ?? graph.name(of: v)) + (overlay.nodeLabels[v].map { "\n" + $0 } ?? ""),
           rankGroup: tierGroup(v),
           attributes: Self.merge(
-            [
-              ("shape", Self.shape(graph.kind(of: v))),
-              ("fillcolor", Self.fill(graph.sector(of: v))),
+            Self.shapeAttributes(graph.kind(of: v)) + [
+              ("fillcolor", Self.fill(graph.sector(of: v)))
             ], overlay.nodes[v] ?? [])))
     }
     let edges = graph.edges.filter {
@@ -298,17 +306,19 @@ extension StructureDiagram {
       var fill = "#FFFFFF"
       var border = "#555555"
       var width = 1
+      var dashed = false
       for (k, v) in attributes {
         switch k {
         case "fillcolor": fill = v
         case "color": border = v
         case "penwidth": width = max(1, min(3, Int(Double(v) ?? 1)))
         case "peripheries" where (Int(v) ?? 1) > 1: width = max(width, 2)
+        case "style": dashed = v.contains("dashed")
         default: break
         }
       }
       return
-        "<TD BGCOLOR=\"\(Diagram.escapeXML(fill))\" COLOR=\"\(Diagram.escapeXML(border))\" BORDER=\"\(width)\" WIDTH=\"18\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD>"
+        "<TD BGCOLOR=\"\(Diagram.escapeXML(fill))\" COLOR=\"\(Diagram.escapeXML(border))\" BORDER=\"\(width)\"\(dashed ? " STYLE=\"dashed\"" : "") WIDTH=\"18\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD>"
     }
     /// A line sample for an edge style: solid or dashed, in the edge's colour, bold when thick.
     func line(_ attributes: [(String, String)]) -> String {

@@ -40,3 +40,37 @@ struct FoldedViewTests {
     }
   }
 }
+
+@Suite("The spof view marks everything drawn that falls")
+struct SpofViewCascadeTests {
+  /// Every drawn node other than the single points drawn and the targets they cut is marked
+  /// as falling exactly when it loses supply (brute-force least fixed point) when one of the
+  /// drawn single points fails alone.
+  @Test("fallen marks against brute-force supply", arguments: 0..<40)
+  func fallen(seed: Int) throws {
+    var spec = RandomGraphSpec(nodes: 8 + seed % 30, edges: 12 + (seed * 5) % 70)
+    spec.acyclic = seed % 2 == 0
+    let graph = RandomGraphs.make(spec, seed: UInt64(seed) &+ 4242)
+    let input = AnalysisInput(graph: graph, name: "random", diagnostics: DiagnosticLog())
+    let request = try AnalysisRequest(
+      graph: graph, options: .failures(targets: "kind=buyer", semantics: .parts))
+    var options = SpofReport.Options()
+    options.chains = .everyTarget
+    options.includesRedundancy = false
+    let report = SpofReport(input: input, request: request, options: options)
+    let view = DiagramView.spof(report, top: 3, context: 1)
+    let drawn = Set(view.nodes)
+    let points = report.nodes.prefix(3).map(\.node)
+    let intact = Oracle.supplied(graph, parts: true)
+    var falls = Set<NodeIndex>()
+    for x in points {
+      let supplied = Oracle.supplied(graph, parts: true, failed: [Int(x)])
+      for v in drawn where intact[Int(v)] && !supplied[Int(v)] && v != x { falls.insert(v) }
+    }
+    let targets = Set(report.nodes.prefix(3).flatMap(\.targetsCut))
+    for v in drawn where !points.contains(v) && !targets.contains(v) {
+      let marked = view.overlay.nodes[v]?.contains { $0 == ("style", "filled,dashed") } ?? false
+      #expect(marked == falls.contains(v), "seed \(seed): \(graph.id(of: v))")
+    }
+  }
+}

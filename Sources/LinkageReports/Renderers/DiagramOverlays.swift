@@ -42,6 +42,11 @@ package enum ReportPalette {
 }
 
 extension DiagramView {
+  /// The mark of a node that loses supply in a failure's cascade (besides the targets).
+  static let fallen: [(String, String)] = [
+    ("color", ReportPalette.failure), ("style", "filled,dashed"), ("penwidth", "2.5"),
+  ]
+
   /// Every node, drawn as the structure view.
   package static func structure(_ input: AnalysisInput) -> DiagramView {
     let graph = input.graph
@@ -65,13 +70,11 @@ extension DiagramView {
   /// The first `top` listed single points of failure of `report` (nil: every listed one), sized by how many targets each cuts,
   /// the targets they cut and every chain of dependence between them, every critical link,
   /// and `context` hops around them.
+  /// Every other drawn node that loses supply when one of them fails is marked as falling
+  /// with it (dashed vermillion border), so what is drawn plain survives.
   /// - Precondition: the report carries every target's chain (``SpofReport/Chains/everyTarget``).
-  /// - Complexity: O(chain steps listed) plus the neighborhood search.
-  /// The mark of a node that loses supply in a failure's cascade (besides the targets).
-  static let fallen: [(String, String)] = [
-    ("color", ReportPalette.failure), ("style", "filled,dashed"), ("penwidth", "2.5"),
-  ]
-
+  /// - Complexity: O(chain steps listed) plus the neighborhood search, plus one supply
+  ///   propagation, O(*V* + *E*), per single point drawn.
   package static func spof(_ report: SpofReport, top: Int? = nil, context: Int) -> DiagramView {
     let graph = report.graph
     let red = ReportPalette.failure
@@ -120,6 +123,40 @@ extension DiagramView {
     for l in report.analysis.criticalLinks {
       overlay.edges[l.edge] = [("color", red), ("penwidth", "4")]
     }
+    let drawn = core.isEmpty ? Array(graph.nodes) : graph.neighborhood(of: core, hops: context)
+    // Beyond the chains: every drawn node that loses supply when a drawn single point fails.
+    if !shown.isEmpty {
+      let network = SupplyNetwork(
+        graph: graph, semantics: report.semantics.semantics,
+        minimumShare: report.semantics.minimumShare)
+      let intact = network.suppliedNodes()
+      var failed = [Bool](repeating: false, count: graph.nodeCount)
+      var falls = [Bool](repeating: false, count: graph.nodeCount)
+      for c in shown {
+        failed[Int(c.node)] = true
+        let supplied = network.suppliedNodes(failed: failed)
+        failed[Int(c.node)] = false
+        for v in drawn where intact[Int(v)] && !supplied[Int(v)] && v != c.node {
+          falls[Int(v)] = true
+        }
+      }
+      for v in drawn where falls[Int(v)] {
+        if overlay.nodes[v] == nil {
+          overlay.nodes[v] = Self.fallen
+          fell.append(v)
+        }
+        // Its dead supply links, from a failed or falling source, dashed.
+        for i in graph.incoming.range(of: v) {
+          let u = graph.incoming.neighbors[i]
+          let e = graph.incoming.edges[i]
+          if graph.isFlow[Int(e)], falls[Int(u)] || shown.contains(where: { $0.node == u }),
+            overlay.edges[e] == nil
+          {
+            overlay.edges[e] = [("color", red), ("penwidth", "1.5"), ("style", "dashed")]
+          }
+        }
+      }
+    }
     overlay.legend = [
       .init(
         label: "single point of failure", attributes: [("shape", "box"), ("fillcolor", red)],
@@ -143,9 +180,7 @@ extension DiagramView {
     ]
     let title =
       "\(report.input.title) — single points of failure (\(report.semantics.semantics.rawValue) semantics, top \(shown.count) of \(report.analysis.criticalNodes.count), context \(context))"
-    return DiagramView(
-      nodes: core.isEmpty ? Array(graph.nodes) : graph.neighborhood(of: core, hops: context),
-      title: title, overlay: overlay)
+    return DiagramView(nodes: drawn, title: title, overlay: overlay)
   }
 
   /// The routes of `report`, each edge labelled with the ranks of the routes through it, and
@@ -171,9 +206,8 @@ extension DiagramView {
     overlay.nodes[report.source] = [("color", blue), ("penwidth", "3"), ("fontcolor", blue)]
     overlay.legend = [
       .init(
-        label: "route #rank (start and ends framed)",
-        attributes: [("color", blue), ("penwidth", "3")],
-        isEdge: true)
+        label: "route #rank (start and ends framed)", attributes: [("color", blue), ("penwidth", "3")],
+        isEdge: true, marksEdges: Array(labels.keys).sorted())
     ]
     let count = report.routes.count
     let title =
@@ -201,13 +235,18 @@ extension DiagramView {
         !(reach.defense.fragile?[v].isEmpty ?? true)
           || !(reach.industry.fragile?[v].isEmpty ?? true)
       {
-        attributes += [("peripheries", "2"), ("color", red)]
+        attributes += [("peripheries", "2"), ("color", red), ("penwidth", "2")]
         fragile.append(v)
       }
       overlay.nodes[v] = attributes
     }
     // Each class is listed only when a node of it is drawn (an entry with no node to mark
     // would be listed always, so empty classes are left out here).
+    // A fragile dual node is explained by its own entry: "reach: dual" is listed for the
+    // dual nodes that are not fragile.
+    var isFragile = [Bool](repeating: false, count: report.graph.nodeCount)
+    for v in fragile { isFragile[Int(v)] = true }
+    byClass = byClass.map { $0.filter { !isFragile[Int($0)] } }
     for (c, members) in zip(DualUseReach.ReachClass.allCases, byClass) where !members.isEmpty {
       overlay.legend.append(
         .init(
@@ -220,7 +259,7 @@ extension DiagramView {
           label: "dual, one failure away",
           attributes: [
             ("shape", "box"), ("fillcolor", ReportPalette.fill(.dual)), ("peripheries", "2"),
-            ("color", red),
+            ("color", red), ("penwidth", "2"),
           ], marks: fragile))
     }
     let title = base.title.replacing(
@@ -241,10 +280,13 @@ package struct Overlay: Sendable {
     package var isEdge: Bool
     package var marks: [NodeIndex]
     package var marksEdges: [EdgeIndex]
+    /// Listed whatever is drawn (an entry about the drawing as a whole).
+    package var always: Bool
     package init(
       label: String, attributes: [(String, String)], isEdge: Bool = false,
-      marks: [NodeIndex] = [], marksEdges: [EdgeIndex] = []
+      marks: [NodeIndex] = [], marksEdges: [EdgeIndex] = [], always: Bool = false
     ) {
+      self.always = always
       self.label = label
       self.attributes = attributes
       self.isEdge = isEdge
@@ -255,7 +297,7 @@ package struct Overlay: Sendable {
     /// Whether the entry describes something drawn: `drawn(v)` says whether node v is drawn
     /// (an edge is drawn when both its ends are).
     package func isShown(in graph: SupplyGraph, drawn: (NodeIndex) -> Bool) -> Bool {
-      if marks.isEmpty && marksEdges.isEmpty { return true }
+      if always { return true }
       return marks.contains(where: drawn)
         || marksEdges.contains { drawn(graph.source(of: $0)) && drawn(graph.target(of: $0)) }
     }

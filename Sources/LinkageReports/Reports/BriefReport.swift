@@ -234,7 +234,11 @@ package struct BriefReport: Sendable {
             hub = v
           }
         }
-        parts.append(("; \(fragile.count) of those lose a sector if one node fails", false))
+        parts.append(
+          (
+            "; \(fragile.count) of those \(fragile.count == 1 ? "loses" : "lose") a sector if one node fails",
+            false
+          ))
         if let hub, counts[Int(hub)] > 1 {
           parts.append(("; \(counts[Int(hub)]) depend on ", false))
           parts.append((name(hub), true))

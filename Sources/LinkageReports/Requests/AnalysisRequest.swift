@@ -190,7 +190,9 @@ package struct AnalysisRequest: Sendable {
   }
 
   /// The nodes a selector selects, checking every id, field and value against the graph.
-  package static func select(_ text: Text, in graph: SupplyGraph) throws(RequestError)
+  package static func select(
+    _ text: Text, in graph: SupplyGraph
+  ) throws(RequestError)
     -> [NodeIndex]
   {
     let selection: TargetSelection
@@ -214,7 +216,8 @@ package struct AnalysisRequest: Sendable {
           }
         case .kind(let k):
           try check(
-            "kind", k, among: graph.kindLabels + NodeKind.allCases.map(\.name), text: text)
+            "kind", k, among: graph.kindLabels + NodeKind.allCases.map(\.name),
+            listing: graph.kindLabels, text: text)
         case .sector(let s): try check("sector", s, among: graph.sectorLabels, text: text)
         case .stage(let s): try check("stage", s, among: graph.stageLabels, text: text)
         }
@@ -227,13 +230,15 @@ package struct AnalysisRequest: Sendable {
     return nodes
   }
 
-  private static func check(_ field: String, _ value: String, among present: [String], text: Text)
-    throws(RequestError)
-  {
+  /// Accepts `value` when it is among `accepted`; otherwise the error lists `listing` (the
+  /// values the data has; default: `accepted`).
+  private static func check(
+    _ field: String, _ value: String, among accepted: [String], listing: [String]? = nil,
+    text: Text
+  ) throws(RequestError) {
+    guard !accepted.contains(value) else { return }
     var seen = Set<String>()
-    let labels = present.filter { seen.insert($0).inserted }
-    guard !labels.contains(value) else { return }
-    let here = labels.sorted()
+    let here = (listing ?? accepted).filter { seen.insert($0).inserted }.sorted()
     throw RequestError(
       option: text.option,
       message: "no node has \(field) '\(value)'"
@@ -242,8 +247,7 @@ package struct AnalysisRequest: Sendable {
   }
 
   /// The route measure named `text`: hops, confidence, or a numeric edge attribute.
-  package static func measure(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Measure
-  {
+  package static func measure(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Measure {
     let by = text.text
     let measure: RouteWeight.Measure =
       by == "hops" ? .hops : by == "confidence" ? .confidence : .attribute(by)
@@ -259,8 +263,7 @@ package struct AnalysisRequest: Sendable {
   }
 
   /// The compiled pattern `text`.
-  package static func pattern(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Pattern
-  {
+  package static func pattern(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Pattern {
     do {
       return Pattern(pattern: try RoutePattern(parsing: text.text, graph: graph), text: text.text)
     } catch let error as RoutePattern.ParseError {
@@ -273,7 +276,9 @@ package struct AnalysisRequest: Sendable {
   }
 
   /// The kind labels in a comma-separated list, each checked against the graph.
-  package static func kinds(_ text: Text, in graph: SupplyGraph) throws(RequestError) -> Set<
+  package static func kinds(
+    _ text: Text, in graph: SupplyGraph
+  ) throws(RequestError) -> Set<
     String
   > {
     let kinds = Set(text.text.split(separator: ",").map { String($0) })

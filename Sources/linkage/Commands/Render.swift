@@ -196,10 +196,11 @@ struct Render: ParsableCommand {
       let known = ["kind", "sector", "stage", "tier", "id", "name"] + graph.nodeAttributes.names
       for field in fields
       where !graph.nodes.contains(where: { graph.fieldText(field, of: $0) != nil }) {
-        throw CommandFailure(
-          message:
-            "--group-by: no node has a field '\(field)' (fields: \(known.joined(separator: ", ")))",
-          code: 64)
+        let error = RequestError(
+          option: "--group-by",
+          message: "no node has a field '\(field)' (fields: \(known.joined(separator: ", ")))",
+          suggestions: Suggestions.closest(to: field, in: known))
+        throw CommandFailure(message: "\(error)", code: 64)
       }
     }
     if let only {
