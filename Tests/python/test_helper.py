@@ -76,14 +76,45 @@ def test_bad_data_raises_with_location(tmp_path):
 def test_validate_of_bad_data_keeps_every_diagnostic(tmp_path):
     (tmp_path / "nodes.csv").write_text("id,kind\na,startup\nb,supplier\n")
     (tmp_path / "edges.csv").write_text("source,target,relation\na,bb,supplies\n")
+    report = linkage.validate(tmp_path)  # a report, not an exception
+    assert report["valid"] is False and report["errors"] == 1
+    [error] = report.errors
+    assert error["file"].endswith("edges.csv") and error["line"] == 2 and error["column"] == 3
+    assert error["severity"] == "error" and "did you mean 'b'" in error["message"]
+    assert report.diagnostics == report.envelope["diagnostics"]
+    # Malformed files too: the parser's error comes back located.
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("nodes:\n  - {id: a, kind: startup\n")
+    report = linkage.validate(bad)
+    assert report["valid"] is False and report.errors[0]["line"] == 3
+    # A valid file: no errors, and warnings kept.
+    good = tmp_path / "good.yaml"
+    good.write_text("nodes:\n  - {id: a, kind: startup}\n  - {id: b, kind: buyr}\nedges: []\n")
+    report = linkage.validate(good)
+    assert report["valid"] is True and report.errors == []
+    assert any("buyr" in d["message"] and d["severity"] == "warning" for d in report.diagnostics)
+    # Errors raised by other commands carry every diagnostic too.
     with pytest.raises(linkage.LinkageError) as caught:
-        linkage.validate(tmp_path)
-    error = caught.value
-    assert error.exit_code == 65
-    assert error.file.endswith("edges.csv") and error.line == 2 and error.column == 3
-    assert "did you mean 'b'" in error.message
-    assert error.result is not None and error.result["valid"] is False
-    assert [e["line"] for e in error.errors] == [2]
+        linkage.spof(tmp_path)
+    assert caught.value.diagnostics and caught.value.diagnostics[0]["severity"] == "error"
+
+
+def test_render_formats_and_tables():
+    png = linkage.render(format="png")
+    assert isinstance(png, linkage.Image) and bytes(png)[:4] == b"\x89PNG"
+    assert png._repr_png_() == png.data
+    pdf = linkage.render(format="pdf", view="spof")
+    assert pdf.data[:4] == b"%PDF" and pdf._repr_png_() is None
+    assert linkage.render(format="dot").startswith("digraph")
+    with pytest.raises(ValueError):
+        linkage.render(format="gif")
+    summary = linkage.summary()
+    assert {"kinds", "sectors", "relations"} <= set(summary.tables())
+    kinds = summary.table("kinds")
+    rows = kinds.to_dict("records") if hasattr(kinds, "to_dict") else kinds
+    assert {"key": "startup", "count": 23} in rows
+    with pytest.raises(TypeError, match="tables:"):
+        summary.table("name")
 
 
 def test_missing_input_and_usage_errors():

@@ -3,8 +3,8 @@
 Every call runs ``linkage <command> --format json --quiet`` and returns the document's
 ``result`` as a :class:`Result` (a ``dict`` that also carries the envelope). Tables inside a
 result come out as pandas DataFrames through :meth:`Result.table` when pandas is installed,
-and as lists of dicts otherwise. :func:`render` returns an :class:`SVG` that Jupyter shows
-inline. Errors from the CLI raise :class:`LinkageError` with the message, file, line, column
+and as lists of dicts otherwise. :func:`render` returns an :class:`SVG` (or an :class:`Image` of PNG/PDF bytes) that
+Jupyter shows inline. Errors from the CLI raise :class:`LinkageError` with the message, file, line, column
 and exit code.
 
 The binary is ``$LINKAGE_BIN`` when set, else ``linkage`` on ``PATH``.
@@ -17,6 +17,7 @@ import subprocess
 import tempfile
 
 __all__ = [
+    "Image",
     "LinkageError",
     "LinkageNotFound",
     "Result",
@@ -56,28 +57,15 @@ class LinkageError(RuntimeError):
         self.exit_code = exit_code
         self.stderr = stderr
         self.argv = list(argv)
-        self.errors = []
-        # The JSON document the CLI printed anyway (``validate`` of invalid data prints its
-        # whole report), as a Result; None when there was none.
+        # The JSON document the CLI printed anyway, as a Result; None when there was none.
         self.result = Result(envelope) if envelope is not None else None
         lines = [line for line in stderr.splitlines() if line.strip()]
-        for item in (envelope or {}).get("diagnostics", []):
-            if item.get("severity") == "error" and item.get("file") is not None:
-                self.errors.append({
-                    "file": item["file"],
-                    "line": item.get("line"),
-                    "column": item.get("column"),
-                    "message": item.get("message", ""),
-                })
-        for line in lines if not self.errors else []:
-            match = _LOCATED.match(line)
-            if match:
-                self.errors.append({
-                    "file": match["file"],
-                    "line": int(match["line"]),
-                    "column": int(match["column"]),
-                    "message": match["message"],
-                })
+        #: Every diagnostic, errors and warnings, as dicts with ``severity``, ``file``,
+        #: ``line``, ``column`` and ``message`` (from the JSON document, else from stderr).
+        self.diagnostics = _diagnostics(envelope, stderr)
+        #: The located errors among them.
+        self.errors = [d for d in self.diagnostics
+                       if d["severity"] == "error" and d["file"] is not None]
         first = self.errors[0] if self.errors else None
         self.file = first["file"] if first else None
         self.line = first["line"] if first else None
@@ -92,6 +80,32 @@ class LinkageError(RuntimeError):
         super().__init__(f"{where}{self.message} (exit {exit_code})")
 
 
+def _diagnostics(envelope, stderr):
+    """Every diagnostic of a run: the JSON document's when there is one, else the located
+    ``file:line:column: error|warning: message`` lines of stderr."""
+    out = []
+    for item in (envelope or {}).get("diagnostics", []):
+        out.append({
+            "severity": item.get("severity", "error"),
+            "file": item.get("file"),
+            "line": item.get("line"),
+            "column": item.get("column"),
+            "message": item.get("message", ""),
+        })
+    if envelope is None or not out:
+        for line in stderr.splitlines():
+            match = _LOCATED.match(line)
+            if match:
+                out.append({
+                    "severity": "warning" if ": warning: " in line else "error",
+                    "file": match["file"],
+                    "line": int(match["line"]),
+                    "column": int(match["column"]),
+                    "message": match["message"],
+                })
+    return out
+
+
 class Result(dict):
     """The ``result`` of one command, with the envelope around it.
 
@@ -103,18 +117,68 @@ class Result(dict):
         super().__init__(envelope.get("result") or {})
         self.envelope = envelope
         self.command = envelope.get("command")
-        self.diagnostics = envelope.get("diagnostics", [])
+        #: Every diagnostic (dicts with severity, file, line, column, message).
+        self.diagnostics = _diagnostics(envelope, "")
+        #: The errors among them (``validate`` of invalid data has some).
+        self.errors = [d for d in self.diagnostics if d["severity"] == "error"]
+
+    def tables(self):
+        """The keys :meth:`table` accepts: lists of records and mappings of counts or records."""
+        return [key for key, value in self.items() if _rows(value) is not None]
 
     def table(self, key):
-        """The list under ``key`` as a pandas DataFrame, or as a list of dicts without pandas."""
-        rows = self[key]
-        if not isinstance(rows, list):
-            raise TypeError(f"{key!r} is not a table in the {self.command} result")
+        """The table under ``key`` as a pandas DataFrame (a list of dicts without pandas).
+
+        A list of records gives one row per record; a mapping of counts (``kinds``:
+        ``{"startup": 23, …}``) gives the columns ``key`` and ``count``; a mapping of records
+        gives one row per entry with its key in the ``key`` column.
+        """
+        rows = _rows(self[key])
+        if rows is None:
+            raise TypeError(
+                f"{key!r} is not a table in the {self.command} result "
+                f"(tables: {', '.join(self.tables()) or 'none'})")
         try:
             import pandas
         except ImportError:
             return rows
         return pandas.DataFrame(rows)
+
+
+def _rows(value):
+    """``value`` as a list of dict rows, or None when it is not table-shaped."""
+    if isinstance(value, list):
+        if all(isinstance(item, dict) for item in value):
+            return value
+        return [{"value": item} for item in value]
+    if isinstance(value, dict) and value:
+        if all(isinstance(v, dict) for v in value.values()):
+            return [{"key": k, **v} for k, v in value.items()]
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
+            return [{"key": k, "count": v} for k, v in value.items()]
+    return None
+
+
+class Image:
+    """A PNG or PDF drawing as bytes (``data``); Jupyter displays a PNG inline."""
+
+    def __init__(self, data, format):
+        self.data = data
+        self.format = format
+
+    def _repr_png_(self):
+        return self.data if self.format == "png" else None
+
+    def save(self, path):
+        """Write the drawing to ``path``."""
+        with open(path, "wb") as handle:
+            handle.write(self.data)
+
+    def __bytes__(self):
+        return self.data
+
+    def __repr__(self):
+        return f"<{self.format.upper()} {len(self.data)} bytes>"
 
 
 class SVG:
@@ -203,9 +267,15 @@ def summary(path=None, **options):
 
 
 def validate(path=None, **options):
-    """Validation report. Invalid data raises :class:`LinkageError` (exit 65) whose ``errors``
-    list every error with its file, line and column, and whose ``result`` is the report."""
-    return run("validate", path, **options)
+    """Validation report, valid or not: ``result["valid"]``, counts, and ``result.diagnostics``
+    / ``result.errors`` listing every problem with its file, line and column. Only a run that
+    produced no report (a missing file, a bad option) raises :class:`LinkageError`."""
+    try:
+        return run("validate", path, **options)
+    except LinkageError as error:
+        if error.result is not None and error.exit_code == 65:
+            return error.result
+        raise
 
 
 def spof(path=None, **options):
@@ -228,14 +298,24 @@ def brief(path=None, output="brief", **options):
     return run("brief", path, output=output, **options)
 
 
-def render(path=None, view="structure", **options):
-    """Draw a view (structure, spof, paths, reach) as an :class:`SVG`."""
+def render(path=None, view="structure", format="svg", **options):
+    """Draw a view (structure, spof, paths, reach): an :class:`SVG` for ``format="svg"``, an
+    :class:`Image` (bytes) for ``"png"`` and ``"pdf"``, DOT text (str) for ``"dot"``. Other
+    keywords are ``render``'s options (``size="1280x720"``, ``only="kind=buyer"``, …)."""
+    if format not in ("svg", "png", "pdf", "dot"):
+        raise ValueError(f"format must be svg, png, pdf or dot, not {format!r}")
     with tempfile.TemporaryDirectory(prefix="linkage-") as folder:
-        output = os.path.join(folder, "view.svg")
+        output = os.path.join(folder, "view." + format)
         argv = [binary(), "render"]
         if path is not None:
             argv.append(os.fspath(path))
         argv += ["--view", view] + _options(options) + ["--output", output, "--quiet"]
         _execute(argv)
+        if not os.path.exists(output):
+            return None  # the paths view with no route draws nothing (as the CLI says)
+        if format in ("png", "pdf"):
+            with open(output, "rb") as handle:
+                return Image(handle.read(), format)
         with open(output, encoding="utf-8") as handle:
-            return SVG(handle.read())
+            text = handle.read()
+        return SVG(text) if format == "svg" else text
