@@ -14,6 +14,9 @@ package enum GraphEncoding: String, Sendable, CaseIterable {
   case yaml
   case json
   case csv
+  /// NetworkX node-link JSON (`json_graph.node_link_graph` reads it): written on request
+  /// (`convert --to node-link`); read as JSON (the reader takes `links` or `edges`).
+  case nodeLink = "node-link"
 }
 
 /// Turns records from any reader into a graph, applying the schema's rules once for every

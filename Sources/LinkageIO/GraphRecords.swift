@@ -60,16 +60,32 @@ extension GraphEncoding {
     switch self {
     case .yaml: YAMLGraphWriter()
     case .json: JSONGraphWriter()
+    case .nodeLink: JSONGraphWriter(nodeLink: true)
     case .csv: CSVGraphWriter()
     }
   }
 
-  /// The encoding a path's extension names: `.yaml`/`.yml`, `.json`; anything else (a
-  /// folder, `.csv`) is CSV.
-  package static func forPath(_ path: String) -> GraphEncoding {
+  /// The encoding a path's extension names: `.yaml`/`.yml`, `.json`; a folder (no extension,
+  /// a trailing `/`, or `.csv`) is CSV; any other extension (`out.txt`) names none (nil), so
+  /// a typo does not become a folder.
+  package static func forPath(_ path: String) -> GraphEncoding? {
     let lower = path.lowercased()
     if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
     if lower.hasSuffix(".json") { return .json }
-    return .csv
+    if lower.hasSuffix("/") || lower.hasSuffix(".csv") { return .csv }
+    let last = lower.split(separator: "/").last ?? ""
+    if !last.contains(".") || FileAccess.kind(of: path) == .directory { return .csv }
+    return nil
+  }
+
+  /// The files writing `encoding` to `path` creates or replaces.
+  package static func writtenFiles(_ encoding: GraphEncoding, at path: String) -> [String] {
+    switch encoding {
+    case .yaml, .json, .nodeLink: [path]
+    case .csv:
+      ["nodes.csv", "edges.csv", "meta.csv"].map {
+        (path.hasSuffix("/") ? path : path + "/") + $0
+      }
+    }
   }
 }

@@ -28,8 +28,21 @@ struct GraphDocumentDecoder {
     }
     var nodes: DocumentNode? = nil
     var edges: DocumentNode? = nil
+    // NetworkX node-link data (`json_graph.node_link_data`): the edges under `links` (before
+    // NetworkX 3.4's `edges=` choice) or `edges`, plus `directed`, `multigraph` and `graph`.
+    var links: DocumentNode? = nil
+    var directed: DocumentNode? = nil
     for m in members {
       switch m.key {
+      case "links": links = m.value
+      case "directed": directed = m.value
+      case "multigraph":
+        guard case .bool = m.value.value else {
+          assembler.log.error(
+            "multigraph must be true or false, found \(m.value.typeName)", at: at(m.value))
+          continue
+        }
+      case "graph": decodeGraphAttributes(m.value, &assembler)
       case "name": assembler.builder.name = text(m.value, "name", &assembler)
       case "description": assembler.builder.description = text(m.value, "description", &assembler)
       case "context_relations":
@@ -45,8 +58,29 @@ struct GraphDocumentDecoder {
       case "edges": edges = m.value
       default:
         assembler.log.warning(
-          "unknown top-level key '\(m.key)' ignored (expected name, description, context_relations, nodes, edges)",
+          "unknown top-level key '\(m.key)' ignored (expected name, description, context_relations, nodes, edges; node-link: directed, multigraph, graph, links)",
           at: SourceLocation(file: file, line: m.keyLine, column: m.keyColumn))
+      }
+    }
+    if let links {
+      if edges != nil {
+        assembler.log.error(
+          "both `edges:` and `links:` (node-link) are given: keep one list of edges",
+          at: at(links))
+      } else {
+        edges = links
+      }
+    }
+    if let directed {
+      switch directed.value {
+      case .bool(true): break
+      case .bool(false):
+        assembler.log.warning(
+          "the graph is undirected (directed: false): each link is read as one edge from its source to its target as written, and supply follows that direction",
+          at: at(directed))
+      default:
+        assembler.log.error(
+          "directed must be true or false, found \(directed.typeName)", at: at(directed))
       }
     }
     if let nodes {
@@ -65,6 +99,35 @@ struct GraphDocumentDecoder {
       } else if case .null = edges.value {
       } else {
         assembler.log.error("edges must be a list, found \(edges.typeName)", at: at(edges))
+      }
+    }
+  }
+
+  /// A node-link file's `graph` object: `name`, `description` and `context_relations` as at
+  /// the top level; other keys are warned about (the graph has no attributes of its own).
+  private func decodeGraphAttributes(_ node: DocumentNode, _ assembler: inout GraphAssembler) {
+    guard case .object(let members) = node.value else {
+      if case .null = node.value { return }
+      assembler.log.error("graph must be a mapping, found \(node.typeName)", at: at(node))
+      return
+    }
+    for m in members {
+      switch m.key {
+      case "name": assembler.builder.name = text(m.value, "name", &assembler)
+      case "description": assembler.builder.description = text(m.value, "description", &assembler)
+      case "context_relations":
+        guard case .array(let items) = m.value.value else {
+          assembler.log.error(
+            "context_relations must be a list of relation names, found \(m.value.typeName)",
+            at: at(m.value))
+          continue
+        }
+        assembler.setContextRelations(
+          items.compactMap { text($0, "context_relations entry", &assembler) })
+      default:
+        assembler.log.warning(
+          "graph attribute '\(m.key)' ignored (Linkage keeps a graph's name, description and context_relations)",
+          at: SourceLocation(file: file, line: m.keyLine, column: m.keyColumn))
       }
     }
   }

@@ -1,9 +1,13 @@
 import LinkageCore
 
 /// Writes the JSON encoding: an object with `name`, `description`, `context_relations` when
-/// present, then `nodes` and `edges`, one node or edge per line.
+/// present, then `nodes` and `edges`, one node or edge per line. As NetworkX node-link data
+/// (`nodeLink`), the same records under `directed: true`, `multigraph: true` (parallel edges
+/// are kept), a `graph` object with the name, description and context relations, `nodes` and
+/// `links`, which `networkx.node_link_graph` reads as a `MultiDiGraph` with every attribute.
 package struct JSONGraphWriter: GraphWriter {
-  package init() {}
+  package let nodeLink: Bool
+  package init(nodeLink: Bool = false) { self.nodeLink = nodeLink }
 
   package func write(_ graph: SupplyGraph, to path: String) throws(InputError) {
     try FileAccess.writeAtomically(text(of: graph), to: path)
@@ -11,19 +15,27 @@ package struct JSONGraphWriter: GraphWriter {
 
   package func text(of graph: SupplyGraph) -> String {
     let records = GraphRecords(graph: graph)
-    var out = "{\n"
-    if let name = graph.name { out += "  \"name\": \(JSONText.string(name)),\n" }
-    if let d = graph.description { out += "  \"description\": \(JSONText.string(d)),\n" }
+    var header: [String] = []
+    if let name = graph.name { header.append("\"name\": \(JSONText.string(name))") }
+    if let d = graph.description { header.append("\"description\": \(JSONText.string(d))") }
     if !graph.contextRelations.isEmpty {
-      out +=
-        "  \"context_relations\": [\(graph.contextRelations.map(JSONText.string).joined(separator: ", "))],\n"
+      header.append(
+        "\"context_relations\": [\(graph.contextRelations.map(JSONText.string).joined(separator: ", "))]"
+      )
+    }
+    var out = "{\n"
+    if nodeLink {
+      out += "  \"directed\": true,\n  \"multigraph\": true,\n"
+      out += "  \"graph\": {\(header.joined(separator: ", "))},\n"
+    } else {
+      for line in header { out += "  \(line),\n" }
     }
     out += "  \"nodes\": ["
     for v in graph.nodes {
       out += (v == 0 ? "\n    " : ",\n    ") + Self.object(records.node(v))
     }
     out += graph.nodeCount == 0 ? "],\n" : "\n  ],\n"
-    out += "  \"edges\": ["
+    out += nodeLink ? "  \"links\": [" : "  \"edges\": ["
     for e in graph.edges {
       out += (e == 0 ? "\n    " : ",\n    ") + Self.object(records.edge(e))
     }

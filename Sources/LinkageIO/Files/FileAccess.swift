@@ -21,6 +21,15 @@ package enum FileAccess {
     return (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
   }
 
+  /// Whether `a` and `b` name the same existing file (same device and inode: links and
+  /// different spellings of one path included).
+  package static func sameFile(_ a: String, _ b: String) -> Bool {
+    var x = stat()
+    var y = stat()
+    guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
+    return x.st_dev == y.st_dev && x.st_ino == y.st_ino
+  }
+
   static func errnoText() -> String { String(cString: strerror(errno)) }
 
   /// Reads a whole file (`open(2)`, `read(2)`).

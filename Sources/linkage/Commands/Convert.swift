@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LinkageCore
 import LinkageIO
 import LinkageReports
@@ -8,7 +9,9 @@ struct Convert: ParsableCommand {
     abstract: "Convert a graph between YAML, JSON and the CSV pair without loss.",
     discussion: """
       The output encoding follows OUT's extension (.yaml/.yml, .json; a folder or .csv path \
-      gives the CSV pair nodes.csv + edges.csv (+ meta.csv)) unless --to says otherwise. \
+      gives the CSV pair nodes.csv + edges.csv (+ meta.csv)) unless --to says otherwise; any \
+      other extension is refused (exit 64), and so is an output that would overwrite the \
+      input. --to node-link writes NetworkX node-link JSON (networkx.node_link_graph reads it). \
       Files are written atomically. A graph with errors is not converted (exit 65).
       """)
 
@@ -18,14 +21,39 @@ struct Convert: ParsableCommand {
   @Argument(help: "Where to write: a .yaml/.json file, or a folder for CSV.")
   var output: String
 
-  @Option(help: "Output encoding: yaml, json or csv (default: from OUT).")
+  @Option(
+    help:
+      "Output encoding: yaml, json, csv or node-link (NetworkX node-link JSON; default: from OUT).")
   var to: GraphEncoding?
 
   @OptionGroup var options: GlobalOptions
 
   func run() throws {
+    guard let encoding = to ?? GraphEncoding.forPath(output) else {
+      throw CommandFailure(
+        message:
+          "cannot tell the encoding from '\(output)': use .yaml, .yml or .json, a folder (or .csv) for the CSV pair, or --to yaml|json|csv|node-link",
+        code: 64)
+    }
+    // Never write over what is being read (a YAML file's comments would be lost for good).
+    let base = input.hasSuffix("/") ? String(input.dropLast()) : input
+    let read =
+      [input]
+      + ["graph.yaml", "graph.yml", "graph.json", "nodes.csv", "edges.csv", "meta.csv"].map {
+        base + "/" + $0
+      }
+      + ["nodes.csv", "edges.csv", "meta.csv"].map {
+        (base as NSString).deletingLastPathComponent + "/" + $0
+      }
+    for written in GraphEncoding.writtenFiles(encoding, at: output) {
+      for file in read where FileAccess.sameFile(file, written) {
+        throw CommandFailure(
+          message:
+            "'\(output)' would overwrite the input '\(file)': write the converted graph somewhere else",
+          code: 64)
+      }
+    }
     let source = try GraphInput.load(input, options: options)
-    let encoding = to ?? GraphEncoding.forPath(output)
     do {
       try encoding.writer.write(source.graph, to: output)
     } catch {

@@ -85,7 +85,12 @@ struct Generate: ParsableCommand {
     let graph = EcosystemGenerator(nodeCount: nodes, seed: seed, options: generatorOptions)
       .generate()
     if progress { printError("writing \(graph.edgeCount) edges to \(output)…") }
-    let encoding = to ?? GraphEncoding.forPath(output)
+    guard let encoding = to ?? GraphEncoding.forPath(output) else {
+      throw CommandFailure(
+        message:
+          "cannot tell the encoding from '\(output)': use .yaml, .yml or .json, a folder (or .csv) for the CSV pair, or --to",
+        code: 64)
+    }
     do {
       try encoding.writer.write(graph, to: output)
     } catch {
