@@ -17,6 +17,8 @@ package enum GraphEncoding: String, Sendable, CaseIterable {
   /// NetworkX node-link JSON (`json_graph.node_link_graph` reads it): written on request
   /// (`convert --to node-link`); read as JSON (the reader takes `links` or `edges`).
   case nodeLink = "node-link"
+  /// GraphML (`.graphml`; NetworkX `read_graphml`, igraph, yEd, Gephi).
+  case graphml
 }
 
 /// Turns records from any reader into a graph, applying the schema's rules once for every

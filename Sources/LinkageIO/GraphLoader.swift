@@ -44,6 +44,7 @@ package enum GraphLoader {
       let lower = path.lowercased()
       if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml(path) }
       if lower.hasSuffix(".json") { return .json(path) }
+      if lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") { return .json(path) }
       if lower.hasSuffix(".csv") {
         let (nodes, edges) = pair(of: path)
         guard let nodes, let edges else {
@@ -63,7 +64,7 @@ package enum GraphLoader {
           meta: nodes.hasSuffix("/nodes.csv") || nodes == "nodes.csv"
             ? (FileAccess.kind(of: meta) == .file ? meta : nil) : nil)
       }
-      // Unknown extension: JSON if it starts like JSON, else YAML.
+      // Unknown extension: JSON if it starts like JSON, GraphML if like XML, else YAML.
       return .yaml(path)
     }
   }
@@ -111,9 +112,28 @@ package enum GraphLoader {
     {
       isYAML = false
     }
+    // GraphML: by extension, or a document that starts like XML (`<`).
+    let lower = file.lowercased()
+    let firstByte = bytes.first(where: {
+      $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB
+        && $0 != 0xBF
+    })
+    let isGraphML =
+      lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") || firstByte == UInt8(ascii: "<")
+    var warnings: [Diagnostic] = []
     let result =
-      isYAML
-      ? YAMLDocumentParser(file: file).parse(bytes) : JSONDocumentParser(file: file).parse(bytes)
+      isGraphML
+      ? GraphMLDocumentParser(file: file).parse(bytes, warnings: &warnings)
+      : isYAML
+        ? YAMLDocumentParser(file: file).parse(bytes) : JSONDocumentParser(file: file).parse(bytes)
+    for w in warnings { assembler.log.append(w) }
+    if isGraphML {
+      switch result {
+      case .failure(let d): assembler.log.append(d)
+      case .success(let root): GraphDocumentDecoder(file: file).decode(root, into: &assembler)
+      }
+      return assembler.finish(path: file, encoding: .graphml)
+    }
     switch result {
     case .failure(let d): assembler.log.append(d)
     case .success(let root): GraphDocumentDecoder(file: file).decode(root, into: &assembler)

@@ -61,6 +61,7 @@ extension GraphEncoding {
     case .yaml: YAMLGraphWriter()
     case .json: JSONGraphWriter()
     case .nodeLink: JSONGraphWriter(nodeLink: true)
+    case .graphml: GraphMLGraphWriter()
     case .csv: CSVGraphWriter()
     }
   }
@@ -72,6 +73,7 @@ extension GraphEncoding {
     let lower = path.lowercased()
     if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
     if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".graphml") { return .graphml }
     if lower.hasSuffix("/") || lower.hasSuffix(".csv") { return .csv }
     let last = lower.split(separator: "/").last ?? ""
     if !last.contains(".") || FileAccess.kind(of: path) == .directory { return .csv }
@@ -81,7 +83,7 @@ extension GraphEncoding {
   /// The files writing `encoding` to `path` creates or replaces.
   package static func writtenFiles(_ encoding: GraphEncoding, at path: String) -> [String] {
     switch encoding {
-    case .yaml, .json, .nodeLink: [path]
+    case .yaml, .json, .nodeLink, .graphml: [path]
     case .csv:
       ["nodes.csv", "edges.csv", "meta.csv"].map {
         (path.hasSuffix("/") ? path : path + "/") + $0

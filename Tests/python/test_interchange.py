@@ -135,3 +135,121 @@ def test_convert_refuses_its_input_and_unknown_extensions(tmp_path):
     # A different file is fine, and --to names the encoding whatever the extension.
     run("convert", str(src), str(tmp_path / "copy.txt"), "--to", "yaml", "--quiet")
     assert (tmp_path / "copy.txt").exists()
+
+
+# GraphML ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_round_trip_through_graphml(tmp_path, dataset):
+    native = tmp_path / "native.json"
+    run("convert", dataset, str(native), "--quiet")
+    graphml = tmp_path / "g.graphml"
+    run("convert", dataset, str(graphml), "--quiet")
+    back = tmp_path / "back.json"
+    run("convert", str(graphml), str(back), "--quiet")
+    assert back.read_bytes() == native.read_bytes()  # the same graph, byte for byte
+    G = nx.read_graphml(graphml)
+    doc = json.load(open(native))
+    assert G.number_of_nodes() == len(doc["nodes"]) and G.number_of_edges() == len(doc["edges"])
+    for node in doc["nodes"]:
+        assert G.nodes[node["id"]] == {k: v for k, v in node.items() if k != "id"}
+    assert G.graph["name"] == doc["name"]
+    for command in (["spof"], ["reach", "--robust"]):
+        assert run_json(*command, str(native))["result"] == run_json(*command, str(graphml))["result"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_networkx_graphml_files_load_with_the_same_answers(tmp_path, seed):
+    G = random_graph(seed)
+    path = tmp_path / "g.graphml"
+    nx.write_graphml(G, path)
+    doc = run_json("summary", str(path))
+    assert doc["result"]["nodes"] == G.number_of_nodes()
+    assert doc["result"]["edges"] == G.number_of_edges()
+    assert [d for d in doc["diagnostics"] if d["severity"] == "error"] == []
+    native = tmp_path / "native.yaml"
+    run("convert", str(path), str(native), "--quiet")
+    assert run_json("spof", str(path))["result"] == run_json("spof", str(native))["result"]
+    # Typed keys: lead_time is a number, not text.
+    back = tmp_path / "back.json"
+    run("convert", str(path), str(back), "--quiet")
+    edges = json.load(open(back))["edges"]
+    assert all(isinstance(e["lead_time"], (int, float)) for e in edges if "lead_time" in e)
+
+
+def test_graphml_flavours_defaults_and_missing_for(tmp_path):
+    """yEd-style keys without `for=`, a <default>, an undirected edgedefault, nested data."""
+    path = tmp_path / "y.graphml"
+    path.write_text("""<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key id="k" attr.name="kind" attr.type="string"><default>supplier</default></key>
+  <key id="w" for="edge" attr.name="lead_time" attr.type="double"/>
+  <key id="g" for="node" yfiles.type="nodegraphics"/>
+  <graph edgedefault="undirected">
+    <node id="a"><data key="g"><y:ShapeNode><y:NodeLabel>Acme &amp; Co</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="b"><data key="k">integrator</data></node>
+    <edge source="a" target="b"><data key="w">12.5</data></edge>
+  </graph>
+</graphml>
+""")
+    doc = run_json("validate", str(path))
+    messages = [d["message"] for d in doc["diagnostics"]]
+    assert any("undirected" in m for m in messages)
+    assert any("only their text is kept" in m for m in messages)
+    out = tmp_path / "y.json"
+    run("convert", str(path), str(out), "--quiet")
+    g = json.load(open(out))
+    a = next(n for n in g["nodes"] if n["id"] == "a")
+    assert a["kind"] == "supplier" and a["g"] == "Acme & Co"
+    assert g["edges"][0]["lead_time"] == 12.5
+
+
+@pytest.mark.parametrize("name,text,says", [
+    ("laughs", '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+               '<graphml><graph><node id="&lol2;"/></graph></graphml>', "document type declaration"),
+    ("xxe", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+            '<graphml><graph><node id="&xxe;"/></graph></graphml>', "document type declaration"),
+    ("entity", '<graphml><graph><node id="&xxe;"/></graph></graphml>', "unknown entity"),
+    ("deep", "DEEP", "nested deeper"),
+    ("unclosed", "<graphml><graph><node id='a'></graph></graphml>", "does not match"),
+    ("badtype", '<graphml><key id="t" for="edge" attr.name="lead_time" attr.type="double"/>'
+                '<graph><node id="a"/><node id="b"/><edge source="a" target="b"><data key="t">soon</data>'
+                '</edge></graph></graphml>', "not a valid double"),
+    ("nokey", '<graphml><graph><node id="a"><data key="zz">1</data></node></graph></graphml>',
+     "names no <key>"),
+])
+def test_hostile_graphml_gets_a_located_error(tmp_path, name, text, says):
+    if text == "DEEP":  # 100,000 levels: refused at the bound, not by a stack overflow
+        text = "<graphml>" + "<x>" * 100000 + "</x>" * 100000 + "</graphml>"
+    path = tmp_path / f"{name}.graphml"
+    path.write_text(text)
+    proc = run("validate", str(path), check=False)
+    assert proc.returncode == 65, proc.stdout + proc.stderr
+    assert says in proc.stdout, proc.stdout
+    assert f"{name}.graphml:1:" in proc.stdout  # located
+
+
+def test_mutated_graphml_never_crashes(tmp_path):
+    """Seeded byte mutations of a real GraphML file: a graph or a located error, never a crash."""
+    source = tmp_path / "k.graphml"
+    run("convert", "Datasets/korea-ax", str(source), "--quiet")
+    original = source.read_bytes()
+    rng = random.Random(11)
+    for trial in range(150):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 8)):
+            at = rng.randrange(len(data))
+            op = rng.randrange(3)
+            if op == 0:
+                data[at] = rng.choice(b'<>&"/=;x\x00\xff ')
+            elif op == 1:
+                del data[at:at + rng.randint(1, 40)]
+            else:
+                data[at:at] = rng.choice([b"<", b"</graph>", b"&", b"<!DOCTYPE x>", b"<node id='z'>"])
+        path = tmp_path / f"m{trial}.graphml"
+        path.write_bytes(bytes(data))
+        proc = run("validate", str(path), check=False)
+        assert proc.returncode in (0, 65), (trial, proc.returncode, proc.stderr[-500:])
+        if proc.returncode == 65:
+            assert f"m{trial}.graphml:" in proc.stdout

@@ -8,7 +8,7 @@ struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Convert a graph between YAML, JSON and the CSV pair without loss.",
     discussion: """
-      The output encoding follows OUT's extension (.yaml/.yml, .json; a folder or .csv path \
+      The output encoding follows OUT's extension (.yaml/.yml, .json, .graphml; a folder or .csv path \
       gives the CSV pair nodes.csv + edges.csv (+ meta.csv)) unless --to says otherwise; any \
       other extension is refused (exit 64), and so is an output that would overwrite the \
       input. --to node-link writes NetworkX node-link JSON (networkx.node_link_graph reads it). \
@@ -23,7 +23,8 @@ struct Convert: ParsableCommand {
 
   @Option(
     help:
-      "Output encoding: yaml, json, csv or node-link (NetworkX node-link JSON; default: from OUT).")
+      "Output encoding: yaml, json, csv, node-link (NetworkX node-link JSON) or graphml (default: from OUT)."
+  )
   var to: GraphEncoding?
 
   @OptionGroup var options: GlobalOptions
@@ -32,7 +33,7 @@ struct Convert: ParsableCommand {
     guard let encoding = to ?? GraphEncoding.forPath(output) else {
       throw CommandFailure(
         message:
-          "cannot tell the encoding from '\(output)': use .yaml, .yml or .json, a folder (or .csv) for the CSV pair, or --to yaml|json|csv|node-link",
+          "cannot tell the encoding from '\(output)': use .yaml, .yml, .json or .graphml, a folder (or .csv) for the CSV pair, or --to yaml|json|csv|node-link|graphml",
         code: 64)
     }
     // Never write over what is being read (a YAML file's comments would be lost for good).

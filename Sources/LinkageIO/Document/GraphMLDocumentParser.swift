@@ -1,0 +1,287 @@
+import LinkageCore
+
+/// Reads GraphML (as NetworkX, igraph, yEd and Gephi write it) into the same document tree
+/// the YAML and JSON readers produce, so one decoder applies the schema to all of them.
+///
+/// `<key>`s give each `<data>` its name (`attr.name`, else the key's id) and type
+/// (`attr.type`: boolean, int, long, float, double; anything else is text); `for=` is
+/// optional (real files omit it) and a key's `<default>` fills nodes and edges that lack the
+/// value. Nodes and edges become records with their data as fields (`kind`, `sector`, `part`,
+/// `relation`, … or attributes); the graph's `name` and `description` data name the graph.
+/// What Linkage does not use is reported as a warning, never dropped silently: an undirected
+/// `edgedefault` or edge, nested graphs, hyperedges, ports, and `<data>` holding elements (yEd's
+/// graphics: only their text is kept).
+struct GraphMLDocumentParser {
+  let file: String
+
+  private struct Key {
+    let name: String
+    let type: String
+    let domain: String
+    var defaultValue: String?
+  }
+
+  private struct Record {
+    var members: [DocumentNode.Member]
+    let line: Int
+    let column: Int
+    var seen: Set<String>
+    let domain: String
+  }
+
+  /// Parses `bytes`; warnings about what was left out go to `warnings`.
+  func parse(_ bytes: [UInt8], warnings: inout [Diagnostic]) -> DocumentParseResult {
+    var scanner = XMLScanner(bytes)
+    var keys: [String: Key] = [:]
+    var nodes: [DocumentNode] = []
+    var edges: [DocumentNode] = []
+    var graphMembers: [DocumentNode.Member] = []
+    var stack: [String] = []
+    var record: Record? = nil
+    var currentKey: (id: String, key: Key)? = nil
+    var inDefault = false
+    var data: (key: String, line: Int, column: Int, text: String, nested: Bool)? = nil
+    var graphDepth = 0
+    var rootSeen = false
+    var warned = Set<String>()
+    func warn(_ message: String, _ line: Int, _ column: Int) {
+      guard warned.insert(message).inserted else { return }
+      warnings.append(
+        Diagnostic(.warning, message, at: SourceLocation(file: file, line: line, column: column)))
+    }
+    func failure(_ message: String, _ line: Int, _ column: Int) -> DocumentParseResult {
+      .failure(
+        Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: column)))
+    }
+    func value(_ text: String, _ key: Key, _ line: Int, _ column: Int) -> DocumentNode.Value? {
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      switch key.type {
+      case "boolean":
+        switch trimmed.lowercased() {
+        case "true", "1": return .bool(true)
+        case "false", "0": return .bool(false)
+        default: return nil
+        }
+      case "int", "long", "float", "double":
+        guard let d = Double(trimmed), d.isFinite else { return nil }
+        return .number(d)
+      default: return .string(text)
+      }
+    }
+    func finish(_ r: Record, keys: [String: Key]) -> DocumentNode {
+      var members = r.members
+      for (_, key) in keys.sorted(by: { $0.key < $1.key })
+      where (key.domain == r.domain || key.domain == "all") && !r.seen.contains(key.name) {
+        if let d = key.defaultValue, let v = value(d, key, r.line, r.column) {
+          members.append(
+            .init(
+              key: key.name, keyLine: r.line, keyColumn: r.column,
+              value: DocumentNode(value: v, line: r.line, column: r.column)))
+        }
+      }
+      return DocumentNode(value: .object(members), line: r.line, column: r.column)
+    }
+    do throws(XMLScanner.Failure) {
+      while let event = try scanner.next() {
+        switch event {
+        case .start(let name, let attributes, let line, let column, let empty):
+          func attribute(_ n: String) -> XMLScanner.Attribute? {
+            attributes.first { $0.name == n }
+          }
+          let local = name.split(separator: ":").last.map(String.init) ?? name
+          if stack.isEmpty {
+            guard local == "graphml" else {
+              return failure(
+                "expected a <graphml> document, found <\(name)>", line, column)
+            }
+            rootSeen = true
+          }
+          if data != nil {
+            data!.nested = true
+            if !empty { stack.append(name) }
+            continue
+          }
+          switch local {
+          case "key":
+            guard let id = attribute("id")?.value else {
+              return failure("<key> without an id", line, column)
+            }
+            let key = Key(
+              name: attribute("attr.name")?.value ?? id,
+              type: attribute("attr.type")?.value.lowercased() ?? "string",
+              domain: attribute("for")?.value ?? "all")
+            keys[id] = key
+            if !empty { currentKey = (id, key) }
+          case "default":
+            inDefault = currentKey != nil
+            if inDefault, !empty { data = ("", line, column, "", false) }
+          case "graph":
+            graphDepth += 1
+            if graphDepth > 1 {
+              warn("nested graphs are read as part of the one graph", line, column)
+            }
+            if attribute("edgedefault")?.value == "undirected" {
+              warn(
+                "the graph is undirected (edgedefault=\"undirected\"): each edge is read from its source to its target as written, and supply follows that direction",
+                line, column)
+            }
+          case "node":
+            guard let id = attribute("id") else {
+              return failure("<node> without an id", line, column)
+            }
+            let r = Record(
+              members: [
+                .init(
+                  key: "id", keyLine: id.line, keyColumn: id.column,
+                  value: DocumentNode(value: .string(id.value), line: id.line, column: id.column))
+              ], line: line, column: column, seen: ["id"], domain: "node")
+            if empty { nodes.append(finish(r, keys: keys)) } else { record = r }
+          case "edge":
+            guard let source = attribute("source"), let target = attribute("target") else {
+              return failure("<edge> needs source and target", line, column)
+            }
+            if attribute("directed")?.value == "false" {
+              warn(
+                "an undirected edge is read from its source to its target as written",
+                line, column)
+            }
+            var members: [DocumentNode.Member] = [
+              .init(
+                key: "source", keyLine: source.line, keyColumn: source.column,
+                value: DocumentNode(
+                  value: .string(source.value), line: source.line, column: source.column)),
+              .init(
+                key: "target", keyLine: target.line, keyColumn: target.column,
+                value: DocumentNode(
+                  value: .string(target.value), line: target.line, column: target.column)),
+            ]
+            if let id = attribute("id") {
+              members.append(
+                .init(
+                  key: "id", keyLine: id.line, keyColumn: id.column,
+                  value: DocumentNode(value: .string(id.value), line: id.line, column: id.column)))
+            }
+            let r = Record(
+              members: members, line: line, column: column,
+              seen: Set(members.map(\.key)), domain: "edge")
+            if empty { edges.append(finish(r, keys: keys)) } else { record = r }
+          case "data":
+            guard let key = attribute("key")?.value else {
+              return failure("<data> without a key", line, column)
+            }
+            if empty { break }
+            data = (key, line, column, "", false)
+          case "hyperedge", "port", "endpoint":
+            warn("GraphML <\(local)> elements are not read", line, column)
+          default:
+            break
+          }
+          if !empty { stack.append(name) }
+        case .text(let text, _, _):
+          if data != nil { data!.text += text }
+        case .end(let name, _, _):
+          stack.removeLast()
+          let local = name.split(separator: ":").last.map(String.init) ?? name
+          if var d = data, local == "data" || (local == "default" && inDefault),
+            !stack.contains(where: {
+              ($0.split(separator: ":").last.map(String.init) ?? $0) == "data"
+            })
+          {
+            data = nil
+            if local == "default" {
+              inDefault = false
+              if let c = currentKey {
+                var key = c.key
+                key.defaultValue = d.text
+                keys[c.id] = key
+                currentKey = (c.id, key)
+              }
+              continue
+            }
+            guard let key = keys[d.key] else {
+              return failure("<data> names no <key> with id '\(d.key)'", d.line, d.column)
+            }
+            if d.nested {
+              warn(
+                "<data key=\"\(d.key)\"> holds elements (e.g. yEd graphics): only their text is kept",
+                d.line, d.column)
+              d.text = d.text.trimmingCharacters(in: .whitespacesAndNewlines)
+              if d.text.isEmpty { continue }
+            }
+            guard let v = value(d.text, key, d.line, d.column) else {
+              return failure(
+                "'\(d.text)' is not a valid \(key.type) for \(key.name)", d.line, d.column)
+            }
+            let member = DocumentNode.Member(
+              key: key.name, keyLine: d.line, keyColumn: d.column,
+              value: DocumentNode(value: v, line: d.line, column: d.column))
+            if record != nil {
+              record!.members.append(member)
+              record!.seen.insert(key.name)
+            } else if graphDepth > 0 {
+              graphMembers.append(member)
+            }
+            continue
+          }
+          if data != nil { continue }
+          switch local {
+          case "key": currentKey = nil
+          case "graph": graphDepth -= 1
+          case "node", "edge":
+            if let r = record {
+              if r.domain == "node" {
+                nodes.append(finish(r, keys: keys))
+              } else {
+                edges.append(finish(r, keys: keys))
+              }
+              record = nil
+            }
+          default: break
+          }
+        }
+      }
+    } catch {
+      return failure("malformed XML: \(error.message)", error.line, error.column)
+    }
+    guard rootSeen else { return failure("expected a <graphml> document", 1, 1) }
+    var members: [DocumentNode.Member] = []
+    for m in graphMembers {
+      switch m.key {
+      case "name", "description": members.append(m)
+      case "context_relations":
+        // Written by Linkage as a comma-separated list.
+        if case .string(let list) = m.value.value {
+          let items = list.split(separator: ",").map {
+            DocumentNode(
+              value: .string($0.trimmingCharacters(in: .whitespaces)), line: m.value.line,
+              column: m.value.column)
+          }
+          members.append(
+            .init(
+              key: m.key, keyLine: m.keyLine, keyColumn: m.keyColumn,
+              value: DocumentNode(value: .array(items), line: m.value.line, column: m.value.column))
+          )
+        } else {
+          members.append(m)
+        }
+      default:
+        warn(
+          "graph data '\(m.key)' ignored (Linkage keeps a graph's name and description)",
+          m.keyLine, m.keyColumn)
+      }
+    }
+    members.append(
+      .init(
+        key: "nodes", keyLine: 1, keyColumn: 1,
+        value: DocumentNode(value: .array(nodes), line: 1, column: 1)))
+    members.append(
+      .init(
+        key: "edges", keyLine: 1, keyColumn: 1,
+        value: DocumentNode(value: .array(edges), line: 1, column: 1)))
+    return .success(DocumentNode(value: .object(members), line: 1, column: 1))
+  }
+}
+
+#if canImport(Foundation)
+  import Foundation
+#endif
