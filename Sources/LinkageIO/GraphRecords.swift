@@ -85,9 +85,16 @@ extension GraphEncoding {
     switch encoding {
     case .yaml, .json, .nodeLink, .graphml: [path]
     case .csv:
-      ["nodes.csv", "edges.csv", "meta.csv"].map {
-        (path.hasSuffix("/") ? path : path + "/") + $0
-      }
+      // A `.csv` path names the pair in its folder (`out/nodes.csv` writes out/nodes.csv,
+      // out/edges.csv, …); any other path is the folder itself.
+      path.lowercased().hasSuffix(".csv")
+        ? [path]
+          + ["nodes.csv", "edges.csv", "meta.csv"].map {
+            (path.contains("/") ? String(path[...path.lastIndex(of: "/")!]) : "") + $0
+          }
+        : ["nodes.csv", "edges.csv", "meta.csv"].map {
+          (path.hasSuffix("/") ? path : path + "/") + $0
+        }
     }
   }
 }

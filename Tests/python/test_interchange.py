@@ -30,7 +30,8 @@ def test_round_trip_through_node_link(tmp_path, dataset):
     # NetworkX reads it with the same counts and every attribute.
     data = json.load(open(link))
     assert data["directed"] is True and data["multigraph"] is True
-    G = nx.node_link_graph(data, edges="links")
+    assert "edges" in data and "links" not in data  # NetworkX >= 3.6's default key
+    G = nx.node_link_graph(data, edges="edges")
     doc = json.load(open(native))
     assert G.number_of_nodes() == len(doc["nodes"]) and G.number_of_edges() == len(doc["edges"])
     for node in doc["nodes"]:
@@ -88,7 +89,7 @@ def test_networkx_node_link_files_load_with_every_edge(tmp_path, seed, key):
     # And back to NetworkX: the same graph, attributes included (ids as text).
     out = tmp_path / "out.json"
     run("convert", str(path), str(out), "--to", "node-link", "--quiet")
-    H = nx.node_link_graph(json.load(open(out)), edges="links")
+    H = nx.node_link_graph(json.load(open(out)), edges="edges")
     assert sorted(map(str, G.nodes)) == sorted(H.nodes)
     for node, attrs in G.nodes(data=True):
         assert H.nodes[str(node)] == attrs
@@ -132,6 +133,9 @@ def test_convert_refuses_its_input_and_unknown_extensions(tmp_path):
         assert proc.returncode == 64 and "overwrite the input" in proc.stderr
     proc = run("convert", str(folder / "nodes.csv"), str(folder), check=False)
     assert proc.returncode == 64
+    # A .csv output path names the pair in its folder: the same files.
+    proc = run("convert", str(folder), str(folder / "nodes.csv"), check=False)
+    assert proc.returncode == 64 and "overwrite the input" in proc.stderr
     # A different file is fine, and --to names the encoding whatever the extension.
     run("convert", str(src), str(tmp_path / "copy.txt"), "--to", "yaml", "--quiet")
     assert (tmp_path / "copy.txt").exists()
@@ -176,6 +180,14 @@ def test_networkx_graphml_files_load_with_the_same_answers(tmp_path, seed):
     run("convert", str(path), str(back), "--quiet")
     edges = json.load(open(back))["edges"]
     assert all(isinstance(e["lead_time"], (int, float)) for e in edges if "lead_time" in e)
+    # And Linkage's GraphML gives NetworkX ints back as ints.
+    out = tmp_path / "out.graphml"
+    run("convert", str(path), str(out), "--quiet")
+    H = nx.read_graphml(out)
+    for u, v, attrs in G.edges(data=True):
+        if "lead_time" in attrs:
+            got = H.edges[str(u), str(v)]["lead_time"]
+            assert got == attrs["lead_time"] and isinstance(got, int)
 
 
 def test_graphml_flavours_defaults_and_missing_for(tmp_path):
@@ -253,3 +265,24 @@ def test_mutated_graphml_never_crashes(tmp_path):
         assert proc.returncode in (0, 65), (trial, proc.returncode, proc.stderr[-500:])
         if proc.returncode == 65:
             assert f"m{trial}.graphml:" in proc.stdout
+
+
+def test_graphml_value_errors_are_collected_and_nan_left_out(tmp_path):
+    path = tmp_path / "bad.graphml"
+    path.write_text("""<graphml>
+<key id="t" for="edge" attr.name="lead_time" attr.type="double"/>
+<key id="v" for="node" attr.name="value" attr.type="double"/>
+<graph>
+<node id="a"><data key="v">NaN</data></node><node id="b"/>
+<edge source="a" target="b"><data key="t">soon</data></edge>
+<edge source="a" target="c"><data key="t">later</data></edge>
+</graph></graphml>
+""")
+    doc = run_json("validate", str(path)) if False else json.loads(
+        run("validate", str(path), "--format", "json", check=False).stdout)
+    errors = [d for d in doc["diagnostics"] if d["severity"] == "error"]
+    # Both bad values and the unknown endpoint, not only the first problem.
+    assert len(errors) == 3, errors
+    assert [e["line"] for e in errors] == [6, 7, 7]
+    assert any("value is NaN" in d["message"] and d["severity"] == "warning"
+               for d in doc["diagnostics"])

@@ -29,7 +29,8 @@ struct GraphMLDocumentParser {
     let domain: String
   }
 
-  /// Parses `bytes`; warnings about what was left out go to `warnings`.
+  /// Parses `bytes`; warnings about what was left out, and errors in values that do not stop
+  /// the reading (a bad typed value, an unknown key), go to `warnings`.
   func parse(_ bytes: [UInt8], warnings: inout [Diagnostic]) -> DocumentParseResult {
     var scanner = XMLScanner(bytes)
     var keys: [String: Key] = [:]
@@ -48,6 +49,10 @@ struct GraphMLDocumentParser {
       guard warned.insert(message).inserted else { return }
       warnings.append(
         Diagnostic(.warning, message, at: SourceLocation(file: file, line: line, column: column)))
+    }
+    func report(_ severity: Diagnostic.Severity, _ message: String, _ line: Int, _ column: Int) {
+      warnings.append(
+        Diagnostic(severity, message, at: SourceLocation(file: file, line: line, column: column)))
     }
     func failure(_ message: String, _ line: Int, _ column: Int) -> DocumentParseResult {
       .failure(
@@ -198,8 +203,10 @@ struct GraphMLDocumentParser {
               }
               continue
             }
+            // Bad values are collected (the rest of the file is still read), not fatal.
             guard let key = keys[d.key] else {
-              return failure("<data> names no <key> with id '\(d.key)'", d.line, d.column)
+              report(.error, "<data> names no <key> with id '\(d.key)'", d.line, d.column)
+              continue
             }
             if d.nested {
               warn(
@@ -208,9 +215,21 @@ struct GraphMLDocumentParser {
               d.text = d.text.trimmingCharacters(in: .whitespacesAndNewlines)
               if d.text.isEmpty { continue }
             }
+            let trimmed = d.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if ["int", "long", "float", "double"].contains(key.type),
+              ["nan", "inf", "+inf", "-inf", "infinity", "-infinity"].contains(trimmed)
+            {
+              report(
+                .warning,
+                "\(key.name) is \(d.text) (not a number Linkage can use): left out", d.line,
+                d.column)
+              continue
+            }
             guard let v = value(d.text, key, d.line, d.column) else {
-              return failure(
-                "'\(d.text)' is not a valid \(key.type) for \(key.name)", d.line, d.column)
+              report(
+                .error, "'\(d.text)' is not a valid \(key.type) for \(key.name)", d.line,
+                d.column)
+              continue
             }
             let member = DocumentNode.Member(
               key: key.name, keyLine: d.line, keyColumn: d.column,

@@ -1,8 +1,8 @@
 import LinkageCore
 
 /// Writes GraphML that NetworkX (`read_graphml`), igraph, yEd and Gephi read: one `<key>` per
-/// node and edge field in use, typed (`double` when every value is a number, `boolean` when
-/// every value is one, else `string`), a directed graph with the name and description as
+/// node and edge field in use, typed (`long` when every value is a whole number, `double`
+/// when every value is a number, `boolean` when every value is one, else `string`), a directed graph with the name and description as
 /// graph data, and each node's and edge's fields as `<data>`. Context relations are kept as
 /// the graph data `context_relations` (a comma-separated list), which Linkage reads back.
 package struct GraphMLGraphWriter: GraphWriter {
@@ -45,12 +45,18 @@ package struct GraphMLGraphWriter: GraphWriter {
       for f in fields where !skip.contains(f.name) {
         let type: String
         switch f.value {
-        case .number: type = "double"
+        case .number(let d):
+          // Whole numbers NetworkX reads back as ints; any fraction makes the key double.
+          type = d == d.rounded() && abs(d) < 9_007_199_254_740_992 ? "long" : "double"
         case .bool: type = "boolean"
         case .string: type = "string"
         }
         if let known = types[f.name] {
-          if known != type { types[f.name] = "string" }
+          if known != type {
+            let numeric: Set<String> = ["long", "double"]
+            types[f.name] =
+              numeric.contains(known) && numeric.contains(type) ? "double" : "string"
+          }
         } else {
           types[f.name] = type
           order.append(f.name)

@@ -4,7 +4,8 @@ import LinkageCore
 /// present, then `nodes` and `edges`, one node or edge per line. As NetworkX node-link data
 /// (`nodeLink`), the same records under `directed: true`, `multigraph: true` (parallel edges
 /// are kept), a `graph` object with the name, description and context relations, `nodes` and
-/// `links`, which `networkx.node_link_graph` reads as a `MultiDiGraph` with every attribute.
+/// `edges` (NetworkX ≥ 3.4's key and 3.6's default; older versions read it with
+/// `edges="edges"`), which `networkx.node_link_graph` reads as a `MultiDiGraph`.
 package struct JSONGraphWriter: GraphWriter {
   package let nodeLink: Bool
   package init(nodeLink: Bool = false) { self.nodeLink = nodeLink }
@@ -35,7 +36,7 @@ package struct JSONGraphWriter: GraphWriter {
       out += (v == 0 ? "\n    " : ",\n    ") + Self.object(records.node(v))
     }
     out += graph.nodeCount == 0 ? "],\n" : "\n  ],\n"
-    out += nodeLink ? "  \"links\": [" : "  \"edges\": ["
+    out += "  \"edges\": ["
     for e in graph.edges {
       out += (e == 0 ? "\n    " : ",\n    ") + Self.object(records.edge(e))
     }

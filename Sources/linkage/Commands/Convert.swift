@@ -6,7 +6,8 @@ import LinkageReports
 
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Convert a graph between YAML, JSON and the CSV pair without loss.",
+    abstract:
+      "Convert a graph between YAML, JSON, the CSV pair, NetworkX node-link JSON and GraphML without loss.",
     discussion: """
       The output encoding follows OUT's extension (.yaml/.yml, .json, .graphml; a folder or .csv path \
       gives the CSV pair nodes.csv + edges.csv (+ meta.csv)) unless --to says otherwise; any \
