@@ -9,7 +9,7 @@ package struct LoadedGraph: Sendable {
   package let encoding: GraphEncoding
 }
 
-/// The three encodings of one schema.
+/// The encodings of one schema.
 package enum GraphEncoding: String, Sendable, CaseIterable {
   case yaml
   case json
@@ -19,6 +19,14 @@ package enum GraphEncoding: String, Sendable, CaseIterable {
   case nodeLink = "node-link"
   /// GraphML (`.graphml`; NetworkX `read_graphml`, igraph, yEd, Gephi).
   case graphml
+  /// GEXF 1.2/1.3 (`.gexf`; Gephi, NetworkX `read_gexf`/`write_gexf`).
+  case gexf
+
+  /// Whether Linkage reads this encoding (every one so far; export-only formats say no).
+  package var isReadable: Bool { true }
+
+  /// The encodings Linkage reads, for messages.
+  package static var readable: [GraphEncoding] { allCases.filter(\.isReadable) }
 }
 
 /// Turns records from any reader into a graph, applying the schema's rules once for every
@@ -31,6 +39,9 @@ struct GraphAssembler {
   private var nodeLines: [Int32] = []
   private var edgeLines: [Int32] = []
   private var edgeFile: String = ""
+  private var nodeFile: String = ""
+  /// Which attributes fill which fields (`--map`), applied in ``finish(path:encoding:)``.
+  var mapping = FieldMapping()
   private enum Field: Int { case kind, sector, stage, relation }
   /// Unknown labels: per field and label code, where first seen and how often.
   private var unknown: [[Int32: UnknownLabel]] = [[:], [:], [:], [:]]
@@ -76,6 +87,7 @@ struct GraphAssembler {
       return nil
     }
     nodeLines.append(Int32(clamping: line))
+    if nodeFile.isEmpty { nodeFile = location().file }
     return insertion.index
   }
 
@@ -395,8 +407,115 @@ struct GraphAssembler {
     }
   }
 
+  // MARK: Field mapping
+
+  private func nodeLocation(_ v: Int) -> SourceLocation {
+    SourceLocation(file: nodeFile, line: Int(nodeLines[v]), column: 1)
+  }
+
+  private func edgeLocation(_ e: Int) -> SourceLocation {
+    SourceLocation(file: edgeFile, line: Int(edgeLines[e]), column: 1)
+  }
+
+  /// The text a mapped value gives a label field (numbers in canonical form).
+  private static func label(_ value: AttributeValue) -> String {
+    switch value {
+    case .string(let s): s
+    case .number(let d): NumberFormat.canonical(d)
+    case .bool(let b): b ? "true" : "false"
+    }
+  }
+
+  /// Moves mapped attribute columns onto their fields (``mapping``, or the automatic kind
+  /// from `type`/`label`), checking each value as the field's own.
+  /// - Complexity: O(*V* + *E*) per mapped field.
+  private mutating func applyFieldMapping() {
+    var entries = mapping.entries
+    if mapping.attribute(for: .kind) == nil, builder.nodeCount > 0, !builder.hasKinds {
+      for candidate in ["type", "label"] {
+        guard let column = builder.nodeAttributeColumn(named: candidate) else { continue }
+        let holdsKind = (0..<column.count).contains {
+          if case .string(let s)? = column[$0] { return NodeKind(name: s) != nil }
+          return false
+        }
+        if holdsKind {
+          log.warning(
+            "no node has a kind: the '\(candidate)' attribute is read as the kind (say --map kind=ATTRIBUTE to choose another)",
+            at: nodeLocation(0))
+          entries.append(FieldMapping.Entry(field: .kind, attribute: candidate))
+          break
+        }
+      }
+    }
+    for entry in entries {
+      let field = entry.field
+      let count = field.isEdgeField ? builder.edgeCount : builder.nodeCount
+      guard count > 0 else { continue }
+      let column =
+        field.isEdgeField
+        ? builder.removeEdgeAttributeColumn(entry.attribute)
+        : builder.removeNodeAttributeColumn(entry.attribute)
+      guard let column else {
+        let names = field.isEdgeField ? builder.edgeAttributeNames : builder.nodeAttributeNames
+        log.error(
+          "--map \(field.rawValue)=\(entry.attribute): no \(field.isEdgeField ? "edge" : "node") has an attribute '\(entry.attribute)' (\(names.isEmpty ? "they have none" : "attributes: " + names.joined(separator: ", ")))",
+          at: field.isEdgeField ? edgeLocation(0) : nodeLocation(0))
+        continue
+      }
+      var replaced = 0
+      for i in 0..<count {
+        guard let value = column[i] else { continue }
+        var text = Self.label(value)
+        let location = field.isEdgeField ? edgeLocation(i) : nodeLocation(i)
+        switch field {
+        case .kind:
+          if builder.hasKind(NodeIndex(i)) { replaced += 1 }
+          text.withUTF8 { setKind(utf8: $0, of: NodeIndex(i), at: location) }
+        case .sector:
+          text.withUTF8 { setSector(utf8: $0, of: NodeIndex(i), at: location) }
+        case .stage:
+          text.withUTF8 { setStage(utf8: $0, of: NodeIndex(i), at: location) }
+        case .name:
+          builder.setName(text, for: NodeIndex(i))
+        case .tier:
+          setTier(value.number, text: text, of: NodeIndex(i), at: location)
+        case .relation:
+          let code = text.withUTF8 { builder.setRelation(utf8: $0, for: EdgeIndex(i)) }
+          if code.inserted {
+            relationIsKnown.append(
+              Relation.knownRoles[text] != nil || contextNames.contains(text))
+          }
+          if !relationIsKnown[Int(code.index)] {
+            text.withUTF8 { noteUnknown(.relation, code.index, $0, at: location) }
+          }
+        case .part:
+          text.withUTF8 { builder.setPart(utf8: $0, for: EdgeIndex(i)) }
+        }
+      }
+      if replaced > 0 {
+        log.warning(
+          "--map kind=\(entry.attribute) replaced the kind the input gave \(replaced) node\(replaced == 1 ? "" : "s")",
+          at: nodeLocation(0))
+      }
+      if field == .kind || field == .sector {
+        // The buyer rule, for the nodes the mapping gave a kind or sector.
+        for i in 0..<count where column[i] != nil {
+          let v = NodeIndex(i)
+          let kind = builder.kindName(of: v)
+          let sector = builder.sectorName(of: v)
+          if kind == "buyer", sector != "defense", sector != "industry" {
+            log.error(
+              "buyer '\(builder.nodeIDs[i])' needs sector defense or industry, found \(sector.map { "'\($0)'" } ?? "none")",
+              at: nodeLocation(i))
+          }
+        }
+      }
+    }
+  }
+
   /// Builds the graph and adds the diagnostics that need the whole graph.
   mutating func finish(path: String, encoding: GraphEncoding) -> LoadedGraph {
+    applyFieldMapping()
     // Unknown endpoints, with the closest ids for the first few distinct ones.
     var suggestionsFor: [String: [String]] = [:]
     let ids = builder.nodeIDs

@@ -1,24 +1,40 @@
 import LinkageCore
 
-/// Opens a graph from a path in any encoding: a YAML or JSON file, a `nodes.csv`/`edges.csv`
-/// pair (either file, or `NAME_nodes.csv`/`NAME_edges.csv`), or a dataset folder holding
-/// `graph.yaml`, `graph.yml`, `graph.json` or the CSV pair.
+/// Opens a graph from a path in any encoding: a YAML, JSON (Linkage's or NetworkX
+/// node-link), GraphML or GEXF file, a `nodes.csv`/`edges.csv` pair (either file, or
+/// `NAME_nodes.csv`/`NAME_edges.csv`), or a dataset folder holding `graph.yaml`, `graph.yml`,
+/// `graph.json` or the CSV pair.
+///
+/// A file's encoding comes from its extension (`.yaml`/`.yml`, `.json`, `.graphml`, `.gexf`,
+/// `.csv`); a `.xml` file or any other extension is recognised by its content
+/// (``sniff(_:)``), and ``LoadOptions/format`` forces one.
 package enum GraphLoader {
   /// The largest YAML document read (libyaml keeps the whole tree; use JSON or CSV above it).
   package static let maximumYAMLBytes = 256 << 20
-  /// The largest JSON document read.
+  /// The largest JSON, GraphML or GEXF document read.
   package static let maximumJSONBytes = 2 << 30
 
   /// Where a path's graph is, and in which encoding.
   package enum Source: Sendable, Equatable {
-    case yaml(String)
-    case json(String)
+    /// One document; `nil` when its encoding is to be recognised from its content.
+    case document(String, GraphEncoding?)
     case csv(nodes: String, edges: String, meta: String?)
   }
 
   /// Resolves `path` to the files to read.
-  /// - Throws: ``InputError/notFound(path:detail:)`` when nothing readable is there.
-  package static func source(of path: String) throws(InputError) -> Source {
+  /// - Parameter format: The encoding to read a file as, whatever its name (`--from`).
+  /// - Throws: ``InputError/notFound(path:detail:)`` when nothing readable is there, and
+  ///   ``InputError/data(_:)`` when `format` cannot be read.
+  package static func source(
+    of path: String, format: GraphEncoding? = nil
+  ) throws(InputError) -> Source {
+    if let format, !format.isReadable {
+      throw .data(
+        Diagnostic(
+          .error,
+          "\(format.rawValue) is an export format: Linkage writes it but does not read it (readable: \(GraphEncoding.readable.map(\.rawValue).joined(separator: ", ")))",
+          at: SourceLocation(file: path, line: 1, column: 1)))
+    }
     switch FileAccess.kind(of: path) {
     case .missing:
       throw .notFound(path: path, detail: "no such file or folder")
@@ -26,9 +42,11 @@ package enum GraphLoader {
       let base = path.hasSuffix("/") ? String(path.dropLast()) : path
       for name in ["graph.yaml", "graph.yml"] where FileAccess.kind(of: "\(base)/\(name)") == .file
       {
-        return .yaml("\(base)/\(name)")
+        return .document("\(base)/\(name)", format ?? .yaml)
       }
-      if FileAccess.kind(of: "\(base)/graph.json") == .file { return .json("\(base)/graph.json") }
+      if FileAccess.kind(of: "\(base)/graph.json") == .file {
+        return .document("\(base)/graph.json", format ?? .json)
+      }
       if FileAccess.kind(of: "\(base)/nodes.csv") == .file {
         guard FileAccess.kind(of: "\(base)/edges.csv") == .file else {
           throw .notFound(path: path, detail: "has nodes.csv but no edges.csv")
@@ -42,30 +60,25 @@ package enum GraphLoader {
         path: path, detail: "the folder holds no graph.yaml, graph.json, or nodes.csv + edges.csv")
     case .file:
       let lower = path.lowercased()
-      if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml(path) }
-      if lower.hasSuffix(".json") { return .json(path) }
-      if lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") { return .json(path) }
-      if lower.hasSuffix(".csv") {
-        let (nodes, edges) = pair(of: path)
-        guard let nodes, let edges else {
-          throw .notFound(
-            path: path,
-            detail:
-              "a CSV graph is a pair of files: name them nodes.csv and edges.csv (or NAME_nodes.csv and NAME_edges.csv) and give either one, or their folder"
-          )
-        }
-        for f in [nodes, edges] where FileAccess.kind(of: f) != .file {
-          throw .notFound(path: f, detail: "no such file (the other half of the CSV pair \(path))")
-        }
-        let folderEnd = nodes.lastIndex(of: "/")
-        let meta = (folderEnd.map { String(nodes[...$0]) } ?? "") + "meta.csv"
-        return .csv(
-          nodes: nodes, edges: edges,
-          meta: nodes.hasSuffix("/nodes.csv") || nodes == "nodes.csv"
-            ? (FileAccess.kind(of: meta) == .file ? meta : nil) : nil)
+      let named = format ?? GraphEncoding.forInputPath(lower)
+      guard named == .csv else { return .document(path, named) }
+      let (nodes, edges) = pair(of: path)
+      guard let nodes, let edges else {
+        throw .notFound(
+          path: path,
+          detail:
+            "a CSV graph is a pair of files: name them nodes.csv and edges.csv (or NAME_nodes.csv and NAME_edges.csv) and give either one, or their folder"
+        )
       }
-      // Unknown extension: JSON if it starts like JSON, GraphML if like XML, else YAML.
-      return .yaml(path)
+      for f in [nodes, edges] where FileAccess.kind(of: f) != .file {
+        throw .notFound(path: f, detail: "no such file (the other half of the CSV pair \(path))")
+      }
+      let folderEnd = nodes.lastIndex(of: "/")
+      let meta = (folderEnd.map { String(nodes[...$0]) } ?? "") + "meta.csv"
+      return .csv(
+        nodes: nodes, edges: edges,
+        meta: nodes.hasSuffix("/nodes.csv") || nodes == "nodes.csv"
+          ? (FileAccess.kind(of: meta) == .file ? meta : nil) : nil)
     }
   }
 
@@ -79,75 +92,101 @@ package enum GraphLoader {
     return (nil, nil)
   }
 
+  /// The document encoding `bytes` look like: JSON when the first character is `{` or `[`,
+  /// GraphML or GEXF when it is `<` (by the root element's name), else YAML.
+  /// - Complexity: O(length of the XML prolog), at most the first 64 KiB.
+  package static func sniff<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> GraphEncoding {
+    var i = bytes.startIndex
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = bytes.index(i, offsetBy: 3) }
+    func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+    while i < bytes.endIndex, isSpace(bytes[i]) { bytes.formIndex(after: &i) }
+    guard i < bytes.endIndex else { return .yaml }
+    switch bytes[i] {
+    case UInt8(ascii: "{"), UInt8(ascii: "["): return .json
+    case UInt8(ascii: "<"):
+      // Skip the declaration, comments and processing instructions to the root element.
+      let prolog = Array(bytes[i...].prefix(65_536))
+      var k = 0
+      while k < prolog.count {
+        guard prolog[k] == UInt8(ascii: "<") else {
+          k += 1
+          continue
+        }
+        let next = k + 1 < prolog.count ? prolog[k + 1] : 0
+        if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+          k += 2
+          continue
+        }
+        var end = k + 1
+        while end < prolog.count, !isSpace(prolog[end]), prolog[end] != UInt8(ascii: ">"),
+          prolog[end] != UInt8(ascii: "/")
+        {
+          end += 1
+        }
+        let name = String(decoding: prolog[(k + 1)..<end], as: UTF8.self).lowercased()
+        let local = name.split(separator: ":").last.map(String.init) ?? name
+        return local == "gexf" ? .gexf : .graphml
+      }
+      return .graphml
+    default: return .yaml
+    }
+  }
+
   /// Loads the graph at `path`.
   /// - Returns: The graph and every problem found; a graph with errors is still returned
   ///   (built from what could be read) so that all problems can be shown.
   /// - Throws: ``InputError`` when nothing can be read at all.
-  package static func load(_ path: String) throws(InputError) -> LoadedGraph {
-    switch try source(of: path) {
+  package static func load(
+    _ path: String, options: LoadOptions = LoadOptions()
+  ) throws(InputError) -> LoadedGraph {
+    switch try source(of: path, format: options.format) {
     case .csv(let nodes, let edges, let meta):
-      return try CSVGraphReader().read(nodes: nodes, edges: edges, meta: meta, path: path)
-    case .yaml(let file):
-      return try loadDocument(file, path: path, yaml: true)
-    case .json(let file):
-      return try loadDocument(file, path: path, yaml: false)
+      return try CSVGraphReader(mapping: options.mapping).read(
+        nodes: nodes, edges: edges, meta: meta, path: path)
+    case .document(let file, let format):
+      let limit = format == .yaml ? maximumYAMLBytes : maximumJSONBytes
+      let bytes = try FileAccess.readAll(file, limit: limit)
+      let encoding = format ?? sniff(bytes)
+      if encoding == .yaml, bytes.count > maximumYAMLBytes {
+        throw .data(
+          Diagnostic(
+            .error,
+            "a YAML document over \(maximumYAMLBytes >> 20) MiB: use JSON or the CSV pair for graphs this large",
+            at: SourceLocation(file: file, line: 1, column: 1)))
+      }
+      let loaded = loadDocument(bytes: bytes, file: file, as: encoding, mapping: options.mapping)
+      return LoadedGraph(
+        graph: loaded.graph, diagnostics: loaded.diagnostics, path: path,
+        encoding: loaded.encoding)
     }
   }
 
-  /// Loads a YAML or JSON document from text already in memory (e.g. a bundled dataset).
-  package static func loadDocument(bytes: [UInt8], file: String, yaml: Bool) -> LoadedGraph {
+  /// Loads a document from text already in memory (e.g. a bundled dataset).
+  /// - Parameter encoding: yaml, json (Linkage's or node-link), graphml or gexf.
+  package static func loadDocument(
+    bytes: [UInt8], file: String, as encoding: GraphEncoding,
+    mapping: FieldMapping = FieldMapping()
+  ) -> LoadedGraph {
     var assembler = GraphAssembler()
-    var isYAML = yaml
+    assembler.mapping = mapping
     if let problem = checkText(bytes, file: file) {
       assembler.log.append(problem)
-      return assembler.finish(path: file, encoding: isYAML ? .yaml : .json)
+      return assembler.finish(path: file, encoding: encoding)
     }
-    // A document with an unknown extension that starts like JSON is read as JSON.
-    if isYAML, !file.lowercased().hasSuffix(".yaml"), !file.lowercased().hasSuffix(".yml"),
-      let first = bytes.first(where: {
-        $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB
-          && $0 != 0xBF
-      }),
-      first == UInt8(ascii: "{")
-    {
-      isYAML = false
-    }
-    // GraphML: by extension, or a document that starts like XML (`<`).
-    let lower = file.lowercased()
-    let firstByte = bytes.first(where: {
-      $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB
-        && $0 != 0xBF
-    })
-    let isGraphML =
-      lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") || firstByte == UInt8(ascii: "<")
     var warnings: [Diagnostic] = []
-    let result =
-      isGraphML
-      ? GraphMLDocumentParser(file: file).parse(bytes, warnings: &warnings)
-      : isYAML
-        ? YAMLDocumentParser(file: file).parse(bytes) : JSONDocumentParser(file: file).parse(bytes)
-    for w in warnings { assembler.log.append(w) }
-    if isGraphML {
-      switch result {
-      case .failure(let d): assembler.log.append(d)
-      case .success(let root): GraphDocumentDecoder(file: file).decode(root, into: &assembler)
-      }
-      return assembler.finish(path: file, encoding: .graphml)
+    let result: DocumentParseResult
+    switch encoding {
+    case .graphml: result = GraphMLDocumentParser(file: file).parse(bytes, warnings: &warnings)
+    case .gexf: result = GEXFDocumentParser(file: file).parse(bytes, warnings: &warnings)
+    case .yaml: result = YAMLDocumentParser(file: file).parse(bytes)
+    default: result = JSONDocumentParser(file: file).parse(bytes)
     }
+    for w in warnings { assembler.log.append(w) }
     switch result {
     case .failure(let d): assembler.log.append(d)
     case .success(let root): GraphDocumentDecoder(file: file).decode(root, into: &assembler)
     }
-    return assembler.finish(path: file, encoding: isYAML ? .yaml : .json)
-  }
-
-  private static func loadDocument(
-    _ file: String, path: String, yaml: Bool
-  ) throws(InputError) -> LoadedGraph {
-    let bytes = try FileAccess.readAll(file, limit: yaml ? maximumYAMLBytes : maximumJSONBytes)
-    let loaded = loadDocument(bytes: bytes, file: file, yaml: yaml)
-    return LoadedGraph(
-      graph: loaded.graph, diagnostics: loaded.diagnostics, path: path, encoding: loaded.encoding)
+    return assembler.finish(path: file, encoding: encoding == .nodeLink ? .json : encoding)
   }
 
   /// Refuses empty files, binary data and invalid UTF-8, pointing at the first bad byte.

@@ -52,6 +52,13 @@ struct GraphRecords {
 package protocol GraphWriter {
   /// Writes `graph` to `path` (a file, or a folder for CSV), atomically per file.
   func write(_ graph: SupplyGraph, to path: String) throws(InputError)
+  /// What of `graph` this encoding cannot hold, one sentence each (the loss report); empty
+  /// when the graph is written whole.
+  func losses(in graph: SupplyGraph) -> [String]
+}
+
+extension GraphWriter {
+  package func losses(in graph: SupplyGraph) -> [String] { [] }
 }
 
 extension GraphEncoding {
@@ -62,8 +69,21 @@ extension GraphEncoding {
     case .json: JSONGraphWriter()
     case .nodeLink: JSONGraphWriter(nodeLink: true)
     case .graphml: GraphMLGraphWriter()
+    case .gexf: GEXFGraphWriter()
     case .csv: CSVGraphWriter()
     }
+  }
+
+  /// The encoding an input file's extension names (`.yaml`/`.yml`, `.json`, `.graphml`,
+  /// `.gexf`, `.csv`), or `nil` when its content must tell (`.xml`, `.txt`, none, …).
+  package static func forInputPath(_ path: String) -> GraphEncoding? {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
+    if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".graphml") { return .graphml }
+    if lower.hasSuffix(".gexf") { return .gexf }
+    if lower.hasSuffix(".csv") { return .csv }
+    return nil
   }
 
   /// The encoding a path's extension names: `.yaml`/`.yml`, `.json`; a folder (no extension,
@@ -74,6 +94,7 @@ extension GraphEncoding {
     if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".graphml") { return .graphml }
+    if lower.hasSuffix(".gexf") { return .gexf }
     if lower.hasSuffix("/") || lower.hasSuffix(".csv") { return .csv }
     let last = lower.split(separator: "/").last ?? ""
     if !last.contains(".") || FileAccess.kind(of: path) == .directory { return .csv }
@@ -83,7 +104,7 @@ extension GraphEncoding {
   /// The files writing `encoding` to `path` creates or replaces.
   package static func writtenFiles(_ encoding: GraphEncoding, at path: String) -> [String] {
     switch encoding {
-    case .yaml, .json, .nodeLink, .graphml: [path]
+    case .yaml, .json, .nodeLink, .graphml, .gexf: [path]
     case .csv:
       // A `.csv` path names the pair in its folder (`out/nodes.csv` writes out/nodes.csv,
       // out/edges.csv, …); any other path is the folder itself.

@@ -41,7 +41,7 @@ public struct SupplyChain: Sendable {
   /// The Korean AX ecosystem dataset compiled into the library (the CLI's default dataset).
   public static var bundledKoreaAX: SupplyChain {
     let loaded = GraphLoader.loadDocument(
-      bytes: Array(BundledDatasets.koreaAX.utf8), file: "bundled:korea-ax/graph.yaml", yaml: true)
+      bytes: Array(BundledDatasets.koreaAX.utf8), file: "bundled:korea-ax/graph.yaml", as: .yaml)
     return SupplyChain(input: AnalysisInput(loaded: loaded, name: "bundled:korea-ax"))
   }
 

@@ -286,3 +286,242 @@ def test_graphml_value_errors_are_collected_and_nan_left_out(tmp_path):
     assert [e["line"] for e in errors] == [6, 7, 7]
     assert any("value is NaN" in d["message"] and d["severity"] == "warning"
                for d in doc["diagnostics"])
+
+
+# GEXF ------------------------------------------------------------------------------------
+
+
+def order_free(result):
+    """A spof/reach result with the lists that follow file order (bridges, articulation points:
+    in edge and node order) sorted, to compare files whose nodes or edges come in another order."""
+    result = json.loads(json.dumps(result))
+    structural = result.get("structural")
+    if structural:
+        structural["bridges"] = sorted(structural["bridges"], key=lambda b: json.dumps(b, sort_keys=True))
+        structural["articulation_points"] = sorted(structural["articulation_points"])
+    return result
+
+
+def multisets_of(path, tmp_path, name):
+    """Node and edge multisets of any readable file, through Linkage's JSON."""
+    out = tmp_path / f"{name}.json"
+    run("convert", str(path), str(out), "--quiet")
+    return as_multisets(out)
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_round_trip_through_gexf(tmp_path, dataset):
+    native = tmp_path / "native.json"
+    run("convert", dataset, str(native), "--quiet")
+    gexf = tmp_path / "g.gexf"
+    run("convert", dataset, str(gexf), "--quiet")
+    back = tmp_path / "back.json"
+    run("convert", str(gexf), str(back), "--quiet")
+    assert back.read_bytes() == native.read_bytes()  # the same graph, byte for byte
+    # NetworkX reads it with the same counts and every attribute (plus GEXF's label).
+    G = nx.read_gexf(gexf)
+    doc = json.load(open(native))
+    assert G.number_of_nodes() == len(doc["nodes"]) and G.number_of_edges() == len(doc["edges"])
+    for node in doc["nodes"]:
+        got = dict(G.nodes[node["id"]])
+        assert got.pop("label") == node.get("name", node["id"])
+        assert got == {k: v for k, v in node.items() if k != "id"}
+    # A file NetworkX writes back loads with the same nodes and edges, and the same answers.
+    again = tmp_path / "nx.gexf"
+    nx.write_gexf(G, again)
+    _, nodes, edges = multisets_of(again, tmp_path, "again")
+    _, native_nodes, native_edges = as_multisets(native)
+    assert (nodes, edges) == (native_nodes, native_edges)
+    for command in (["spof"], ["reach", "--robust"]):
+        assert order_free(run_json(*command, str(native))["result"]) == order_free(
+            run_json(*command, str(again))["result"])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_networkx_gexf_files_load_with_the_same_answers(tmp_path, seed):
+    G = random_graph(seed)
+    path = tmp_path / "g.gexf"
+    nx.write_gexf(G, path)
+    doc = run_json("summary", str(path))
+    assert doc["result"]["nodes"] == G.number_of_nodes()
+    assert doc["result"]["edges"] == G.number_of_edges()
+    assert [d for d in doc["diagnostics"] if d["severity"] == "error"] == []
+    native = tmp_path / "native.yaml"
+    nx_native = tmp_path / "nx.graphml"
+    nx.write_graphml(G, nx_native)
+    for command in (["spof"], ["reach", "--robust"]):
+        assert run_json(*command, str(path))["result"] == run_json(*command, str(nx_native))["result"]
+    run("convert", str(path), str(native), "--quiet")
+    back = tmp_path / "back.json"
+    run("convert", str(path), str(back), "--quiet")
+    edges = json.load(open(back))["edges"]
+    assert all(isinstance(e["lead_time"], (int, float)) for e in edges if "lead_time" in e)
+    # Linkage's GEXF gives NetworkX ints back as ints.
+    out = tmp_path / "out.gexf"
+    run("convert", str(path), str(out), "--quiet")
+    H = nx.read_gexf(out)
+    for u, v, attrs in G.edges(data=True):
+        if "lead_time" in attrs:
+            got = H.edges[str(u), str(v)]["lead_time"]
+            assert got == attrs["lead_time"] and isinstance(got, int)
+
+
+def test_gephi_style_gexf(tmp_path):
+    """GEXF 1.3 as Gephi writes it: labels, kind, weight, viz, an undirected default."""
+    path = tmp_path / "gephi.gexf"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <meta lastmodifieddate="2026-01-01"><creator>Gephi 0.10</creator><title>demo</title></meta>
+  <graph defaultedgetype="undirected" mode="static">
+    <attributes class="node">
+      <attribute id="0" title="kind" type="string"><default>supplier</default></attribute>
+      <attribute id="1" title="sector" type="string"/>
+      <attribute id="2" title="employees" type="integer"/>
+    </attributes>
+    <nodes>
+      <node id="s" label="Startup One"><attvalues><attvalue for="0" value="startup"/></attvalues>
+        <viz:color r="10" g="20" b="30"/><viz:position x="1" y="2"/></node>
+      <node id="p" label="p"><attvalues><attvalue for="2" value="40"/></attvalues></node>
+      <node id="b" label="Navy"><attvalues><attvalue for="0" value="buyer"/><attvalue for="1" value="defense"/></attvalues></node>
+    </nodes>
+    <edges>
+      <edge id="0" source="s" target="p" kind="supplies" weight="2.5"/>
+      <edge id="1" source="p" target="b" label="supplies" type="directed"/>
+    </edges>
+  </graph>
+</gexf>
+""")
+    proc = run("convert", str(path), str(tmp_path / "out.json"), "--format", "json", check=False)
+    doc = json.loads(proc.stdout)
+    messages = " ".join(d["message"] for d in doc["diagnostics"])
+    assert "undirected" in messages and "viz" in messages
+    g = json.load(open(tmp_path / "out.json"))
+    assert g["name"] == "demo"
+    nodes = {n["id"]: n for n in g["nodes"]}
+    assert nodes["s"] == {"id": "s", "name": "Startup One", "kind": "startup"}
+    assert nodes["p"] == {"id": "p", "kind": "supplier", "employees": 40}  # label = id: no name
+    assert nodes["b"]["sector"] == "defense" and nodes["b"]["name"] == "Navy"
+    assert g["edges"][0] == {"source": "s", "target": "p", "relation": "supplies", "weight": 2.5}
+    assert g["edges"][1] == {"source": "p", "target": "b", "relation": "supplies"}
+    assert run_json("spof", str(path), "--quiet")["result"] == run_json(
+        "spof", str(tmp_path / "out.json"))["result"]
+
+
+@pytest.mark.parametrize("name,text,says", [
+    ("notgexf", "<graphml/>", "expected a <gexf> document"),
+    ("doctype", '<!DOCTYPE gexf [<!ENTITY a "aaaa">]><gexf/>', "DOCTYPE"),
+    ("xxe", '<!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]><gexf>&x;</gexf>', "DOCTYPE"),
+    ("entity", '<gexf><graph><nodes><node id="&xxe;"/></nodes></graph></gexf>', "unknown entity"),
+    ("deep", "DEEP", "nested deeper"),
+    ("noid", "<gexf><graph><nodes><node label='x'/></nodes></graph></gexf>", "without an id"),
+    ("badvalue", '<gexf><graph><attributes class="node"><attribute id="0" title="tier" type="integer"/>'
+                 '</attributes><nodes><node id="a"><attvalues><attvalue for="0" value="high"/>'
+                 '</attvalues></node></nodes></graph></gexf>', "not a valid integer"),
+    ("undeclared", '<gexf><graph><nodes><node id="a"><attvalues><attvalue for="9" value="1"/>'
+                   '</attvalues></node></nodes></graph></gexf>', "names no node <attribute>"),
+])
+def test_hostile_gexf_gets_a_located_error(tmp_path, name, text, says):
+    if text == "DEEP":
+        text = "<gexf>" + "<x>" * 100000 + "</x>" * 100000 + "</gexf>"
+    path = tmp_path / f"{name}.gexf"
+    path.write_text(text)
+    proc = run("validate", str(path), check=False)
+    assert proc.returncode == 65, proc.stdout + proc.stderr
+    assert says in proc.stdout, proc.stdout
+    assert f"{name}.gexf:1:" in proc.stdout  # located
+
+
+def test_mutated_gexf_never_crashes(tmp_path):
+    source = tmp_path / "k.gexf"
+    run("convert", "Datasets/korea-ax", str(source), "--quiet")
+    original = source.read_bytes()
+    rng = random.Random(13)
+    for trial in range(120):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 8)):
+            at = rng.randrange(len(data))
+            op = rng.randrange(3)
+            if op == 0:
+                data[at] = rng.choice(b'<>&"/=;x\x00\xff ')
+            elif op == 1:
+                del data[at:at + rng.randint(1, 40)]
+            else:
+                data[at:at] = rng.choice([b"<", b"</nodes>", b"&", b"<attvalue for='n1'/>", b"<node id='z'>"])
+        path = tmp_path / f"m{trial}.gexf"
+        path.write_bytes(bytes(data))
+        proc = run("validate", str(path), check=False)
+        assert proc.returncode in (0, 65), (trial, proc.returncode, proc.stderr[-500:])
+        if proc.returncode == 65:
+            assert f"m{trial}.gexf:" in proc.stdout
+
+
+# Forcing the encoding, sniffing, and mapping fields -----------------------------------------
+
+
+def test_content_sniffing_and_input_format(tmp_path):
+    gexf = tmp_path / "g.gexf"
+    run("convert", "Datasets/korea-ax", str(gexf), "--quiet")
+    expected = run_json("spof", str(gexf))["result"]
+    for suffix in (".xml", ".txt", ""):  # recognised by content
+        other = tmp_path / f"copy{suffix}"
+        other.write_bytes(gexf.read_bytes())
+        assert run_json("spof", str(other))["result"] == expected
+    graphml = tmp_path / "g.xml"
+    run("convert", "Datasets/korea-ax", str(tmp_path / "g.graphml"), "--quiet")
+    graphml.write_bytes((tmp_path / "g.graphml").read_bytes())
+    assert run_json("spof", str(graphml))["result"] == expected
+    # --input-format (and convert --from) force it, whatever the name says.
+    odd = tmp_path / "g.yaml"
+    odd.write_bytes(gexf.read_bytes())
+    assert run_json("spof", str(odd), "--input-format", "gexf")["result"] == expected
+    run("convert", str(odd), str(tmp_path / "back.json"), "--from", "gexf", "--quiet")
+    proc = run("spof", str(odd), "--input-format", "graphml", check=False)
+    assert proc.returncode == 65 and "expected a <graphml> document" in proc.stderr
+    proc = run("spof", str(odd), "--input-format", "excel", check=False)
+    assert proc.returncode == 64
+
+
+def test_map_reads_an_attribute_as_a_field(tmp_path):
+    """A Neo4j-style export: the kind is in `type`, the relation in `label`."""
+    G = nx.MultiDiGraph()
+    G.add_node("s", type="startup")
+    G.add_node("i", type="integrator")
+    G.add_node("b", type="buyer", sector="defense")
+    G.add_node("c", type="buyer", sector="industry")
+    G.add_edge("s", "i", label="supplies")
+    G.add_edge("i", "b", label="supplies")
+    G.add_edge("i", "c", label="supplies")
+    path = tmp_path / "neo.graphml"
+    nx.write_graphml(G, path)
+    # Automatic: no node has a kind, `type` holds known kinds.
+    doc = run_json("summary", str(path))
+    assert any("'type' attribute is read as the kind" in d["message"] for d in doc["diagnostics"])
+    spof = run_json("spof", str(path), "--map", "relation=label", "--quiet")["result"]
+    assert spof["critical_nodes"][0]["id"] == "i"  # the integrator cuts both buyers
+    assert spof["target_count"] == 2
+    out = tmp_path / "mapped.json"
+    run("convert", str(path), str(out), "--map", "kind=type,relation=label", "--quiet")
+    g = json.load(open(out))
+    assert {n["id"]: n["kind"] for n in g["nodes"]} == {
+        "s": "startup", "i": "integrator", "b": "buyer", "c": "buyer"}
+    assert all("type" not in n for n in g["nodes"])
+    assert all(e["relation"] == "supplies" and "label" not in e for e in g["edges"])
+    # The CSV pair maps the same way.
+    csv = tmp_path / "csv"
+    csv.mkdir()
+    (csv / "nodes.csv").write_text("id,type,sector\ns,startup,\nb,buyer,defense\n")
+    (csv / "edges.csv").write_text("source,target,rel\ns,b,supplies\n")
+    g2 = tmp_path / "csv.json"
+    run("convert", str(csv), str(g2), "--map", "kind=type", "--map", "relation=rel", "--quiet")
+    doc2 = json.load(open(g2))
+    assert [n["kind"] for n in doc2["nodes"]] == ["startup", "buyer"]
+    assert doc2["edges"] == [{"source": "s", "target": "b", "relation": "supplies"}]
+    # A buyer without a sector is still an error when its kind came from a mapping.
+    (csv / "nodes.csv").write_text("id,type\ns,startup\nb,buyer\n")
+    proc = run("validate", str(csv), "--map", "kind=type", check=False)
+    assert proc.returncode == 65 and "buyer 'b' needs sector" in proc.stdout
+    # A mapping naming no attribute, or no field, is refused clearly.
+    proc = run("validate", str(csv), "--map", "kind=category", check=False)
+    assert proc.returncode == 65 and "no node has an attribute 'category'" in proc.stdout
+    proc = run("validate", str(csv), "--map", "colour=type", check=False)
+    assert proc.returncode == 64 and "not a field" in proc.stderr

@@ -298,6 +298,80 @@ package struct SupplyGraphBuilder: Sendable {
     }
   }
 
+  // MARK: Mapping columns onto fields
+
+  /// The names of the node attribute columns so far, in the order they were made.
+  package var nodeAttributeNames: [String] { nodeColumns.map(\.name) }
+  /// The names of the edge attribute columns so far, in the order they were made.
+  package var edgeAttributeNames: [String] { edgeColumns.map(\.name) }
+
+  /// Whether any node has a kind label.
+  package var hasKinds: Bool { kindCodes.contains { $0 >= 0 } }
+
+  /// Whether `node` has a kind label.
+  package func hasKind(_ node: NodeIndex) -> Bool { kindCodes[Int(node)] >= 0 }
+
+  /// The kind label of `node`, if it has one.
+  package func kindName(of node: NodeIndex) -> String? {
+    let c = kindCodes[Int(node)]
+    return c < 0 ? nil : kindInterner.string(at: c)
+  }
+
+  /// The sector label of `node`, if it has one.
+  package func sectorName(of node: NodeIndex) -> String? {
+    let c = sectorCodes[Int(node)]
+    return c < 0 ? nil : sectorInterner.string(at: c)
+  }
+
+  /// A copy of node attribute column `name`'s values, one per node.
+  /// - Complexity: O(*V*).
+  package func nodeAttributeColumn(named name: String) -> AttributeColumn? {
+    guard let i = nodeColumnIndex[name] else { return nil }
+    var column = nodeColumns[i]
+    while column.count < ids.count { column.appendMissing() }
+    return column.build()
+  }
+
+  /// Removes node attribute column `name` (for a reader that maps it onto a field) and
+  /// returns its values, one per node.
+  /// - Complexity: O(*V*).
+  package mutating func removeNodeAttributeColumn(_ name: String) -> AttributeColumn? {
+    Self.remove(name, from: &nodeColumns, index: &nodeColumnIndex, rows: ids.count)
+  }
+
+  /// Removes edge attribute column `name` and returns its values, one per edge.
+  /// - Complexity: O(*E*).
+  package mutating func removeEdgeAttributeColumn(_ name: String) -> AttributeColumn? {
+    Self.remove(name, from: &edgeColumns, index: &edgeColumnIndex, rows: sources.count)
+  }
+
+  private static func remove(
+    _ name: String, from columns: inout [AttributeColumnBuilder], index: inout [String: Int],
+    rows: Int
+  ) -> AttributeColumn? {
+    guard let i = index[name] else { return nil }
+    var column = columns.remove(at: i)
+    while column.count < rows { column.appendMissing() }
+    index = [:]
+    for (k, c) in columns.enumerated() { index[c.name] = k }
+    return column.build()
+  }
+
+  /// Sets the relation of `edge`; returns its code, and whether the name is new to this graph.
+  @discardableResult
+  package mutating func setRelation(
+    utf8: UnsafeBufferPointer<UInt8>, for edge: EdgeIndex
+  ) -> StringInterner.Insertion {
+    let insertion = relationInterner.insert(utf8)
+    relationCodes[Int(edge)] = insertion.index
+    return insertion
+  }
+
+  /// Sets the part label of `edge`.
+  package mutating func setPart(utf8: UnsafeBufferPointer<UInt8>, for edge: EdgeIndex) {
+    partCodes[Int(edge)] = utf8.isEmpty ? -1 : partInterner.insert(utf8).index
+  }
+
   // MARK: Build
 
   /// Builds the immutable graph.

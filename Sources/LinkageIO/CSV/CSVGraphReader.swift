@@ -21,9 +21,12 @@ import LinkageCore
 package struct CSVGraphReader: Sendable {
   /// Edge files with at least this many bytes after the header are read on two threads.
   package var parallelThreshold: Int
+  /// Which columns fill which fields (`--map`).
+  package var mapping: FieldMapping
 
-  package init(parallelThreshold: Int = 8 << 20) {
+  package init(parallelThreshold: Int = 8 << 20, mapping: FieldMapping = FieldMapping()) {
     self.parallelThreshold = parallelThreshold
+    self.mapping = mapping
   }
 
   /// Reads the pair in `folder` (`folder/nodes.csv`, `folder/edges.csv`, `folder/meta.csv`).
@@ -45,6 +48,7 @@ package struct CSVGraphReader: Sendable {
     var assembler = GraphAssembler(
       expectedNodes: try nodeReader.estimatedRecordCount(),
       expectedEdges: try edgeReader.estimatedRecordCount())
+    assembler.mapping = mapping
     var timer = PhaseTimer()
     if let meta { try readMeta(meta, &assembler) }
     try readNodes(&nodeReader, file: nodes, &assembler)

@@ -7,12 +7,14 @@ import LinkageReports
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Convert a graph between YAML, JSON, the CSV pair, NetworkX node-link JSON and GraphML without loss.",
+      "Convert a graph between YAML, JSON, the CSV pair, NetworkX node-link JSON, GraphML and GEXF.",
     discussion: """
-      The output encoding follows OUT's extension (.yaml/.yml, .json, .graphml; a folder or .csv path \
+      The output encoding follows OUT's extension (.yaml/.yml, .json, .graphml, .gexf; a folder or .csv path \
       gives the CSV pair nodes.csv + edges.csv (+ meta.csv)) unless --to says otherwise; any \
       other extension is refused (exit 64), and so is an output that would overwrite the \
       input. --to node-link writes NetworkX node-link JSON (networkx.node_link_graph reads it). \
+      What the output encoding cannot hold is reported as a warning (and under "losses" with \
+      --format json); nothing is dropped silently. \
       Files are written atomically. A graph with errors is not converted (exit 65).
       """)
 
@@ -24,9 +26,14 @@ struct Convert: ParsableCommand {
 
   @Option(
     help:
-      "Output encoding: yaml, json, csv, node-link (NetworkX node-link JSON) or graphml (default: from OUT)."
+      "Output encoding: yaml, json, csv, node-link (NetworkX node-link JSON), graphml or gexf (default: from OUT)."
   )
   var to: GraphEncoding?
+
+  @Option(
+    help: ArgumentHelp(
+      "Input encoding, whatever INPUT's name (the same as --input-format).", valueName: "FORMAT"))
+  var from: GraphEncoding?
 
   @OptionGroup var options: GlobalOptions
 
@@ -34,7 +41,7 @@ struct Convert: ParsableCommand {
     guard let encoding = to ?? GraphEncoding.forPath(output) else {
       throw CommandFailure(
         message:
-          "cannot tell the encoding from '\(output)': use .yaml, .yml, .json or .graphml, a folder (or .csv) for the CSV pair, or --to yaml|json|csv|node-link|graphml",
+          "cannot tell the encoding from '\(output)': use .yaml, .yml, .json, .graphml or .gexf, a folder (or .csv) for the CSV pair, or --to yaml|json|csv|node-link|graphml|gexf",
         code: 64)
     }
     // Never write over what is being read (a YAML file's comments would be lost for good).
@@ -55,14 +62,27 @@ struct Convert: ParsableCommand {
           code: 64)
       }
     }
+    var options = options
+    if let from {
+      if let other = options.inputFormat, other != from {
+        throw CommandFailure(
+          message:
+            "--from \(from.rawValue) and --input-format \(other.rawValue) disagree: give one",
+          code: 64)
+      }
+      options.inputFormat = from
+    }
     let source = try GraphInput.load(input, options: options)
+    let writer = encoding.writer
     do {
-      try encoding.writer.write(source.graph, to: output)
+      try writer.write(source.graph, to: output)
     } catch {
       printError("linkage: \(error)")
       throw ExitCode(error.exitCode)
     }
     let g = source.graph
+    // The loss report: what the output encoding could not hold.
+    let losses = writer.losses(in: g)
     switch options.format {
     case .json:
       emitJSON(command: "convert", input: source) { json in
@@ -70,10 +90,12 @@ struct Convert: ParsableCommand {
           .object([
             ("output", .string(output)), ("encoding", .string(encoding.rawValue)),
             ("nodes", .int(g.nodeCount)), ("edges", .int(g.edgeCount)),
+            ("losses", .array(losses.map { .string($0) })),
           ]))
       }
     default:
       if !options.quiet {
+        for loss in losses { printError("linkage: warning: not written: \(loss)") }
         printError(
           "wrote \(output) (\(encoding.rawValue): \(g.nodeCount) nodes, \(g.edgeCount) edges)")
       }

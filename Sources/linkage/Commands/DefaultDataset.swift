@@ -46,7 +46,7 @@ enum DefaultDataset {
     let bytes = Array(BundledDatasets.koreaAX.utf8)
     return Found(
       loaded: GraphLoader.loadDocument(
-        bytes: bytes, file: "bundled:\(name)/graph.yaml", yaml: true),
+        bytes: bytes, file: "bundled:\(name)/graph.yaml", as: .yaml),
       name: "bundled:\(name)")
   }
 

@@ -23,6 +23,34 @@ struct GlobalOptions: ParsableArguments {
 
   @Flag(name: .long, help: "Print no warnings or progress on stderr.")
   var quiet = false
+
+  @Option(
+    name: .customLong("input-format"),
+    help: ArgumentHelp(
+      "Read the input as this encoding whatever its name: yaml, json, csv, node-link, graphml or gexf (default: from the extension, else the content).",
+      valueName: "FORMAT"))
+  var inputFormat: GraphEncoding?
+
+  @Option(
+    name: .customLong("map"),
+    help: ArgumentHelp(
+      "Read an input attribute as one of Linkage's fields, e.g. kind=type or relation=label (fields: kind, name, sector, stage, tier, relation, part; several comma-separated or repeated).",
+      valueName: "FIELD=ATTRIBUTE"))
+  var map: [String] = []
+
+  /// How to read the input: the forced encoding and the field mapping.
+  var loadOptions: LoadOptions {
+    // validate() has parsed the mapping already.
+    LoadOptions(format: inputFormat, mapping: (try? FieldMapping(parsing: map)) ?? FieldMapping())
+  }
+
+  func validate() throws {
+    do throws(FieldMappingError) {
+      _ = try FieldMapping(parsing: map)
+    } catch {
+      throw ValidationError(error.message)
+    }
+  }
 }
 
 /// Writes to standard error.
@@ -83,7 +111,7 @@ struct GraphInput {
     if announce, let path { printError("loading \(path) (\(bytes >> 20) MB)…") }
     let input: GraphInput
     loadCount += 1
-    switch open(path) {
+    switch open(path, options.loadOptions) {
     case .success(let opened): input = opened
     case .failure(let error):
       printError("linkage: \(error)")
@@ -109,9 +137,16 @@ struct GraphInput {
     return input
   }
 
-  private static func open(_ path: String?) -> Result<GraphInput, InputError> {
+  private static func open(
+    _ path: String?, _ options: LoadOptions
+  ) -> Result<
+    GraphInput, InputError
+  > {
     do throws(InputError) {
-      if let path { return .success(GraphInput(loaded: try GraphLoader.load(path), name: path)) }
+      if let path {
+        return .success(
+          GraphInput(loaded: try GraphLoader.load(path, options: options), name: path))
+      }
       let dataset = try DefaultDataset.load()
       return .success(GraphInput(loaded: dataset.loaded, name: dataset.name))
     } catch {

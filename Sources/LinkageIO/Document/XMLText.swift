@@ -1,0 +1,72 @@
+import LinkageCore
+
+/// What the XML writers (GraphML, GEXF) share: escaping text for attributes and elements, and
+/// typing each field from the values it holds.
+enum XMLText {
+  /// Escapes `&`, `<`, `>` and `"`. XML 1.0 cannot hold C0 controls other than tab and line
+  /// breaks: they are written as U+FFFD rather than produce a file no XML reader accepts.
+  /// - Complexity: O(*n*) in the text's length.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for c in text.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default:
+        if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" {
+          out += "\u{FFFD}"
+        } else {
+          out.unicodeScalars.append(c)
+        }
+      }
+    }
+    return out
+  }
+
+  /// A field and the XML type that holds every one of its values.
+  struct TypedField {
+    let name: String
+    /// The id the file refers to it by (`n0`, `e3`, …).
+    let id: String
+    /// `long` when every value is a whole number (NetworkX reads it back as an int), `double`
+    /// when every value is a number, `boolean` when every value is one, else `string`.
+    let type: String
+  }
+
+  /// The fields of `records` other than `skip`, in first-seen order, each typed.
+  /// - Complexity: O(total number of fields).
+  static func typedFields(
+    _ records: [[Attribute]], skip: Set<String>, prefix: String
+  )
+    -> [TypedField]
+  {
+    var order: [String] = []
+    var types: [String: String] = [:]
+    for fields in records {
+      for f in fields where !skip.contains(f.name) {
+        let type: String
+        switch f.value {
+        case .number(let d):
+          type = d == d.rounded() && abs(d) < 9_007_199_254_740_992 ? "long" : "double"
+        case .bool: type = "boolean"
+        case .string: type = "string"
+        }
+        if let known = types[f.name] {
+          if known != type {
+            let numeric: Set<String> = ["long", "double"]
+            types[f.name] =
+              numeric.contains(known) && numeric.contains(type) ? "double" : "string"
+          }
+        } else {
+          types[f.name] = type
+          order.append(f.name)
+        }
+      }
+    }
+    return order.enumerated().map { (k, name) in
+      TypedField(name: name, id: "\(prefix)\(k)", type: types[name] ?? "string")
+    }
+  }
+}
