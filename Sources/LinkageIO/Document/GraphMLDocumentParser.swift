@@ -45,6 +45,7 @@ struct GraphMLDocumentParser {
     var graphDepth = 0
     var rootSeen = false
     var warned = Set<String>()
+    var nonNumbers: [(key: String, text: String, line: Int, column: Int, count: Int)] = []
     func warn(_ message: String, _ line: Int, _ column: Int) {
       guard warned.insert(message).inserted else { return }
       warnings.append(
@@ -219,10 +220,17 @@ struct GraphMLDocumentParser {
             if ["int", "long", "float", "double"].contains(key.type),
               ["nan", "inf", "+inf", "-inf", "infinity", "-infinity"].contains(trimmed)
             {
-              report(
-                .warning,
-                "\(key.name) is \(d.text) (not a number Linkage can use): left out", d.line,
-                d.column)
+              // igraph writes NaN for a missing number: one warning per key, with a count.
+              if let k = nonNumbers.firstIndex(where: { $0.key == key.name }) {
+                nonNumbers[k].count += 1
+              } else {
+                nonNumbers.append((key.name, d.text, d.line, d.column, 1))
+              }
+              continue
+            }
+            // An empty text value is no value, as an empty CSV cell (igraph writes "" for a
+            // missing string).
+            if !["int", "long", "float", "double", "boolean"].contains(key.type), trimmed.isEmpty {
               continue
             }
             guard let v = value(d.text, key, d.line, d.column) else {
@@ -263,6 +271,42 @@ struct GraphMLDocumentParser {
       return failure("malformed XML: \(error.message)", error.line, error.column)
     }
     guard rootSeen else { return failure("expected a <graphml> document", 1, 1) }
+    for n in nonNumbers {
+      let times = n.count == 1 ? "" : " on \(n.count) nodes or edges"
+      report(
+        .warning,
+        "\(n.key) is \(n.text)\(times) (not a number Linkage can use; igraph writes NaN for a missing value): left out",
+        n.line, n.column)
+    }
+    // igraph writes its own node ids (n0, n1, …) and keeps the file's ids in an `id`
+    // attribute: those are the real ids, and the edges' ends are translated to them.
+    var realID: [String: String] = [:]
+    for (k, node) in nodes.enumerated() {
+      guard case .object(var members) = node.value, members.count > 1,
+        let i = members.indices.dropFirst().first(where: { members[$0].key == "id" }),
+        case .string(let element) = members[0].value.value,
+        case .string(let real) = members[i].value.value
+      else { continue }
+      realID[element] = real
+      members[0] = members[i]
+      members.remove(at: i)
+      nodes[k] = DocumentNode(value: .object(members), line: node.line, column: node.column)
+    }
+    if !realID.isEmpty {
+      for (k, edge) in edges.enumerated() {
+        guard case .object(var members) = edge.value else { continue }
+        for j in members.indices where members[j].key == "source" || members[j].key == "target" {
+          guard case .string(let end) = members[j].value.value, let real = realID[end] else {
+            continue
+          }
+          let m = members[j]
+          members[j] = .init(
+            key: m.key, keyLine: m.keyLine, keyColumn: m.keyColumn,
+            value: DocumentNode(value: .string(real), line: m.value.line, column: m.value.column))
+        }
+        edges[k] = DocumentNode(value: .object(members), line: edge.line, column: edge.column)
+      }
+    }
     var members: [DocumentNode.Member] = []
     for m in graphMembers {
       switch m.key {
