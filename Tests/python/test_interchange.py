@@ -475,6 +475,11 @@ def test_content_sniffing_and_input_format(tmp_path):
     odd.write_bytes(gexf.read_bytes())
     assert run_json("spof", str(odd), "--input-format", "gexf")["result"] == expected
     run("convert", str(odd), str(tmp_path / "back.json"), "--from", "gexf", "--quiet")
+    svg = tmp_path / "g.svg"
+    run("render", str(odd), "--input-format", "gexf", "-o", str(svg), "--quiet")
+    assert svg.read_text().startswith("<?xml")
+    run("brief", str(odd), "--input-format", "gexf", "-o", str(tmp_path / "brief"), "--quiet")
+    assert (tmp_path / "brief" / "index.html").exists()
     proc = run("spof", str(odd), "--input-format", "graphml", check=False)
     assert proc.returncode == 65 and "expected a <graphml> document" in proc.stderr
     proc = run("spof", str(odd), "--input-format", "excel", check=False)

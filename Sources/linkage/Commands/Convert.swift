@@ -37,6 +37,8 @@ struct Convert: ParsableCommand {
 
   @OptionGroup var options: GlobalOptions
 
+  @OptionGroup(title: "Input") var inputOptions: InputOptions
+
   func run() throws {
     guard let encoding = to ?? GraphEncoding.forPath(output) else {
       throw CommandFailure(
@@ -62,17 +64,17 @@ struct Convert: ParsableCommand {
           code: 64)
       }
     }
-    var options = options
+    var inputOptions = inputOptions
     if let from {
-      if let other = options.inputFormat, other != from {
+      if let other = inputOptions.inputFormat, other != from {
         throw CommandFailure(
           message:
             "--from \(from.rawValue) and --input-format \(other.rawValue) disagree: give one",
           code: 64)
       }
-      options.inputFormat = from
+      inputOptions.inputFormat = from
     }
-    let source = try GraphInput.load(input, options: options)
+    let source = try GraphInput.load(input, options: options, input: inputOptions)
     let writer = encoding.writer
     do {
       try writer.write(source.graph, to: output)

@@ -23,7 +23,10 @@ struct GlobalOptions: ParsableArguments {
 
   @Flag(name: .long, help: "Print no warnings or progress on stderr.")
   var quiet = false
+}
 
+/// How the input is read; every command that reads a graph takes these.
+struct InputOptions: ParsableArguments {
   @Option(
     name: .customLong("input-format"),
     help: ArgumentHelp(
@@ -102,7 +105,8 @@ struct GraphInput {
   /// Loads `path`, or the default dataset when `path` is nil.
   /// - Throws: `ExitCode` 66/74/65 after printing why.
   static func load(
-    _ path: String?, options: GlobalOptions, failOnErrors: Bool = true
+    _ path: String?, options: GlobalOptions, input reading: InputOptions = InputOptions(),
+    failOnErrors: Bool = true
   ) throws -> GraphInput {
     // Big loads say what they are doing, on a terminal only.
     let bytes = path.map(inputSize) ?? 0
@@ -111,7 +115,7 @@ struct GraphInput {
     if announce, let path { printError("loading \(path) (\(bytes >> 20) MB)…") }
     let input: GraphInput
     loadCount += 1
-    switch open(path, options.loadOptions) {
+    switch open(path, reading.loadOptions) {
     case .success(let opened): input = opened
     case .failure(let error):
       printError("linkage: \(error)")

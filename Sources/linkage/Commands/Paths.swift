@@ -65,6 +65,8 @@ struct Paths: ParsableCommand {
 
   @OptionGroup var options: GlobalOptions
 
+  @OptionGroup(title: "Input") var inputOptions: InputOptions
+
   func validate() throws {
     if k < 1 { throw ValidationError("-k must be at least 1") }
     if let maxHops, maxHops < 1 { throw ValidationError("--max-hops must be at least 1") }
@@ -77,7 +79,7 @@ struct Paths: ParsableCommand {
   }
 
   func run() throws {
-    let input = try GraphInput.load(path, options: options)
+    let input = try GraphInput.load(path, options: options, input: inputOptions)
     let graph = input.graph
     if readiness {
       let report = ReadinessReport(input: input.analysisInput)

@@ -52,6 +52,8 @@ struct Reach: ParsableCommand {
 
   @OptionGroup var options: GlobalOptions
 
+  @OptionGroup(title: "Input") var inputOptions: InputOptions
+
   func validate() throws {
     if let maxHops, maxHops < 0 { throw ValidationError("--max-hops must not be negative") }
     if let maxLeadTime, maxLeadTime < 0 {
@@ -65,7 +67,7 @@ struct Reach: ParsableCommand {
   }
 
   func run() throws {
-    let input = try GraphInput.load(path, options: options)
+    let input = try GraphInput.load(path, options: options, input: inputOptions)
     let graph = input.graph
     var asked = AnalysisRequest.Options()
     asked.node = node.map { .init(text: $0, option: "--node") }

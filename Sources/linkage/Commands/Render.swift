@@ -114,6 +114,8 @@ struct Render: ParsableCommand {
   @Flag(help: "Print nothing on stderr.")
   var quiet = false
 
+  @OptionGroup(title: "Input") var inputOptions: InputOptions
+
   func validate() throws {
     if radius < 0 { throw ValidationError("--radius must not be negative") }
     if context < 0 { throw ValidationError("--context must not be negative") }
@@ -146,7 +148,7 @@ struct Render: ParsableCommand {
   func run() throws {
     var global = try GlobalOptions.parse([])
     global.quiet = quiet
-    let input = try GraphInput.load(path, options: global)
+    let input = try GraphInput.load(path, options: global, input: inputOptions)
     let graph = input.graph
     let request = try AnalysisRequest(graph: graph, options: requestOptions)
     let analysisInput = input.analysisInput

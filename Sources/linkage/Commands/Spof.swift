@@ -71,6 +71,8 @@ struct Spof: ParsableCommand {
 
   @OptionGroup var options: GlobalOptions
 
+  @OptionGroup(title: "Input") var inputOptions: InputOptions
+
   func validate() throws {
     if let minShare, !(0...1).contains(minShare) {
       throw ValidationError("--min-share must be between 0 and 1")
@@ -81,7 +83,7 @@ struct Spof: ParsableCommand {
   }
 
   func run() throws {
-    let input = try GraphInput.load(path, options: options)
+    let input = try GraphInput.load(path, options: options, input: inputOptions)
     let graph = input.graph
     let progress = Progress(enabled: !options.quiet && stderrIsTerminal)
     var asked = AnalysisRequest.Options.failures(

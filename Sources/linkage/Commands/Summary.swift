@@ -14,8 +14,10 @@ struct Summary: ParsableCommand {
 
   @OptionGroup var options: GlobalOptions
 
+  @OptionGroup(title: "Input") var inputOptions: InputOptions
+
   func run() throws {
-    let input = try GraphInput.load(path, options: options)
+    let input = try GraphInput.load(path, options: options, input: inputOptions)
     let report = SummaryReport(input: input.analysisInput)
     switch options.format {
     case .json: emitJSON(command: "summary", input: input) { JSONRenderer.write(report, to: &$0) }

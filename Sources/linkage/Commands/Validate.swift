@@ -13,8 +13,11 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var options: GlobalOptions
 
+  @OptionGroup(title: "Input") var inputOptions: InputOptions
+
   func run() throws {
-    let input = try GraphInput.load(path, options: options, failOnErrors: false)
+    let input = try GraphInput.load(
+      path, options: options, input: inputOptions, failOnErrors: false)
     let report = ValidationReport(input: input.analysisInput)
     switch options.format {
     case .json: emitJSON(command: "validate", input: input) { JSONRenderer.write(report, to: &$0) }
