@@ -72,11 +72,10 @@ struct GEXFDocumentParser {
       .failure(
         Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: column)))
     }
-    func local(_ name: String) -> String {
-      name.split(separator: ":").last.map(String.init) ?? name
-    }
+    func local(_ name: String) -> Substring { XMLText.localName(name) }
     func value(_ text: String, _ type: String) -> DocumentNode.Value? {
-      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      if type == "string" { return .string(text) }
+      let trimmed = XMLText.trimmed(text)
       if type == "boolean" {
         switch trimmed.lowercased() {
         case "true", "1": return .bool(true)
@@ -103,9 +102,8 @@ struct GEXFDocumentParser {
     func add(
       _ raw: String, as attribute: Attribute, to r: inout Record, _ line: Int, _ column: Int
     ) {
-      let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-      if Self.numberTypes.contains(attribute.type),
-        ["nan", "inf", "+inf", "-inf", "infinity", "-infinity"].contains(trimmed)
+      if attribute.type != "string", Self.numberTypes.contains(attribute.type),
+        XMLText.isNonNumber(XMLText.trimmed(raw))
       {
         report(
           .warning, "\(attribute.name) is \(raw) (not a number Linkage can use): left out", line,

@@ -60,7 +60,8 @@ struct GraphMLDocumentParser {
         Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: column)))
     }
     func value(_ text: String, _ key: Key, _ line: Int, _ column: Int) -> DocumentNode.Value? {
-      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      if key.type == "string" { return .string(text) }
+      let trimmed = XMLText.trimmed(text)
       switch key.type {
       case "boolean":
         switch trimmed.lowercased() {
@@ -74,9 +75,16 @@ struct GraphMLDocumentParser {
       default: return .string(text)
       }
     }
+    // The keys with defaults, in id order; made again only when a key changes.
+    var defaults: [Key]? = nil
     func finish(_ r: Record, keys: [String: Key]) -> DocumentNode {
       var members = r.members
-      for (_, key) in keys.sorted(by: { $0.key < $1.key })
+      if defaults == nil {
+        defaults = keys.sorted(by: { $0.key < $1.key }).map(\.value).filter {
+          $0.defaultValue != nil
+        }
+      }
+      for key in defaults ?? []
       where (key.domain == r.domain || key.domain == "all") && !r.seen.contains(key.name) {
         if let d = key.defaultValue, let v = value(d, key, r.line, r.column) {
           members.append(
@@ -94,7 +102,7 @@ struct GraphMLDocumentParser {
           func attribute(_ n: String) -> XMLScanner.Attribute? {
             attributes.first { $0.name == n }
           }
-          let local = name.split(separator: ":").last.map(String.init) ?? name
+          let local = XMLText.localName(name)
           if stack.isEmpty {
             guard local == "graphml" else {
               return failure(
@@ -117,6 +125,7 @@ struct GraphMLDocumentParser {
               type: attribute("attr.type")?.value.lowercased() ?? "string",
               domain: attribute("for")?.value ?? "all")
             keys[id] = key
+            defaults = nil
             if !empty { currentKey = (id, key) }
           case "default":
             inDefault = currentKey != nil
@@ -187,10 +196,10 @@ struct GraphMLDocumentParser {
           if data != nil { data!.text += text }
         case .end(let name, _, _):
           stack.removeLast()
-          let local = name.split(separator: ":").last.map(String.init) ?? name
+          let local = XMLText.localName(name)
           if var d = data, local == "data" || (local == "default" && inDefault),
             !stack.contains(where: {
-              ($0.split(separator: ":").last.map(String.init) ?? $0) == "data"
+              XMLText.localName($0) == "data"
             })
           {
             data = nil
@@ -200,6 +209,7 @@ struct GraphMLDocumentParser {
                 var key = c.key
                 key.defaultValue = d.text
                 keys[c.id] = key
+                defaults = nil
                 currentKey = (c.id, key)
               }
               continue
@@ -213,13 +223,11 @@ struct GraphMLDocumentParser {
               warn(
                 "<data key=\"\(d.key)\"> holds elements (e.g. yEd graphics): only their text is kept",
                 d.line, d.column)
-              d.text = d.text.trimmingCharacters(in: .whitespacesAndNewlines)
+              d.text = XMLText.trimmed(d.text)
               if d.text.isEmpty { continue }
             }
-            let trimmed = d.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            if ["int", "long", "float", "double"].contains(key.type),
-              ["nan", "inf", "+inf", "-inf", "infinity", "-infinity"].contains(trimmed)
-            {
+            let numeric = ["int", "long", "float", "double"].contains(key.type)
+            if numeric, XMLText.isNonNumber(XMLText.trimmed(d.text)) {
               // igraph writes NaN for a missing number: one warning per key, with a count.
               if let k = nonNumbers.firstIndex(where: { $0.key == key.name }) {
                 nonNumbers[k].count += 1
@@ -230,7 +238,7 @@ struct GraphMLDocumentParser {
             }
             // An empty text value is no value, as an empty CSV cell (igraph writes "" for a
             // missing string).
-            if !["int", "long", "float", "double", "boolean"].contains(key.type), trimmed.isEmpty {
+            if !numeric, key.type != "boolean", XMLText.trimmed(d.text).isEmpty {
               continue
             }
             guard let v = value(d.text, key, d.line, d.column) else {

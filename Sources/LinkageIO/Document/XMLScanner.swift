@@ -165,6 +165,10 @@ struct XMLScanner {
         }
         return .text(text, line: l, column: c)
       }
+      let second = i + 1 < bytes.count ? bytes[i + 1] : 0
+      if second != 0x3F && second != 0x21 {  // not <? or <!: an element (the common case)
+        return try element()
+      }
       if starts(with: "<?") {
         try skip(past: "?>", what: "processing instruction")
         continue
@@ -190,67 +194,72 @@ struct XMLScanner {
           "a document type declaration (<!DOCTYPE …>) is not read: no DTDs, entity definitions or external entities"
         )
       }
-      let (l, c) = (line, column)
-      advance()  // <
-      if i < bytes.count, bytes[i] == 0x2F {  // </name>
-        advance()
-        let n = try name()
-        spaces()
-        guard i < bytes.count, bytes[i] == 0x3E else { throw fail("expected '>' after </\(n)") }
-        advance()
-        guard let top = open.last else {
-          throw Failure(message: "closing tag </\(n)> with nothing open", line: l, column: c)
-        }
-        guard top == n else {
-          throw Failure(message: "closing tag </\(n)> does not match <\(top)>", line: l, column: c)
-        }
-        open.removeLast()
-        return .end(name: n, line: l, column: c)
-      }
-      let n = try name()
-      var attributes: [Attribute] = []
-      while true {
-        spaces()
-        guard i < bytes.count else {
-          throw Failure(message: "unterminated tag <\(n)", line: l, column: c)
-        }
-        if bytes[i] == 0x3E {
-          advance()
-          guard open.count < Self.maximumDepth else {
-            throw Failure(
-              message: "elements nested deeper than \(Self.maximumDepth) levels", line: l,
-              column: c)
-          }
-          open.append(n)
-          return .start(name: n, attributes: attributes, line: l, column: c, empty: false)
-        }
-        if starts(with: "/>") {
-          skip("/>")
-          return .start(name: n, attributes: attributes, line: l, column: c, empty: true)
-        }
-        let (al, ac) = (line, column)
-        let key = try name()
-        spaces()
-        guard i < bytes.count, bytes[i] == 0x3D else { throw fail("expected '=' after \(key)") }
-        advance()
-        spaces()
-        guard i < bytes.count, bytes[i] == 0x22 || bytes[i] == 0x27 else {
-          throw fail("expected a quoted value for \(key)")
-        }
-        let quote = bytes[i]
-        advance()
-        let value = try decoded(until: quote, what: "an attribute value")
-        guard i < bytes.count else {
-          throw Failure(message: "unterminated value of \(key)", line: al, column: ac)
-        }
-        advance()
-        if attributes.contains(where: { $0.name == key }) {
-          throw Failure(message: "attribute \(key) given twice", line: al, column: ac)
-        }
-        attributes.append(Attribute(name: key, value: value, line: al, column: ac))
-      }
+      return try element()
     }
     if let top = open.last { throw fail("the document ends inside <\(top)>") }
     return nil
+  }
+
+  /// A start or end tag, at its `<`.
+  private mutating func element() throws(Failure) -> Event {
+    let (l, c) = (line, column)
+    advance()  // <
+    if i < bytes.count, bytes[i] == 0x2F {  // </name>
+      advance()
+      let n = try name()
+      spaces()
+      guard i < bytes.count, bytes[i] == 0x3E else { throw fail("expected '>' after </\(n)") }
+      advance()
+      guard let top = open.last else {
+        throw Failure(message: "closing tag </\(n)> with nothing open", line: l, column: c)
+      }
+      guard top == n else {
+        throw Failure(message: "closing tag </\(n)> does not match <\(top)>", line: l, column: c)
+      }
+      open.removeLast()
+      return .end(name: n, line: l, column: c)
+    }
+    let n = try name()
+    var attributes: [Attribute] = []
+    while true {
+      spaces()
+      guard i < bytes.count else {
+        throw Failure(message: "unterminated tag <\(n)", line: l, column: c)
+      }
+      if bytes[i] == 0x3E {
+        advance()
+        guard open.count < Self.maximumDepth else {
+          throw Failure(
+            message: "elements nested deeper than \(Self.maximumDepth) levels", line: l,
+            column: c)
+        }
+        open.append(n)
+        return .start(name: n, attributes: attributes, line: l, column: c, empty: false)
+      }
+      if starts(with: "/>") {
+        skip("/>")
+        return .start(name: n, attributes: attributes, line: l, column: c, empty: true)
+      }
+      let (al, ac) = (line, column)
+      let key = try name()
+      spaces()
+      guard i < bytes.count, bytes[i] == 0x3D else { throw fail("expected '=' after \(key)") }
+      advance()
+      spaces()
+      guard i < bytes.count, bytes[i] == 0x22 || bytes[i] == 0x27 else {
+        throw fail("expected a quoted value for \(key)")
+      }
+      let quote = bytes[i]
+      advance()
+      let value = try decoded(until: quote, what: "an attribute value")
+      guard i < bytes.count else {
+        throw Failure(message: "unterminated value of \(key)", line: al, column: ac)
+      }
+      advance()
+      if attributes.contains(where: { $0.name == key }) {
+        throw Failure(message: "attribute \(key) given twice", line: al, column: ac)
+      }
+      attributes.append(Attribute(name: key, value: value, line: al, column: ac))
+    }
   }
 }

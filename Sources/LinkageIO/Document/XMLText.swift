@@ -25,6 +25,40 @@ enum XMLText {
     return out
   }
 
+  /// Whether `byte` is XML whitespace (space, tab, line feed, carriage return).
+  @inline(__always)
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  /// `text` without leading and trailing XML whitespace.
+  /// - Complexity: O(1) when there is none, else O(*n*).
+  static func trimmed(_ text: String) -> String {
+    let u = text.utf8
+    guard let first = u.first, let last = u.last, isSpace(first) || isSpace(last) else {
+      return text
+    }
+    var start = u.startIndex
+    var end = u.endIndex
+    while start < end, isSpace(u[start]) { u.formIndex(after: &start) }
+    while end > start, isSpace(u[u.index(before: end)]) { u.formIndex(before: &end) }
+    return String(text[start..<end])
+  }
+
+  /// An element's name without its namespace prefix (`viz:color` → `color`).
+  /// - Complexity: O(*n*) in the name's length, no allocation.
+  static func localName(_ name: String) -> Substring {
+    guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name[...] }
+    return name[name.utf8.index(after: colon)...]
+  }
+
+  /// Whether `text` (trimmed) is a NaN or infinity spelling, which no typed number can use.
+  static func isNonNumber(_ trimmed: String) -> Bool {
+    guard trimmed.utf8.count <= 9 else { return false }
+    return ["nan", "inf", "+inf", "-inf", "infinity", "-infinity", "+infinity"].contains(
+      trimmed.lowercased())
+  }
+
   /// A field and the XML type that holds every one of its values.
   struct TypedField {
     let name: String
