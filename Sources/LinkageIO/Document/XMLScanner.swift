@@ -104,6 +104,17 @@ struct XMLScanner {
 
   /// Text up to `stop` (a byte), with entities and character references replaced.
   private mutating func decoded(until stop: UInt8, what: String) throws(Failure) -> String {
+    // Most text has no references: one scan and one string, no buffer.
+    var k = i
+    while k < bytes.count, bytes[k] != stop, bytes[k] != 0x26 { k += 1 }
+    if k == bytes.count || bytes[k] == stop {
+      guard k - i <= Self.maximumText else {
+        throw fail("\(what) longer than \(Self.maximumText >> 20) MiB")
+      }
+      let start = i
+      while i < k { advance() }
+      return String(decoding: bytes[start..<k], as: UTF8.self)
+    }
     var out: [UInt8] = []
     while i < bytes.count, bytes[i] != stop {
       if bytes[i] == 0x26 {  // &
