@@ -230,6 +230,12 @@ def test_graphml_flavours_defaults_and_missing_for(tmp_path):
                 '</edge></graph></graphml>', "not a valid double"),
     ("nokey", '<graphml><graph><node id="a"><data key="zz">1</data></node></graph></graphml>',
      "names no <key>"),
+    ("fraction", '<graphml><key id="t" for="node" attr.name="tier" attr.type="long"/>'
+                 '<graph><node id="a"><data key="t">1.5</data></node></graph></graphml>',
+     "not a valid long"),
+    ("huge", '<graphml><key id="t" for="node" attr.name="value" attr.type="int"/>'
+             '<graph><node id="a"><data key="t">9007199254740993</data></node></graph></graphml>',
+     "not a valid int"),
 ])
 def test_hostile_graphml_gets_a_located_error(tmp_path, name, text, says):
     if text == "DEEP":  # 100,000 levels: refused at the bound, not by a stack overflow

@@ -83,6 +83,9 @@ struct GEXFDocumentParser {
         default: return nil
         }
       }
+      if ["integer", "long", "short", "byte", "biginteger"].contains(type) {
+        return XMLText.wholeNumber(trimmed).map { .number($0) }
+      }
       if Self.numberTypes.contains(type) {
         guard let d = Double(trimmed), d.isFinite else { return nil }
         return .number(d)

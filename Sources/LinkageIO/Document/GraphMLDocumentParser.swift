@@ -69,7 +69,9 @@ struct GraphMLDocumentParser {
         case "false", "0": return .bool(false)
         default: return nil
         }
-      case "int", "long", "float", "double":
+      case "int", "long":
+        return XMLText.wholeNumber(trimmed).map { .number($0) }
+      case "float", "double":
         guard let d = Double(trimmed), d.isFinite else { return nil }
         return .number(d)
       default: return .string(text)

@@ -59,6 +59,13 @@ enum XMLText {
       trimmed.lowercased())
   }
 
+  /// The value of an integer-typed text (`42`, `-7`, `+3`), or `nil` for a fraction, an
+  /// exponent, text, or a magnitude over 2^53 (which a number cannot hold exactly).
+  static func wholeNumber(_ trimmed: String) -> Double? {
+    guard let n = Int64(trimmed), n.magnitude <= 1 << 53 else { return nil }
+    return Double(n)
+  }
+
   /// A field and the XML type that holds every one of its values.
   struct TypedField {
     let name: String
