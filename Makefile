@@ -11,7 +11,7 @@ BUILD_APT ?= pkg-config libgraphviz-dev fonts-noto-cjk
 TEST_APT ?= chromium poppler-utils
 BENCH_APT ?= time
 # Python modules only the tests need (import name=pip name); the demo needs none.
-TEST_PY ?= networkx=networkx igraph=igraph pytest=pytest jsonschema=jsonschema nbformat=nbformat nbclient=nbclient ipykernel=ipykernel
+TEST_PY ?= networkx=networkx igraph=igraph pandas=pandas pydot=pydot pytest=pytest jsonschema=jsonschema nbformat=nbformat nbclient=nbclient ipykernel=ipykernel
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_BIN := .build/release/linkage
 PREFIX ?= /usr/local

@@ -21,9 +21,20 @@ package enum GraphEncoding: String, Sendable, CaseIterable {
   case graphml
   /// GEXF 1.2/1.3 (`.gexf`; Gephi, NetworkX `read_gexf`/`write_gexf`).
   case gexf
+  /// Neo4j import CSVs (a folder: nodes.csv, relationships.csv, load.cypher); written only.
+  case neo4j
+  /// GraphFrames CSVs (a folder: vertices.csv, edges.csv); written only.
+  case graphframes
+  /// DOT data (`.dot`, `.gv`); written only.
+  case dot
 
-  /// Whether Linkage reads this encoding (every one so far; export-only formats say no).
-  package var isReadable: Bool { true }
+  /// Whether Linkage reads this encoding (the export formats it only writes say no).
+  package var isReadable: Bool {
+    switch self {
+    case .neo4j, .graphframes, .dot: false
+    default: true
+    }
+  }
 
   /// The encodings Linkage reads, for messages.
   package static var readable: [GraphEncoding] { allCases.filter(\.isReadable) }

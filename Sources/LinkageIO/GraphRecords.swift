@@ -55,10 +55,14 @@ package protocol GraphWriter {
   /// What of `graph` this encoding cannot hold, one sentence each (the loss report); empty
   /// when the graph is written whole.
   func losses(in graph: SupplyGraph) -> [String]
+
+  /// What to do with the written files next (the command that imports them), one line each.
+  func nextSteps(at path: String, for graph: SupplyGraph) -> [String]
 }
 
 extension GraphWriter {
   package func losses(in graph: SupplyGraph) -> [String] { [] }
+  package func nextSteps(at path: String, for graph: SupplyGraph) -> [String] { [] }
 }
 
 extension GraphEncoding {
@@ -70,6 +74,9 @@ extension GraphEncoding {
     case .nodeLink: JSONGraphWriter(nodeLink: true)
     case .graphml: GraphMLGraphWriter()
     case .gexf: GEXFGraphWriter()
+    case .neo4j: Neo4jExportWriter()
+    case .graphframes: GraphFramesExportWriter()
+    case .dot: DOTDataWriter()
     case .csv: CSVGraphWriter()
     }
   }
@@ -95,6 +102,7 @@ extension GraphEncoding {
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".graphml") { return .graphml }
     if lower.hasSuffix(".gexf") { return .gexf }
+    if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return .dot }
     if lower.hasSuffix("/") || lower.hasSuffix(".csv") { return .csv }
     let last = lower.split(separator: "/").last ?? ""
     if !last.contains(".") || FileAccess.kind(of: path) == .directory { return .csv }
@@ -104,7 +112,13 @@ extension GraphEncoding {
   /// The files writing `encoding` to `path` creates or replaces.
   package static func writtenFiles(_ encoding: GraphEncoding, at path: String) -> [String] {
     switch encoding {
-    case .yaml, .json, .nodeLink, .graphml, .gexf: [path]
+    case .yaml, .json, .nodeLink, .graphml, .gexf, .dot: [path]
+    case .neo4j:
+      ["nodes.csv", "relationships.csv", "load.cypher"].map {
+        (path.hasSuffix("/") ? path : path + "/") + $0
+      }
+    case .graphframes:
+      ["vertices.csv", "edges.csv"].map { (path.hasSuffix("/") ? path : path + "/") + $0 }
     case .csv:
       // A `.csv` path names the pair in its folder (`out/nodes.csv` writes out/nodes.csv,
       // out/edges.csv, …); any other path is the folder itself.

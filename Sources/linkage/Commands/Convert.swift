@@ -7,12 +7,14 @@ import LinkageReports
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Convert a graph between YAML, JSON, the CSV pair, NetworkX node-link JSON, GraphML and GEXF.",
+      "Convert a graph between YAML, JSON, the CSV pair, NetworkX node-link JSON, GraphML and GEXF, or export it for Neo4j, GraphFrames or as DOT data.",
     discussion: """
-      The output encoding follows OUT's extension (.yaml/.yml, .json, .graphml, .gexf; a folder or .csv path \
+      The output encoding follows OUT's extension (.yaml/.yml, .json, .graphml, .gexf, .dot/.gv; a folder or .csv path \
       gives the CSV pair nodes.csv + edges.csv (+ meta.csv)) unless --to says otherwise; any \
       other extension is refused (exit 64), and so is an output that would overwrite the \
       input. --to node-link writes NetworkX node-link JSON (networkx.node_link_graph reads it). \
+      --to neo4j DIR writes neo4j-admin import CSVs and a load.cypher (the import command is \
+      printed); --to graphframes DIR writes vertices.csv and edges.csv for Spark GraphFrames. \
       What the output encoding cannot hold is reported as a warning (and under "losses" with \
       --format json); nothing is dropped silently. \
       Files are written atomically. A graph with errors is not converted (exit 65).
@@ -21,12 +23,12 @@ struct Convert: ParsableCommand {
   @Argument(help: "The graph to read.")
   var input: String
 
-  @Argument(help: "Where to write: a .yaml/.json file, or a folder for CSV.")
+  @Argument(help: "Where to write: a file, or a folder for CSV, neo4j and graphframes.")
   var output: String
 
   @Option(
     help:
-      "Output encoding: yaml, json, csv, node-link (NetworkX node-link JSON), graphml or gexf (default: from OUT)."
+      "Output encoding: yaml, json, csv, node-link (NetworkX node-link JSON), graphml, gexf, neo4j, graphframes or dot (default: from OUT)."
   )
   var to: GraphEncoding?
 
@@ -43,7 +45,7 @@ struct Convert: ParsableCommand {
     guard let encoding = to ?? GraphEncoding.forPath(output) else {
       throw CommandFailure(
         message:
-          "cannot tell the encoding from '\(output)': use .yaml, .yml, .json, .graphml or .gexf, a folder (or .csv) for the CSV pair, or --to yaml|json|csv|node-link|graphml|gexf",
+          "cannot tell the encoding from '\(output)': use .yaml, .yml, .json, .graphml, .gexf or .dot, a folder (or .csv) for the CSV pair, or --to yaml|json|csv|node-link|graphml|gexf|neo4j|graphframes|dot",
         code: 64)
     }
     // Never write over what is being read (a YAML file's comments would be lost for good).
@@ -65,6 +67,12 @@ struct Convert: ParsableCommand {
       }
     }
     var inputOptions = inputOptions
+    if let from, !from.isReadable {
+      throw CommandFailure(
+        message:
+          "--from \(from.rawValue): Linkage writes \(from.rawValue) but does not read it (readable: \(GraphEncoding.readable.map(\.rawValue).joined(separator: ", ")))",
+        code: 64)
+    }
     if let from {
       if let other = inputOptions.inputFormat, other != from {
         throw CommandFailure(
@@ -85,6 +93,7 @@ struct Convert: ParsableCommand {
     let g = source.graph
     // The loss report: what the output encoding could not hold.
     let losses = writer.losses(in: g)
+    let nextSteps = writer.nextSteps(at: output, for: g)
     switch options.format {
     case .json:
       emitJSON(command: "convert", input: source) { json in
@@ -93,11 +102,13 @@ struct Convert: ParsableCommand {
             ("output", .string(output)), ("encoding", .string(encoding.rawValue)),
             ("nodes", .int(g.nodeCount)), ("edges", .int(g.edgeCount)),
             ("losses", .array(losses.map { .string($0) })),
+            ("next_steps", .array(nextSteps.map { .string($0) })),
           ]))
       }
     default:
       if !options.quiet {
         for loss in losses { printError("linkage: warning: not written: \(loss)") }
+        for step in nextSteps { printError(step) }
         printError(
           "wrote \(output) (\(encoding.rawValue): \(g.nodeCount) nodes, \(g.edgeCount) edges)")
       }

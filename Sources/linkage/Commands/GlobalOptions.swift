@@ -48,6 +48,11 @@ struct InputOptions: ParsableArguments {
   }
 
   func validate() throws {
+    if let f = inputFormat, !f.isReadable {
+      throw ValidationError(
+        "--input-format \(f.rawValue): Linkage writes \(f.rawValue) but does not read it (readable: \(GraphEncoding.readable.map(\.rawValue).joined(separator: ", ")))"
+      )
+    }
     do throws(FieldMappingError) {
       _ = try FieldMapping(parsing: map)
     } catch {
