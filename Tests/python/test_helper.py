@@ -112,9 +112,11 @@ def test_render_formats_and_tables():
     assert {"kinds", "sectors", "relations"} <= set(summary.tables())
     kinds = summary.table("kinds")
     rows = kinds.to_dict("records") if hasattr(kinds, "to_dict") else kinds
-    assert {"key": "startup", "count": 23} in rows
+    assert {"kind": "startup", "count": 23} in rows
     with pytest.raises(TypeError, match="tables:"):
         summary.table("name")
+    with pytest.raises(TypeError, match="tables:"):
+        summary.table("weak_components")  # a count and a size, not a table
 
 
 def test_missing_input_and_usage_errors():

@@ -46,3 +46,17 @@ def test_readme_python_example_runs(tmp_path, monkeypatch, capsys):
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == "kseed-silicon"
     assert printed[1].startswith("[['kseed-silicon'")
+
+
+def test_readme_networkx_example_runs(tmp_path, monkeypatch, capsys):
+    import os
+    import sys
+
+    from conftest import linkage_binary
+
+    monkeypatch.setenv("LINKAGE_BIN", os.path.abspath(os.path.join(ROOT, linkage_binary())))
+    monkeypatch.syspath_prepend(os.path.join(ROOT, "python"))
+    monkeypatch.chdir(tmp_path)
+    sys.modules.pop("linkage", None)
+    exec(compile(blocks("python")[1], "README.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines() == ["['integrator', 'lidar-co']", "2"]

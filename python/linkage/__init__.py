@@ -7,16 +7,27 @@ and as lists of dicts otherwise. :func:`render` returns an :class:`SVG` (or an :
 Jupyter shows inline. Errors from the CLI raise :class:`LinkageError` with the message, file, line, column
 and exit code.
 
+Graphs come in from NetworkX (:func:`from_networkx`, or a graph passed wherever a path goes)
+and pandas (:func:`from_dataframes`), and go back with :func:`to_networkx`.
+
 The binary is ``$LINKAGE_BIN`` when set, else ``linkage`` on ``PATH``.
 """
+from __future__ import annotations
+
 import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+from typing import Any, Dict, List, Optional, Union
 
 __all__ = [
+    "GraphFile",
+    "from_networkx",
+    "from_dataframes",
+    "to_networkx",
+    "TABLES",
     "Image",
     "LinkageError",
     "LinkageNotFound",
@@ -39,6 +50,49 @@ __version__ = "0.1.0"
 _LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?:error|warning): (?P<message>.*)$")
 
 
+#: The tables of each command's result, by key (:meth:`Result.table`), with what a row is.
+#: Dotted keys reach into nested objects. ``diagnostics`` is a table of every result.
+TABLES: Dict[str, Dict[str, str]] = {
+    "summary": {
+        "kinds": "kind, count", "sectors": "sector, count", "stages": "stage, count",
+        "relations": "relation, role, known, count", "buyers": "sector, count",
+        "origins": "id (nodes nothing flows into)", "sinks": "id (nodes nothing flows out of)",
+        "isolated": "id (nodes with no edges)", "longest_chain": "id, in chain order",
+    },
+    "validate": {},
+    "spof": {
+        "critical_nodes": "rank, id, name, kind, targets_cut, value_cut, cut, why",
+        "critical_links": "rank, source, target, relation, part, targets_cut, value_cut, cut, why",
+        "targets": "id, name, supplied, redundancy, redundancy_bound, witness_cut, direct_suppliers, single_points",
+        "hidden_single_sourcing": "id, name, kind, direct_suppliers, single_points",
+        "structural.bridges": "source, target, relation",
+        "structural.articulation_points": "id",
+    },
+    "paths": {
+        "paths": "rank, nodes, names, relations, cost, hops, lead_time",
+        "startups": "id, name, defense, industry, no_route (with --readiness)",
+    },
+    "reach": {
+        "nodes": "id, name, kind, class, defense_buyers, industry_buyers, estimated, …",
+        "summary.by_kind": "label, total, dual, defense-only, industry-only, none, dual_fragile",
+        "summary.by_stage": "label, total, dual, defense-only, industry-only, none, dual_fragile",
+    },
+    "brief": {"files": "file", "findings": "finding"},
+    "convert": {"losses": "loss", "next_steps": "step"},
+}
+
+#: How each table is read out of its JSON value: (path in the result, column names).
+_TABLE_SHAPES: Dict[str, Any] = {
+    "kinds": ("kinds", ("kind", "count")), "sectors": ("sectors", ("sector", "count")),
+    "stages": ("stages", ("stage", "count")), "buyers": ("buyers.by_sector", ("sector", "count")),
+    "origins": ("origins.ids", ("id",)), "sinks": ("sinks.ids", ("id",)),
+    "isolated": ("isolated.ids", ("id",)), "longest_chain": ("longest_chain.nodes", ("id",)),
+    "structural.articulation_points": ("structural.articulation_points", ("id",)),
+    "files": ("files", ("file",)), "findings": ("findings", ("finding",)),
+    "losses": ("losses", ("loss",)), "next_steps": ("next_steps", ("step",)),
+}
+
+
 class LinkageNotFound(RuntimeError):
     """No ``linkage`` binary: set ``LINKAGE_BIN`` or put it on ``PATH``."""
 
@@ -53,7 +107,8 @@ class LinkageError(RuntimeError):
     I/O) and ``stderr`` the full text.
     """
 
-    def __init__(self, exit_code, stderr, argv, envelope=None):
+    def __init__(self, exit_code: int, stderr: str, argv: List[str],
+                 envelope: Optional[Dict[str, Any]] = None) -> None:
         self.exit_code = exit_code
         self.stderr = stderr
         self.argv = list(argv)
@@ -80,7 +135,7 @@ class LinkageError(RuntimeError):
         super().__init__(f"{where}{self.message} (exit {exit_code})")
 
 
-def _diagnostics(envelope, stderr):
+def _diagnostics(envelope: Optional[Dict[str, Any]], stderr: str) -> List[Dict[str, Any]]:
     """Every diagnostic of a run: the JSON document's when there is one, else the located
     ``file:line:column: error|warning: message`` lines of stderr."""
     out = []
@@ -113,7 +168,7 @@ class Result(dict):
     ``result``, ``diagnostics``); ``diagnostics`` its warnings.
     """
 
-    def __init__(self, envelope):
+    def __init__(self, envelope: Dict[str, Any]) -> None:
         super().__init__(envelope.get("result") or {})
         self.envelope = envelope
         self.command = envelope.get("command")
@@ -122,47 +177,75 @@ class Result(dict):
         #: The errors among them (``validate`` of invalid data has some).
         self.errors = [d for d in self.diagnostics if d["severity"] == "error"]
 
-    def tables(self):
-        """The keys :meth:`table` accepts: lists of records and mappings of counts or records."""
-        return [key for key, value in self.items() if _rows(value) is not None]
+        #: The graph the result was computed on, when the helper wrote it (a GraphFile).
+        self.source: Any = None
 
-    def table(self, key):
+    def tables(self) -> List[str]:
+        """The keys :meth:`table` accepts for this result (documented per command in
+        :data:`TABLES`), and ``diagnostics``."""
+        known = TABLES.get(self.command)
+        if known is None:  # a command without a documented list: every list of records
+            keys = [key for key, value in self.items() if _rows(value) is not None]
+        else:
+            keys = [key for key in known if self._value(key) is not None]
+        return keys + ["diagnostics"]
+
+    def _value(self, key: str) -> Any:
+        path = _TABLE_SHAPES.get(key, (key, None))[0] if self.command in TABLES else key
+        value: Any = self
+        for part in path.split("."):
+            if not isinstance(value, dict) or part not in value:
+                return None
+            value = value[part]
+        return value
+
+    def table(self, key: str) -> Any:
         """The table under ``key`` as a pandas DataFrame (a list of dicts without pandas).
 
-        A list of records gives one row per record; a mapping of counts (``kinds``:
-        ``{"startup": 23, …}``) gives the columns ``key`` and ``count``; a mapping of records
-        gives one row per entry with its key in the ``key`` column.
+        Keys are documented per command in :data:`TABLES` (``summary().table("kinds")`` has
+        the columns ``kind`` and ``count``; ``spof().table("critical_nodes")`` one row per
+        single point of failure; dotted keys such as ``"structural.bridges"`` reach into
+        nested objects); ``"diagnostics"`` is every result's warnings and errors.
         """
-        rows = _rows(self[key])
-        if rows is None:
-            raise TypeError(
-                f"{key!r} is not a table in the {self.command} result "
-                f"(tables: {', '.join(self.tables()) or 'none'})")
+        if key == "diagnostics":
+            rows = [dict(d) for d in self.diagnostics]
+            columns = ["severity", "file", "line", "column", "message"]
+        else:
+            value = self._value(key) if key in self.tables() else None
+            shape = _TABLE_SHAPES.get(key)
+            columns = None
+            if value is not None and shape is not None:
+                columns = list(shape[1])
+                if isinstance(value, dict):
+                    rows = [dict(zip(columns, item)) for item in value.items()]
+                else:
+                    rows = [{columns[0]: item} for item in value]
+            else:
+                rows = _rows(value) if value is not None else None
+            if rows is None:
+                raise TypeError(
+                    f"{key!r} is not a table in the {self.command} result "
+                    f"(tables: {', '.join(self.tables())})")
         try:
             import pandas
         except ImportError:
             return rows
-        return pandas.DataFrame(rows)
+        return pandas.DataFrame(rows, columns=columns) if columns else pandas.DataFrame(rows)
 
 
-def _rows(value):
+def _rows(value: Any) -> Optional[List[Dict[str, Any]]]:
     """``value`` as a list of dict rows, or None when it is not table-shaped."""
     if isinstance(value, list):
-        if all(isinstance(item, dict) for item in value):
+        if value and all(isinstance(item, dict) for item in value):
             return value
-        return [{"value": item} for item in value]
-    if isinstance(value, dict) and value:
-        if all(isinstance(v, dict) for v in value.values()):
-            return [{"key": k, **v} for k, v in value.items()]
-        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
-            return [{"key": k, "count": v} for k, v in value.items()]
+        return [{"value": item} for item in value] if value else []
     return None
 
 
 class Image:
     """A PNG or PDF drawing as bytes (``data``); Jupyter displays a PNG inline."""
 
-    def __init__(self, data, format):
+    def __init__(self, data: bytes, format: str) -> None:
         self.data = data
         self.format = format
 
@@ -184,7 +267,7 @@ class Image:
 class SVG:
     """An SVG drawing; Jupyter displays it inline."""
 
-    def __init__(self, data):
+    def __init__(self, data: str) -> None:
         self.data = data
 
     def _repr_svg_(self):
@@ -199,7 +282,7 @@ class SVG:
         return f"<SVG {len(self.data)} characters>"
 
 
-def binary():
+def binary() -> str:
     """The path of the ``linkage`` binary (``$LINKAGE_BIN``, else ``PATH``)."""
     env = os.environ.get("LINKAGE_BIN")
     if env:
@@ -212,7 +295,7 @@ def binary():
     return found
 
 
-def _options(options):
+def _options(options: Dict[str, Any]) -> List[str]:
     argv = []
     for name, value in options.items():
         name = name.rstrip("_").replace("_", "-")
@@ -229,7 +312,7 @@ def _options(options):
     return argv
 
 
-def _execute(argv):
+def _execute(argv: List[str]) -> subprocess.CompletedProcess:
     proc = subprocess.run(argv, capture_output=True, text=True)
     if proc.returncode != 0:
         envelope = None
@@ -242,13 +325,15 @@ def _execute(argv):
     return proc
 
 
-def run(command, path=None, **options):
+def run(command: str, path: Any = None, **options: Any) -> "Result":
     """Run ``linkage <command> [path] --format json --quiet`` with ``options`` as flags.
 
-    Keyword names become flags (``max_hops=3`` → ``--max-hops 3``; ``True`` → a bare flag;
+    ``path`` is a file or folder, a :class:`GraphFile`, a NetworkX graph (written with
+    :func:`from_networkx`), or None for the bundled dataset. Keyword names become flags (``max_hops=3`` → ``--max-hops 3``; ``True`` → a bare flag;
     ``None``/``False`` → left out; a list → the flag repeated; a trailing underscore is dropped,
     so ``from_="x"`` → ``--from x``; one letter → a short flag, ``k=3`` → ``-k 3``). Returns a :class:`Result`.
     """
+    path = as_input(path)
     argv = [binary(), command]
     if path is not None:
         argv.append(os.fspath(path))
@@ -258,15 +343,18 @@ def run(command, path=None, **options):
         envelope = json.loads(proc.stdout)
     except ValueError as error:
         raise LinkageError(70, f"linkage {command} printed no JSON: {error}", argv) from None
-    return Result(envelope)
+    result = Result(envelope)
+    result.source = path if isinstance(path, GraphFile) else (
+        os.fspath(path) if path is not None else None)
+    return result
 
 
-def summary(path=None, **options):
+def summary(path: Any = None, **options: Any) -> Result:
     """Dataset summary: node and edge counts by kind, sector, stage; cycles; semantics."""
     return run("summary", path, **options)
 
 
-def validate(path=None, **options):
+def validate(path: Any = None, **options: Any) -> Result:
     """Validation report, valid or not: ``result["valid"]``, counts, and ``result.diagnostics``
     / ``result.errors`` listing every problem with its file, line and column. Only a run that
     produced no report (a missing file, a bad option) raises :class:`LinkageError`."""
@@ -274,36 +362,39 @@ def validate(path=None, **options):
         return run("validate", path, **options)
     except LinkageError as error:
         if error.result is not None and error.exit_code == 65:
+            error.result.source = path
             return error.result
         raise
 
 
-def spof(path=None, **options):
+def spof(path: Any = None, **options: Any) -> Result:
     """Single points of failure: ``critical_nodes``, ``critical_links``, ``targets`` …"""
     return run("spof", path, **options)
 
 
-def paths(path=None, **options):
+def paths(path: Any = None, **options: Any) -> Result:
     """Reference paths (``from_=…`` or ``readiness=True``); ``from`` is spelled ``from_``."""
     return run("paths", path, **options)
 
 
-def reach(path=None, **options):
+def reach(path: Any = None, **options: Any) -> Result:
     """Dual-use reach: ``nodes`` with their class, buyer counts and witnesses."""
     return run("reach", path, **options)
 
 
-def brief(path=None, output="brief", **options):
+def brief(path: Any = None, output: Union[str, os.PathLike] = "brief", **options: Any) -> Result:
     """Write the briefing pack into ``output``; the result has ``index``, ``files``, ``findings``."""
     return run("brief", path, output=output, **options)
 
 
-def render(path=None, view="structure", format="svg", **options):
+def render(path: Any = None, view: str = "structure", format: str = "svg",
+           **options: Any) -> Union["SVG", "Image", str, None]:
     """Draw a view (structure, spof, paths, reach): an :class:`SVG` for ``format="svg"``, an
     :class:`Image` (bytes) for ``"png"`` and ``"pdf"``, DOT text (str) for ``"dot"``. Other
     keywords are ``render``'s options (``size="1280x720"``, ``only="kind=buyer"``, …)."""
     if format not in ("svg", "png", "pdf", "dot"):
         raise ValueError(f"format must be svg, png, pdf or dot, not {format!r}")
+    path = as_input(path)
     with tempfile.TemporaryDirectory(prefix="linkage-") as folder:
         output = os.path.join(folder, "view." + format)
         argv = [binary(), "render"]
@@ -319,3 +410,6 @@ def render(path=None, view="structure", format="svg", **options):
         with open(output, encoding="utf-8") as handle:
             text = handle.read()
         return SVG(text) if format == "svg" else text
+
+
+from ._bridge import GraphFile, as_input, from_dataframes, from_networkx, to_networkx  # noqa: E402
