@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .target(
@@ -25,7 +26,10 @@ let package = Package(
       name: "LinkageGraphviz", dependencies: ["CGraphviz", "LinkageCore", "LinkageReports"]),
     .target(
       name: "LinkageIO",
-      dependencies: ["LinkageCore", .product(name: "Yams", package: "Yams")]),
+      dependencies: [
+        "LinkageCore", .product(name: "Yams", package: "Yams"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .target(name: "LinkageReports", dependencies: ["LinkageCore", "LinkageIO"]),
     .target(
       name: "LinkageKit",

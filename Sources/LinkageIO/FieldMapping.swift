@@ -74,9 +74,15 @@ package struct LoadOptions: Sendable, Equatable {
   /// The encoding to read the file as; `nil` to tell from its name and content.
   package var format: GraphEncoding?
   package var mapping: FieldMapping
+  /// The worksheets of an `.xlsx` input.
+  package var sheets: XLSXSheetNames
 
-  package init(format: GraphEncoding? = nil, mapping: FieldMapping = FieldMapping()) {
+  package init(
+    format: GraphEncoding? = nil, mapping: FieldMapping = FieldMapping(),
+    sheets: XLSXSheetNames = XLSXSheetNames()
+  ) {
     self.format = format
     self.mapping = mapping
+    self.sheets = sheets
   }
 }

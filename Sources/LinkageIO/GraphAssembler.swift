@@ -27,6 +27,8 @@ package enum GraphEncoding: String, Sendable, CaseIterable {
   case graphframes
   /// DOT data (`.dot`, `.gv`); written only.
   case dot
+  /// An Excel workbook (`.xlsx`) with nodes and edges sheets; read only.
+  case xlsx
 
   /// Whether Linkage reads this encoding (the export formats it only writes say no).
   package var isReadable: Bool {
@@ -35,6 +37,17 @@ package enum GraphEncoding: String, Sendable, CaseIterable {
     default: true
     }
   }
+
+  /// Whether Linkage writes this encoding (it reads `.xlsx` but writes the CSV pair instead).
+  package var isWritable: Bool { self != .xlsx }
+
+  /// The encodings Linkage both reads and writes (what a round trip can go through).
+  package static var roundTrip: [GraphEncoding] {
+    allCases.filter { $0.isReadable && $0.isWritable }
+  }
+
+  /// The encodings Linkage writes, for messages.
+  package static var writable: [GraphEncoding] { allCases.filter(\.isWritable) }
 
   /// The encodings Linkage reads, for messages.
   package static var readable: [GraphEncoding] { allCases.filter(\.isReadable) }

@@ -101,6 +101,12 @@ package enum GraphLoader {
     func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
     while i < bytes.endIndex, isSpace(bytes[i]) { bytes.formIndex(after: &i) }
     guard i < bytes.endIndex else { return .yaml }
+    // A ZIP archive (an .xlsx workbook) or an OLE file (an old .xls): the workbook reader
+    // says which.
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+    {
+      return .xlsx
+    }
     switch bytes[i] {
     case UInt8(ascii: "{"), UInt8(ascii: "["): return .json
     case UInt8(ascii: "<"):
@@ -144,9 +150,15 @@ package enum GraphLoader {
       return try CSVGraphReader(mapping: options.mapping).read(
         nodes: nodes, edges: edges, meta: meta, path: path)
     case .document(let file, let format):
+      if format == .xlsx {
+        return try XLSXGraphReader(sheets: options.sheets, mapping: options.mapping).read(file)
+      }
       let limit = format == .yaml ? maximumYAMLBytes : maximumJSONBytes
       let bytes = try FileAccess.readAll(file, limit: limit)
       let encoding = format ?? sniff(bytes)
+      if encoding == .xlsx {
+        return try XLSXGraphReader(sheets: options.sheets, mapping: options.mapping).read(file)
+      }
       if encoding == .yaml, bytes.count > maximumYAMLBytes {
         throw .data(
           Diagnostic(

@@ -77,6 +77,11 @@ extension GraphEncoding {
     case .neo4j: Neo4jExportWriter()
     case .graphframes: GraphFramesExportWriter()
     case .dot: DOTDataWriter()
+    case .xlsx:
+      RefusingWriter(
+        message:
+          "Linkage reads .xlsx workbooks but does not write them: write the CSV pair (a folder) and open its files in Excel"
+      )
     case .csv: CSVGraphWriter()
     }
   }
@@ -89,6 +94,9 @@ extension GraphEncoding {
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".graphml") { return .graphml }
     if lower.hasSuffix(".gexf") { return .gexf }
+    if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") || lower.hasSuffix(".xls") {
+      return .xlsx
+    }
     if lower.hasSuffix(".csv") { return .csv }
     return nil
   }
@@ -103,6 +111,7 @@ extension GraphEncoding {
     if lower.hasSuffix(".graphml") { return .graphml }
     if lower.hasSuffix(".gexf") { return .gexf }
     if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return .dot }
+    if lower.hasSuffix(".xlsx") { return .xlsx }
     if lower.hasSuffix("/") || lower.hasSuffix(".csv") { return .csv }
     let last = lower.split(separator: "/").last ?? ""
     if !last.contains(".") || FileAccess.kind(of: path) == .directory { return .csv }
@@ -112,7 +121,7 @@ extension GraphEncoding {
   /// The files writing `encoding` to `path` creates or replaces.
   package static func writtenFiles(_ encoding: GraphEncoding, at path: String) -> [String] {
     switch encoding {
-    case .yaml, .json, .nodeLink, .graphml, .gexf, .dot: [path]
+    case .yaml, .json, .nodeLink, .graphml, .gexf, .dot, .xlsx: [path]
     case .neo4j:
       ["nodes.csv", "relationships.csv", "load.cypher"].map {
         (path.hasSuffix("/") ? path : path + "/") + $0

@@ -22,7 +22,7 @@ struct FieldMappingTests {
 
   @Test(
     "mapped columns read back as the original graph in every encoding",
-    arguments: [1, 2, 3, 4, 5, 6] as [UInt64], GraphEncoding.readable)
+    arguments: [1, 2, 3, 4, 5, 6] as [UInt64], GraphEncoding.roundTrip)
   func mappedRoundTrip(seed: UInt64, encoding: GraphEncoding) throws {
     var spec = RandomGraphSpec(nodes: 5 + Int(seed) * 7, edges: 10 + Int(seed) * 15)
     spec.contextFraction = 0

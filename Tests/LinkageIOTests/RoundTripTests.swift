@@ -19,7 +19,7 @@ func roundTrip(_ graph: SupplyGraph, through encoding: GraphEncoding) throws -> 
 struct RoundTripTests {
   static let datasets = ["korea-ax", "eto-semiconductor"]
 
-  @Test("bundled datasets survive every encoding", arguments: datasets, GraphEncoding.readable)
+  @Test("bundled datasets survive every encoding", arguments: datasets, GraphEncoding.roundTrip)
   func datasetRoundTrip(name: String, encoding: GraphEncoding) throws {
     let original = try GraphLoader.load(TestFiles.dataset(name))
     #expect(!original.diagnostics.hasErrors)
@@ -38,7 +38,7 @@ struct RoundTripTests {
     #expect(canonical(graph) == canonical(original))
   }
 
-  @Test("hostile text in ids, names and attributes survives", arguments: GraphEncoding.readable)
+  @Test("hostile text in ids, names and attributes survives", arguments: GraphEncoding.roundTrip)
   func hostileText(encoding: GraphEncoding) throws {
     var b = SupplyGraphBuilder()
     b.name = "quotes \" and \\ backslashes, commas, {braces}: #hash"
@@ -68,7 +68,7 @@ struct RoundTripTests {
   @Test("generated ecosystems round-trip", arguments: [7, 8])
   func generated(seed: Int) throws {
     let graph = EcosystemGenerator(nodeCount: 400, seed: UInt64(seed)).generate()
-    for encoding in GraphEncoding.readable {
+    for encoding in GraphEncoding.roundTrip {
       let back = try roundTrip(graph, through: encoding)
       #expect(back.diagnostics.items.isEmpty)
       #expect(canonical(back.graph) == canonical(graph))

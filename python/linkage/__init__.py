@@ -146,6 +146,7 @@ def _diagnostics(envelope: Optional[Dict[str, Any]], stderr: str) -> List[Dict[s
             "line": item.get("line"),
             "column": item.get("column"),
             "message": item.get("message", ""),
+            **({"cell": item["cell"]} if "cell" in item else {}),
         })
     if envelope is None or not out:
         for line in stderr.splitlines():

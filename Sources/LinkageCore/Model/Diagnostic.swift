@@ -4,14 +4,39 @@ package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
   package var file: String
   package var line: Int
   package var column: Int
+  /// The worksheet, for a place in a workbook: then `line` is the row and `column` the
+  /// column (1 = A), and the place reads `book.xlsx:nodes!C12`.
+  package var sheet: String?
 
-  package init(file: String, line: Int, column: Int) {
+  package init(file: String, line: Int, column: Int, sheet: String? = nil) {
     self.file = file
     self.line = line
     self.column = column
+    self.sheet = sheet
   }
 
-  package var description: String { "\(file):\(line):\(column)" }
+  /// The cell reference of a workbook place (`nodes!C12`), else nil.
+  package var cell: String? {
+    guard let sheet else { return nil }
+    return "\(sheet)!\(Self.columnLetters(column))\(line)"
+  }
+
+  /// A column number in letters: 1 → A, 27 → AA.
+  package static func columnLetters(_ column: Int) -> String {
+    var n = max(column, 1)
+    var letters: [Character] = []
+    while n > 0 {
+      let r = (n - 1) % 26
+      letters.append(Character(Unicode.Scalar(UInt8(65 + r))))
+      n = (n - 1) / 26
+    }
+    return String(letters.reversed())
+  }
+
+  package var description: String {
+    if let cell { return "\(file):\(cell)" }
+    return "\(file):\(line):\(column)"
+  }
 }
 
 /// A problem found in an input, with its place.
@@ -72,6 +97,14 @@ package struct DiagnosticLog: Sendable {
     append(Diagnostic(.warning, message, at: location))
   }
 
+  /// Moves every located diagnostic to `transform(location)` (a workbook reader turns its
+  /// per-sheet file names into sheet and cell places).
+  package mutating func relocate(_ transform: (SourceLocation) -> SourceLocation) {
+    for i in items.indices {
+      if let l = items[i].location { items[i].location = transform(l) }
+    }
+  }
+
   package mutating func append(contentsOf other: DiagnosticLog) {
     for item in other.items { append(item) }
     // Carry over what the other log only counted.
@@ -84,16 +117,18 @@ package struct DiagnosticLog: Sendable {
   /// Diagnostics in reading order: files in the order they were read (the nodes file before
   /// the edges that name its ids), then line and column; errors before warnings at one place.
   package var sorted: [Diagnostic] {
+    // A workbook's sheets count as files of their own, in the order they were read.
+    func key(_ l: SourceLocation) -> String { l.sheet.map { l.file + "\u{1}" + $0 } ?? l.file }
     var fileRank: [String: Int] = [:]
     for item in items {
-      if let file = item.location?.file, fileRank[file] == nil { fileRank[file] = fileRank.count }
+      if let l = item.location, fileRank[key(l)] == nil { fileRank[key(l)] = fileRank.count }
     }
     return items.enumerated().sorted { a, b in
       let la = a.element.location
       let lb = b.element.location
       if let la, let lb {
-        if la.file != lb.file {
-          return fileRank[la.file, default: 0] < fileRank[lb.file, default: 0]
+        if key(la) != key(lb) {
+          return fileRank[key(la), default: 0] < fileRank[key(lb), default: 0]
         }
         if la.line != lb.line { return la.line < lb.line }
         if la.column != lb.column { return la.column < lb.column }

@@ -45,6 +45,7 @@ extension JSONRenderer {
           members += [
             ("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column)),
           ]
+          if let cell = l.cell { members.append(("cell", .string(cell))) }
         }
         members.append(("message", .string(d.message)))
         return .object(members)

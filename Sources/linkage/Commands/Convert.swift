@@ -48,6 +48,12 @@ struct Convert: ParsableCommand {
           "cannot tell the encoding from '\(output)': use .yaml, .yml, .json, .graphml, .gexf or .dot, a folder (or .csv) for the CSV pair, or --to yaml|json|csv|node-link|graphml|gexf|neo4j|graphframes|dot",
         code: 64)
     }
+    guard encoding.isWritable else {
+      throw CommandFailure(
+        message:
+          "Linkage reads \(encoding.rawValue) but does not write it: choose one of \(GraphEncoding.writable.map(\.rawValue).joined(separator: ", ")) (the CSV pair opens in Excel)",
+        code: 64)
+    }
     // Never write over what is being read (a YAML file's comments would be lost for good).
     let base = input.hasSuffix("/") ? String(input.dropLast()) : input
     let read =

@@ -91,6 +91,12 @@ struct Generate: ParsableCommand {
           "cannot tell the encoding from '\(output)': use .yaml, .yml or .json, a folder (or .csv) for the CSV pair, or --to",
         code: 64)
     }
+    guard encoding.isWritable else {
+      throw CommandFailure(
+        message:
+          "Linkage reads \(encoding.rawValue) but does not write it: choose one of \(GraphEncoding.writable.map(\.rawValue).joined(separator: ", "))",
+        code: 64)
+    }
     do {
       try encoding.writer.write(graph, to: output)
     } catch {

@@ -30,7 +30,7 @@ struct InputOptions: ParsableArguments {
   @Option(
     name: .customLong("input-format"),
     help: ArgumentHelp(
-      "Read the input as this encoding whatever its name: yaml, json, csv, node-link, graphml or gexf (default: from the extension, else the content).",
+      "Read the input as this encoding whatever its name: yaml, json, csv, node-link, graphml, gexf or xlsx (default: from the extension, else the content).",
       valueName: "FORMAT"))
   var inputFormat: GraphEncoding?
 
@@ -41,10 +41,19 @@ struct InputOptions: ParsableArguments {
       valueName: "FIELD=ATTRIBUTE"))
   var map: [String] = []
 
-  /// How to read the input: the forced encoding and the field mapping.
+  @Option(
+    name: .customLong("sheet"),
+    help: ArgumentHelp(
+      "The worksheets of an .xlsx input, e.g. nodes=Firms,edges=Links (default: the sheets named nodes, edges and meta, in any case).",
+      valueName: "ROLE=SHEET"))
+  var sheet: [String] = []
+
+  /// How to read the input: the forced encoding, the field mapping and the worksheets.
   var loadOptions: LoadOptions {
-    // validate() has parsed the mapping already.
-    LoadOptions(format: inputFormat, mapping: (try? FieldMapping(parsing: map)) ?? FieldMapping())
+    // validate() has parsed them already.
+    LoadOptions(
+      format: inputFormat, mapping: (try? FieldMapping(parsing: map)) ?? FieldMapping(),
+      sheets: (try? XLSXSheetNames(parsing: sheet)) ?? XLSXSheetNames())
   }
 
   func validate() throws {
@@ -55,6 +64,7 @@ struct InputOptions: ParsableArguments {
     }
     do throws(FieldMappingError) {
       _ = try FieldMapping(parsing: map)
+      _ = try XLSXSheetNames(parsing: sheet)
     } catch {
       throw ValidationError(error.message)
     }
