@@ -137,9 +137,9 @@ struct XLSXWorkbook {
       case "\"": quoted.toggle()
       case "[" where !quoted: bracket = true
       case "]" where !quoted: bracket = false
-      case "d", "m", "y", "h",
-        "s" where !quoted && !bracket:
-        return true
+      case "d", "m", "y", "h", "s":
+        // (A `where` here would bind to "s" alone.)
+        if !quoted && !bracket { return true }
       default: break
       }
     }
