@@ -6,7 +6,8 @@
 #   scripts/python_matrix.sh            # needs .build/debug/linkage (swift build)
 #
 # "Oldest" is the oldest release that installs from a wheel for this Python and imports
-# (NetworkX from 2.0 on, pandas from 1.0 on: older ones predate Python 3).
+# beside today's numpy (NetworkX from 2.0 on, pandas from 1.0 on: older ones predate
+# Python 3).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -19,10 +20,12 @@ versions() {  # all versions pip offers for $1, oldest first
     | sed 's/ //g' | grep -E '^[0-9]+(\.[0-9]+)*$' | sort -V
 }
 
-# The oldest version of $1 (from floor $2) that installs from a wheel and imports as $3.
+# The oldest version of $1 (from floor $2) that installs from a wheel and imports as $3,
+# beside the newest of the packages in $4 (numpy and pandas: what the tests install with it).
 oldest() {
   local probe="$WORK/probe-$1"
   rm -rf "$probe" && $PYTHON -m venv "$probe" >/dev/null
+  [ -n "${4:-}" ] && "$probe/bin/pip" install -q --only-binary :all: $4 >/dev/null 2>&1
   for v in $(versions "$1" | awk -v floor="$2" 'BEGIN{split(floor,f,".")} {split($0,a,"."); if (a[1]>f[1] || (a[1]==f[1] && a[2]>=f[2])) print}'); do
     if "$probe/bin/pip" install -q --only-binary :all: "$1==$v" >/dev/null 2>&1 \
       && "$probe/bin/python" -c "import $3" >/dev/null 2>&1; then
@@ -36,7 +39,7 @@ newest() { versions "$1" | tail -1; }
 
 PANDAS_OLD=$(oldest pandas 1.0 pandas)
 PANDAS_NEW=$(newest pandas)
-NX_OLD=$(oldest networkx 2.0 networkx)
+NX_OLD=$(oldest networkx 2.0 "networkx; import networkx.readwrite.json_graph" "numpy scipy")
 NX_NEW=$(newest networkx)
 echo "python $($PYTHON -c 'import sys; print(sys.version.split()[0])'): pandas $PANDAS_OLD … $PANDAS_NEW, networkx $NX_OLD … $NX_NEW"
 
