@@ -2,6 +2,7 @@
 import json
 import os
 import random
+import re
 
 import networkx as nx
 import pytest
@@ -598,3 +599,21 @@ def test_igraph_graphs_load_with_the_same_answers(tmp_path, seed):
     for command in (["spof"], ["reach", "--robust"]):
         assert order_free(run_json(*command, str(path))["result"]) == order_free(
             run_json(*command, str(nx_path))["result"])
+
+
+@pytest.mark.parametrize("suffix", ["graphml", "gexf"])
+def test_named_edge_ids_are_kept_and_counters_are_not(tmp_path, suffix):
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b")
+    G.add_edge("a", "b")  # keys 0 and 1: counters
+    path = tmp_path / f"g.{suffix}"
+    (nx.write_graphml if suffix == "graphml" else nx.write_gexf)(G, path)
+    out = tmp_path / "g.json"
+    run("convert", str(path), str(out), "--quiet")
+    edges = json.load(open(out))["edges"]
+    assert all("id" not in e and "networkx_key" not in e for e in edges), edges
+    text = re.sub(r'(<edge [^>]*?)id="0"', r'\1id="contract-17"', path.read_text(), count=1)
+    assert 'id="contract-17"' in text
+    path.write_text(text)
+    run("convert", str(path), str(out), "--quiet")
+    assert [e.get("id") for e in json.load(open(out))["edges"]].count("contract-17") == 1

@@ -122,6 +122,10 @@ struct GEXFDocumentParser {
         r.context = b
         return
       }
+      // NetworkX's multigraph key: a counter, as an edge id is (see XMLText.isEdgeCounter).
+      if !r.isNode, attribute.name == "networkx_key", case .number(let d) = v, d == d.rounded() {
+        return
+      }
       guard r.seen.insert(attribute.name).inserted else {
         report(.error, "\(attribute.name) is given twice", line, column)
         return
@@ -279,13 +283,6 @@ struct GEXFDocumentParser {
                   "\(type) edges are read from their source to their target as written", line,
                   column)
               }
-              if let id = attribute("id")?.value,
-                !(id.allSatisfy(\.isNumber)
-                  || (id.first == "e" && id.dropFirst().allSatisfy(\.isNumber)))
-              {
-                warn(
-                  "edge ids are not kept (Linkage's edges have none), e.g. '\(id)'", line, column)
-              }
               if attribute("start") != nil || attribute("end") != nil {
                 warn("node and edge times (start, end) are not read", line, column)
               }
@@ -295,6 +292,10 @@ struct GEXFDocumentParser {
                   member("target", .string(target.value), target.line, target.column),
                 ], line: line, column: column, seen: ["source", "target"], isNode: false,
                 label: attribute("label"), kind: attribute("kind"), context: nil)
+              // A named edge id is kept as the attribute `id`; a counter or key is not.
+              if let id = attribute("id"), !XMLText.isEdgeCounter(id.value) {
+                add(id.value, as: Attribute(name: "id", type: "string"), to: &r, id.line, id.column)
+              }
               if let w = attribute("weight") {
                 add(
                   w.value, as: Attribute(name: "weight", type: "double"), to: &r, w.line, w.column)

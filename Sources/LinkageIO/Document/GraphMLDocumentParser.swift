@@ -172,7 +172,9 @@ struct GraphMLDocumentParser {
                 value: DocumentNode(
                   value: .string(target.value), line: target.line, column: target.column)),
             ]
-            if let id = attribute("id") {
+            // A named edge id is kept as the attribute `id`; a counter or multigraph key
+            // (`0`, `e3`, as NetworkX and igraph write them) is not.
+            if let id = attribute("id"), !XMLText.isEdgeCounter(id.value) {
               members.append(
                 .init(
                   key: "id", keyLine: id.line, keyColumn: id.column,

@@ -66,6 +66,13 @@ enum XMLText {
     return Double(n)
   }
 
+  /// Whether an edge id is only a counter or a multigraph key (`7`, `e7`, as NetworkX, igraph
+  /// and Linkage write them) rather than a name the data gives the edge.
+  static func isEdgeCounter(_ id: String) -> Bool {
+    let digits = id.first == "e" ? id.dropFirst() : id[...]
+    return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
   /// A field and the XML type that holds every one of its values.
   struct TypedField {
     let name: String
