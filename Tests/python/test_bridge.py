@@ -9,10 +9,15 @@ import warnings
 import networkx as nx
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, linkage_binary
 
 sys.path.insert(0, os.path.join(ROOT, "python"))
 import linkage  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def use_built_binary(monkeypatch):
+    monkeypatch.setenv("LINKAGE_BIN", os.path.abspath(os.path.join(ROOT, linkage_binary())))
 
 KINDS = ["supplier", "integrator", "buyer", "startup"]
 

@@ -53,7 +53,7 @@ def test_a_workbook_gives_the_same_graph_and_answers(tmp_path, dataset):
         assert run_json(*command, dataset)["result"] == run_json(*command, str(book))["result"]
 
 
-def test_sheet_names_cells_and_types(tmp_path):
+def test_sheet_names_cells_and_types(tmp_path, monkeypatch):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Firms"
@@ -76,6 +76,19 @@ def test_sheet_names_cells_and_types(tmp_path):
     assert "'zz' is not a node" in cells["Links!B3"]
     assert all(d["file"] == str(path) for d in doc["diagnostics"])
     assert any(c.startswith("Firms!") and "id" in m for c, m in cells.items() if c.endswith("4"))
+    import os
+    import sys
+
+    from conftest import ROOT, linkage_binary
+    monkeypatch.setenv("LINKAGE_BIN", os.path.abspath(os.path.join(ROOT, linkage_binary())))
+    monkeypatch.syspath_prepend(os.path.join(ROOT, "python"))
+    import linkage
+    report = linkage.validate(path, sheet="nodes=Firms,edges=Links")
+    assert not report["valid"] and {"cell": "Firms!D3"}.items() <= next(
+        d for d in report.errors if "tier" in d["message"]).items()
+    frame = report.table("diagnostics")
+    rows = frame.to_dict("records") if hasattr(frame, "to_dict") else frame
+    assert any(r.get("cell") == "Links!B3" for r in rows)
     text = run("validate", str(path), "--sheet", "nodes=Firms,edges=Links", check=False).stdout
     assert f"{path}:Firms!D3: error:" in text
 

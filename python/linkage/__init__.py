@@ -203,6 +203,9 @@ class Result(dict):
     def table(self, key: str) -> Any:
         """The table under ``key`` as a pandas DataFrame (a list of dicts without pandas).
 
+        ``"diagnostics"`` has the columns severity, file, line, column, (cell, for a
+        workbook: ``nodes!C12``) and message.
+
         Keys are documented per command in :data:`TABLES` (``summary().table("kinds")`` has
         the columns ``kind`` and ``count``; ``spof().table("critical_nodes")`` one row per
         single point of failure; dotted keys such as ``"structural.bridges"`` reach into
@@ -211,6 +214,8 @@ class Result(dict):
         if key == "diagnostics":
             rows = [dict(d) for d in self.diagnostics]
             columns = ["severity", "file", "line", "column", "message"]
+            if any("cell" in d for d in rows):  # a workbook: the sheet and cell too
+                columns.insert(4, "cell")
         else:
             value = self._value(key) if key in self.tables() else None
             shape = _TABLE_SHAPES.get(key)
