@@ -42,7 +42,7 @@ struct GEXFDocumentParser {
   /// the reading, go to `warnings`.
   /// - Complexity: O(*n*) in the document's length.
   func parse(_ bytes: [UInt8], warnings: inout [Diagnostic]) -> DocumentParseResult {
-    var scanner = XMLScanner(bytes)
+    var scanner = XMLScanner(bytes, skipsBlankText: true)
     // Declared attributes per class (0 node, 1 edge), by id.
     var declared: [[String: Attribute]] = [[:], [:]]
     var declaredOrder: [[String]] = [[], []]

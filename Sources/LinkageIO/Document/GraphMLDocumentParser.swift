@@ -32,7 +32,7 @@ struct GraphMLDocumentParser {
   /// Parses `bytes`; warnings about what was left out, and errors in values that do not stop
   /// the reading (a bad typed value, an unknown key), go to `warnings`.
   func parse(_ bytes: [UInt8], warnings: inout [Diagnostic]) -> DocumentParseResult {
-    var scanner = XMLScanner(bytes)
+    var scanner = XMLScanner(bytes, skipsBlankText: true)
     var keys: [String: Key] = [:]
     var nodes: [DocumentNode] = []
     var edges: [DocumentNode] = []

@@ -37,8 +37,13 @@ struct XMLScanner {
   private var column = 1
   private var open: [String] = []
 
-  init(_ bytes: [UInt8]) {
+  /// Whether text that is only XML whitespace (the indentation between elements) is passed
+  /// over instead of reported: the graph formats have no meaning for it.
+  private let skipsBlankText: Bool
+
+  init(_ bytes: [UInt8], skipsBlankText: Bool = false) {
     self.bytes = bytes
+    self.skipsBlankText = skipsBlankText
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
   }
 
@@ -166,6 +171,14 @@ struct XMLScanner {
   mutating func next() throws(Failure) -> Event? {
     while i < bytes.count {
       if bytes[i] != 0x3C {  // text
+        if skipsBlankText || open.isEmpty {
+          var k = i
+          while k < bytes.count, XMLText.isSpace(bytes[k]) { k += 1 }
+          if k == bytes.count || bytes[k] == 0x3C {
+            while i < k { advance() }
+            continue
+          }
+        }
         let (l, c) = (line, column)
         let text = try decoded(until: 0x3C, what: "a text")
         if open.isEmpty {
