@@ -37,7 +37,9 @@ struct GraphMLDocumentParser {
     var nodes: [DocumentNode] = []
     var edges: [DocumentNode] = []
     var graphMembers: [DocumentNode.Member] = []
-    var stack: [String] = []
+    // How deep the document is open, and how many <data> elements are open in it.
+    var depth = 0
+    var openData = 0
     var record: Record? = nil
     var currentKey: (id: String, key: Key)? = nil
     var inDefault = false
@@ -105,16 +107,19 @@ struct GraphMLDocumentParser {
             attributes.first { $0.name == n }
           }
           let local = XMLText.localName(name)
-          if stack.isEmpty {
+          if depth == 0 {
             guard local == "graphml" else {
               return failure(
                 "expected a <graphml> document, found <\(name)>", line, column)
             }
             rootSeen = true
           }
+          if !empty {
+            depth += 1
+            if local == "data" { openData += 1 }
+          }
           if data != nil {
             data!.nested = true
-            if !empty { stack.append(name) }
             continue
           }
           switch local {
@@ -195,17 +200,13 @@ struct GraphMLDocumentParser {
           default:
             break
           }
-          if !empty { stack.append(name) }
         case .text(let text, _, _):
           if data != nil { data!.text += text }
         case .end(let name, _, _):
-          stack.removeLast()
+          depth -= 1
           let local = XMLText.localName(name)
-          if var d = data, local == "data" || (local == "default" && inDefault),
-            !stack.contains(where: {
-              XMLText.localName($0) == "data"
-            })
-          {
+          if local == "data" { openData -= 1 }
+          if var d = data, local == "data" || (local == "default" && inDefault), openData == 0 {
             data = nil
             if local == "default" {
               inDefault = false
