@@ -76,13 +76,21 @@ package struct LoadOptions: Sendable, Equatable {
   package var mapping: FieldMapping
   /// The worksheets of an `.xlsx` input.
   package var sheets: XLSXSheetNames
+  /// The graph the input adds to (`--add`): its edges may link to this graph's nodes.
+  package var base: SupplyGraph?
 
   package init(
     format: GraphEncoding? = nil, mapping: FieldMapping = FieldMapping(),
-    sheets: XLSXSheetNames = XLSXSheetNames()
+    sheets: XLSXSheetNames = XLSXSheetNames(), base: SupplyGraph? = nil
   ) {
     self.format = format
     self.mapping = mapping
     self.sheets = sheets
+    self.base = base
+  }
+
+  package static func == (a: LoadOptions, b: LoadOptions) -> Bool {
+    a.format == b.format && a.mapping == b.mapping && a.sheets == b.sheets
+      && (a.base == nil) == (b.base == nil)
   }
 }

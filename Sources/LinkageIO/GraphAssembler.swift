@@ -79,6 +79,9 @@ struct GraphAssembler {
   private var lastSourceBytes: [UInt8] = []
   private var lastSource: NodeIndex = -1
   private var contextNames: Set<String> = []
+  /// The graph an addition (`--add`) is read on top of: an edge may link to its nodes, which
+  /// then enter this graph as bare ids (resolved against the base when the two are joined).
+  var base: SupplyGraph?
 
   init(expectedNodes: Int = 0, expectedEdges: Int = 0) {
     builder = SupplyGraphBuilder(expectedNodes: expectedNodes, expectedEdges: expectedEdges)
@@ -263,16 +266,29 @@ struct GraphAssembler {
     if missing { return nil }
     // Edge lists are usually grouped by source: reuse the previous row's lookup when the
     // source repeats, which halves the random probes into the id table.
-    let s: NodeIndex?
+    let s0: NodeIndex?
     if lastSource >= 0, sourceUTF8.elementsEqual(lastSourceBytes) {
-      s = lastSource
+      s0 = lastSource
     } else {
-      s = builder.index(ofUTF8: sourceUTF8)
+      s0 = builder.index(ofUTF8: sourceUTF8)
       lastSourceBytes.removeAll(keepingCapacity: true)
       lastSourceBytes.append(contentsOf: sourceUTF8)
-      lastSource = s ?? -1
+      lastSource = s0 ?? -1
     }
-    let t = builder.index(ofUTF8: targetUTF8)
+    var t = builder.index(ofUTF8: targetUTF8)
+    var s = s0
+    if let base {
+      // A link to a node of the base graph: the node enters as its bare id.
+      if s == nil, base.index(ofUTF8: sourceUTF8) != nil {
+        s = builder.addNode(idUTF8: sourceUTF8).index
+        nodeLines.append(0)
+        lastSource = -1
+      }
+      if t == nil, base.index(ofUTF8: targetUTF8) != nil {
+        t = builder.addNode(idUTF8: targetUTF8).index
+        nodeLines.append(0)
+      }
+    }
     if s == nil {
       noteUnresolved(String(decoding: sourceUTF8, as: UTF8.self), role: "source", at: sourceAt())
     }
@@ -542,7 +558,7 @@ struct GraphAssembler {
     applyFieldMapping()
     // Unknown endpoints, with the closest ids for the first few distinct ones.
     var suggestionsFor: [String: [String]] = [:]
-    let ids = builder.nodeIDs
+    let ids = base.map { $0.ids + builder.nodeIDs } ?? builder.nodeIDs
     let suggestionBudget = ids.count > 100_000 ? 5 : 50
     // When the nodes themselves had errors, most unknown endpoints follow from those: show a
     // few, then say how many more there are instead of burying the cause.
@@ -552,7 +568,8 @@ struct GraphAssembler {
       if suggestionsFor[u.id] == nil, suggestionsFor.count < suggestionBudget {
         suggestionsFor[u.id] = IDSuggestions.closest(to: u.id, in: ids)
       }
-      var message = "edge \(u.role) '\(u.id)' is not a node"
+      var message =
+        "edge \(u.role) '\(u.id)' is not a node\(base == nil ? "" : " here or in the graph it adds to")"
       if let s = suggestionsFor[u.id], !s.isEmpty {
         message += "; did you mean \(s.map { "'\($0)'" }.joined(separator: ", "))?"
       }

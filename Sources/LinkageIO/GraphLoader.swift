@@ -147,17 +147,22 @@ package enum GraphLoader {
   ) throws(InputError) -> LoadedGraph {
     switch try source(of: path, format: options.format) {
     case .csv(let nodes, let edges, let meta):
-      return try CSVGraphReader(mapping: options.mapping).read(
-        nodes: nodes, edges: edges, meta: meta, path: path)
+      var reader = CSVGraphReader(mapping: options.mapping)
+      reader.base = options.base
+      return try reader.read(nodes: nodes, edges: edges, meta: meta, path: path)
     case .document(let file, let format):
       if format == .xlsx {
-        return try XLSXGraphReader(sheets: options.sheets, mapping: options.mapping).read(file)
+        var reader = XLSXGraphReader(sheets: options.sheets, mapping: options.mapping)
+        reader.base = options.base
+        return try reader.read(file)
       }
       let limit = format == .yaml ? maximumYAMLBytes : maximumJSONBytes
       let bytes = try FileAccess.readAll(file, limit: limit)
       let encoding = format ?? sniff(bytes)
       if encoding == .xlsx {
-        return try XLSXGraphReader(sheets: options.sheets, mapping: options.mapping).read(file)
+        var reader = XLSXGraphReader(sheets: options.sheets, mapping: options.mapping)
+        reader.base = options.base
+        return try reader.read(file)
       }
       if encoding == .yaml, bytes.count > maximumYAMLBytes {
         throw .data(
@@ -166,7 +171,8 @@ package enum GraphLoader {
             "a YAML document over \(maximumYAMLBytes >> 20) MiB: use JSON or the CSV pair for graphs this large",
             at: SourceLocation(file: file, line: 1, column: 1)))
       }
-      let loaded = loadDocument(bytes: bytes, file: file, as: encoding, mapping: options.mapping)
+      let loaded = loadDocument(
+        bytes: bytes, file: file, as: encoding, mapping: options.mapping, base: options.base)
       return LoadedGraph(
         graph: loaded.graph, diagnostics: loaded.diagnostics, path: path,
         encoding: loaded.encoding)
@@ -177,10 +183,11 @@ package enum GraphLoader {
   /// - Parameter encoding: yaml, json (Linkage's or node-link), graphml or gexf.
   package static func loadDocument(
     bytes: [UInt8], file: String, as encoding: GraphEncoding,
-    mapping: FieldMapping = FieldMapping()
+    mapping: FieldMapping = FieldMapping(), base: SupplyGraph? = nil
   ) -> LoadedGraph {
     var assembler = GraphAssembler()
     assembler.mapping = mapping
+    assembler.base = base
     if let problem = checkText(bytes, file: file) {
       assembler.log.append(problem)
       return assembler.finish(path: file, encoding: encoding)

@@ -14,7 +14,8 @@ extension SupplyNetwork {
   ///     let supplied = network.suppliedNodes(failed: [asml])
   ///     supplied[chip]  // false under parts semantics
   ///
-  /// - Parameter failed: `failed[v]` is true for nodes that fail; `nil` for none.
+  /// - Parameter failed: `failed[v]` is true for nodes that fail (besides those the graph's
+  ///   scenario fails); `nil` for none.
   /// - Returns: `supplied[v]` for every node.
   /// - Complexity: O(*V* + *E*) time and O(*V* + *G*) extra space, where *G* counts groups.
   package func suppliedNodes(failed: [Bool]? = nil) -> [Bool] {
@@ -38,8 +39,18 @@ struct PropagationScratch {
     queue.reserveCapacity(network.nodeCount)
   }
 
-  mutating func run(_ network: SupplyNetwork, failed: [Bool]?) -> [Bool] {
+  mutating func run(_ network: SupplyNetwork, failed asked: [Bool]?) -> [Bool] {
     let n = network.nodeCount
+    // The scenario's failures hold in every propagation.
+    var failed = asked
+    if !network.graph.failedNodes.isEmpty {
+      if var merged = asked {
+        for v in 0..<n where network.graph.failedNodes[v] { merged[v] = true }
+        failed = merged
+      } else {
+        failed = network.graph.failedNodes
+      }
+    }
     for v in 0..<n { supplied[v] = false }
     for g in 0..<satisfied.count { satisfied[g] = false }
     for v in 0..<n { unsatisfied[v] = network.groupCount[v] }

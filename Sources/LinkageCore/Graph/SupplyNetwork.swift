@@ -42,14 +42,20 @@ package struct SupplyNetwork: Sendable {
     self.graph = graph
     self.semantics = semantics
     self.minimumShare = minimumShare
+    // Flow edges in service: a scenario's cut links and the links of failed nodes carry
+    // nothing, but stay in their groups.
     var carries = graph.isFlow
+    if graph.hasScenario {
+      for e in 0..<graph.edgeCount where graph.disabledEdges[e] { carries[e] = false }
+    }
+    let live = carries
     if let minimumShare, let share = graph.edgeAttributes["share"] {
       for e in 0..<graph.edgeCount where carries[e] {
         if let s = share.number(at: e), s < minimumShare { carries[e] = false }
       }
     }
     self.carries = carries
-    if carries == graph.isFlow {
+    if carries == live {
       supplyOut = graph.flowOut
       supplyIn = graph.flowIn
     } else {
@@ -64,12 +70,12 @@ package struct SupplyNetwork: Sendable {
     var groupLabel: [Int32] = []
     switch semantics {
     case .or:
-      for v in graph.nodes where graph.flowIn.degree(of: v) > 0 {
+      for v in graph.nodes where graph.dependencyIn.degree(of: v) > 0 {
         let g = Int32(nodeOfGroup.count)
         nodeOfGroup.append(v)
         groupLabel.append(-1)
         groupCount[Int(v)] = 1
-        for e in graph.flowIn.edges(of: v) { groupOfEdge[Int(e)] = g }
+        for e in graph.dependencyIn.edges(of: v) { groupOfEdge[Int(e)] = g }
       }
     case .parts:
       let pg = graph.partGroups
@@ -92,6 +98,9 @@ package struct SupplyNetwork: Sendable {
 
   package var nodeCount: Int { graph.nodeCount }
 
-  /// Nodes without incoming flow edges: supplied unless they fail.
-  package var origins: [NodeIndex] { graph.nodes.filter { groupCount[Int($0)] == 0 } }
+  /// Nodes without incoming flow edges that the applied scenario does not fail: supplied
+  /// unless they fail.
+  package var origins: [NodeIndex] {
+    graph.nodes.filter { groupCount[Int($0)] == 0 && !graph.isFailed($0) }
+  }
 }

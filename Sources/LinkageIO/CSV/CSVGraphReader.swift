@@ -23,6 +23,8 @@ package struct CSVGraphReader: Sendable {
   package var parallelThreshold: Int
   /// Which columns fill which fields (`--map`).
   package var mapping: FieldMapping
+  /// The graph this input adds to (`--add`), whose nodes its edges may link to.
+  package var base: SupplyGraph?
 
   package init(parallelThreshold: Int = 8 << 20, mapping: FieldMapping = FieldMapping()) {
     self.parallelThreshold = parallelThreshold
@@ -49,6 +51,7 @@ package struct CSVGraphReader: Sendable {
       expectedNodes: try nodeReader.estimatedRecordCount(),
       expectedEdges: try edgeReader.estimatedRecordCount())
     assembler.mapping = mapping
+    assembler.base = base
     var timer = PhaseTimer()
     if let meta { try readMeta(meta, &assembler) }
     try readNodes(&nodeReader, file: nodes, &assembler)
@@ -272,7 +275,7 @@ package struct CSVGraphReader: Sendable {
     }
     headerEnd = reader.offset
     let size = reader.fileSize ?? 0
-    if size - headerEnd >= parallelThreshold,
+    if size - headerEnd >= parallelThreshold, base == nil,
       let parts = try readEdgesInParallel(
         file: file, from: headerEnd, size: size, columns: columns, assembler: assembler)
     {

@@ -91,7 +91,10 @@ struct GraphDocumentDecoder {
         assembler.log.error("nodes must be a list, found \(nodes.typeName)", at: at(nodes))
       }
     } else {
-      assembler.log.error("no `nodes:` list in the document", at: at(root))
+      // An addition (`--add`) may hold edges alone, between nodes of the base graph.
+      if assembler.base == nil {
+        assembler.log.error("no `nodes:` list in the document", at: at(root))
+      }
     }
     if let edges {
       if case .array(let items) = edges.value {

@@ -45,6 +45,8 @@ package struct XLSXSheetNames: Sendable, Equatable {
 package struct XLSXGraphReader: Sendable {
   package var sheets: XLSXSheetNames
   package var mapping: FieldMapping
+  /// The graph this workbook adds to (`--add`), whose nodes its edges may link to.
+  package var base: SupplyGraph?
 
   package init(sheets: XLSXSheetNames = XLSXSheetNames(), mapping: FieldMapping = FieldMapping()) {
     self.sheets = sheets
@@ -76,6 +78,7 @@ package struct XLSXGraphReader: Sendable {
     var warnings: [Diagnostic] = []
     var assembler = GraphAssembler()
     assembler.mapping = mapping
+    assembler.base = base
     // Each sheet is decoded as a file of its own (`book.xlsx␁nodes`), so rows compare
     // within their sheet; the places are made sheet and cell places at the end.
     func tagged(_ sheet: Int) -> String { path + "\u{1}" + names[sheet] }

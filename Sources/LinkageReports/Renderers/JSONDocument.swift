@@ -7,8 +7,9 @@ package enum LinkageVersion {
 
 extension JSONRenderer {
   /// Writes the output envelope every command's `--format json` follows —
-  /// `{ "linkage", "schema", "command", "input", "result", "diagnostics" }` — with `result`
-  /// written by `result`, and a final newline.
+  /// `{ "linkage", "schema", "command", "input", "scenario"?, "result", "diagnostics" }` —
+  /// with `result` written by `result`, `scenario` only when a what-if is applied, and a
+  /// final newline.
   package static func document(
     command: String, input: AnalysisInput?, stream: inout ReportOutput,
     result: (inout JSONWriter) -> Void
@@ -19,6 +20,9 @@ extension JSONRenderer {
     json.member("schema", .int(1))
     json.member("command", .string(command))
     json.member("input", input.map { .string($0.name) } ?? .null)
+    if let input, let scenario = input.scenario {
+      json.member("scenario", ScenarioText.json(scenario, input.graph))
+    }
     json.key("result")
     result(&json)
     json.member("diagnostics", diagnostics(input?.diagnostics))

@@ -87,6 +87,7 @@ extension JSONRenderer {
     if let focus = r.focus { json.member("node", .string(graph.id(of: focus))) }
     json.key("unsupplied_targets")
     json.ids(r.analysis.unsuppliedTargets, names: ids)
+    if let e = r.effect { json.member("scenario_effect", ScenarioText.json(e, graph)) }
     json.member("critical_node_count", .int(r.analysis.criticalNodes.count))
     json.member("critical_link_count", .int(r.analysis.criticalLinks.count))
     json.key("critical_nodes")
@@ -253,6 +254,8 @@ extension TableRenderer {
     let graph = r.graph
     let analysis = r.analysis
     var out = "Single points of failure — \(r.input.heading)\n"
+    out += ScenarioText.tableLine(r.input)
+    if let e = r.effect { out += ScenarioText.effectLine(e, graph) }
     out += "Semantics:  \(r.network.semantics.rawValue) (\(r.semanticsReasonText))"
     if let m = r.network.minimumShare {
       out += "; suppliers below share \(NumberFormat.canonical(m)) cannot substitute"
@@ -260,7 +263,10 @@ extension TableRenderer {
     out += "\nTargets:    \(analysis.targets.count) (\(r.targetRuleText))"
     if !analysis.unsuppliedTargets.isEmpty {
       out +=
-        "; \(analysis.unsuppliedTargets.count) not supplied even with nothing failed: \(r.ids(analysis.unsuppliedTargets.prefix(8)).joined(separator: ", "))"
+        "; \(analysis.unsuppliedTargets.count) not supplied \(r.effect == nil ? "even with nothing failed" : "in this scenario"): \(r.ids(analysis.unsuppliedTargets.prefix(8)).joined(separator: ", "))"
+    }
+    if r.effect != nil {
+      out += "\n            (the ranking below is of further single failures, on top of the scenario)"
     }
     out += "\n\n"
     let rows = r.options.limit ?? 10

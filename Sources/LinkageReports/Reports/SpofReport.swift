@@ -97,6 +97,8 @@ package struct SpofReport: Sendable {
   package let redundancyRanked: [TargetRedundancy]
   package let structure: UndirectedStructure
   package let simulation: FailureSimulation?
+  /// What the input's scenario does to the targets' supply (nil without a scenario).
+  package let effect: ScenarioEffect?
 
   package var graph: SupplyGraph { input.graph }
   package var focus: NodeIndex? { options.focus }
@@ -195,6 +197,11 @@ package struct SpofReport: Sendable {
         progress: options.progress ?? { _ in })
     } else {
       simulation = nil
+    }
+    effect = input.unchanged.map {
+      ScenarioEffect(
+        unchanged: $0, changed: graph, semantics: semantics.semantics,
+        minimumShare: semantics.minimumShare, targets: targets.nodes)
     }
   }
 }

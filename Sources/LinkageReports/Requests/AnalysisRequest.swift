@@ -220,6 +220,29 @@ package struct AnalysisRequest: Sendable {
             listing: graph.kindLabels, text: text)
         case .sector(let s): try check("sector", s, among: graph.sectorLabels, text: text)
         case .stage(let s): try check("stage", s, among: graph.stageLabels, text: text)
+        case .attribute(let field, let value):
+          let fields = graph.nodeAttributes.names + ["name", "tier"]
+          guard fields.contains(field) else {
+            throw RequestError(
+              option: text.option,
+              message:
+                "no node has a field '\(field)' (fields here: \((TargetSelection.fields.prefix(4) + graph.nodeAttributes.names).joined(separator: ", ")))",
+              suggestions: Suggestions.closest(to: field, in: TargetSelection.fields + fields))
+          }
+          if !graph.nodes.contains(where: { graph.fieldText(field, of: $0) == value }) {
+            // The values the data has, for the error and its suggestions.
+            var values = Set<String>()
+            for v in graph.nodes {
+              if let t = graph.fieldText(field, of: v) { values.insert(t) }
+              if values.count > 10_000 { break }
+            }
+            let listed = values.sorted()
+            throw RequestError(
+              option: text.option,
+              message: "no node has \(field) '\(value)'"
+                + (listed.count <= 20 ? " (\(field)s here: \(listed.joined(separator: ", ")))" : ""),
+              suggestions: Suggestions.closest(to: value, in: listed))
+          }
         }
       }
     }

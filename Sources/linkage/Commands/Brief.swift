@@ -37,6 +37,8 @@ struct Brief: ParsableCommand {
 
   @OptionGroup(title: "Input") var inputOptions: InputOptions
 
+  @OptionGroup(title: "What if") var scenario: ScenarioOptions
+
   func validate() throws {
     if top < 1 { throw ValidationError("--top must be at least 1") }
     if output.isEmpty { throw ValidationError("--output must name a folder") }
@@ -48,7 +50,7 @@ struct Brief: ParsableCommand {
     let progress = Progress(enabled: !quiet && stderrIsTerminal)
     // Load once, up front, so bad input stops here, with its diagnostics, before any file is
     // written; every report, page and diagram comes from this one graph.
-    let loaded = try GraphInput.load(path, options: global, input: inputOptions)
+    let loaded = try GraphInput.load(path, options: global, input: inputOptions, scenario: scenario)
     let input = loaded.analysisInput
     let graph = input.graph
 

@@ -71,6 +71,63 @@ struct InputOptions: ParsableArguments {
   }
 }
 
+/// A what-if on top of the input; every analysis command takes these.
+struct ScenarioOptions: ParsableArguments {
+  @Option(
+    name: .customLong("fail"),
+    help: ArgumentHelp(
+      "What if these nodes fail (ids, comma-separated or repeated). A failed node stays in the graph, never supplied.",
+      valueName: "ID"))
+  var fail: [String] = []
+
+  @Option(
+    name: .customLong("fail-where"),
+    help: ArgumentHelp(
+      "What if every node a selector matches fails together, e.g. country=NLD or kind=program&stage=verification (selector syntax as --targets; repeatable).",
+      valueName: "SELECTOR"))
+  var failWhere: [String] = []
+
+  @Option(
+    name: .customLong("cut"),
+    help: ArgumentHelp(
+      "What if these links fail: SOURCE>TARGET, or SOURCE>TARGET:relation for one relation (comma-separated or repeated).",
+      valueName: "LINK"))
+  var cut: [String] = []
+
+  @Option(
+    name: .customLong("add"),
+    help: ArgumentHelp(
+      "What if this graph file's nodes and links are added on top (any encoding; its edges may link to the input's nodes; repeatable).",
+      valueName: "FILE"))
+  var add: [String] = []
+
+  @Option(
+    name: .customLong("scenario"),
+    help: ArgumentHelp(
+      "A scenario file (YAML or JSON: name, description, fail, fail_where, cut, add); the options above add to it.",
+      valueName: "FILE"))
+  var scenarioFile: String?
+
+  /// The spec the options state (the file's entries first).
+  func spec() throws -> ScenarioSpec {
+    var spec = ScenarioSpec()
+    if let scenarioFile {
+      do throws(InputError) {
+        spec = try ScenarioSpec.read(scenarioFile)
+      } catch {
+        printError("linkage: \(error)")
+        throw ExitCode(error.exitCode)
+      }
+    }
+    var given = ScenarioSpec()
+    given.fail = fail.map { .init($0) }
+    given.failWhere = failWhere.map { .init($0) }
+    given.cut = cut.map { .init($0) }
+    given.add = add.map { .init($0) }
+    return spec.merged(with: given)
+  }
+}
+
 /// Writes to standard error.
 func printError(_ text: String) {
   var text = text
@@ -111,7 +168,10 @@ struct GraphInput {
   let loaded: LoadedGraph
   /// What to call the input in output (`Datasets/korea-ax` or `bundled:korea-ax`).
   let name: String
-  var graph: SupplyGraph { loaded.graph }
+  /// The what-if applied on top, if any.
+  var scenario: ScenarioApplication? = nil
+  /// The graph to analyze: with the scenario applied, when there is one.
+  var graph: SupplyGraph { scenario?.graph ?? loaded.graph }
 
   /// How many graphs this process loaded (`LINKAGE_TRACE_LOADS=1` prints it at exit, so a
   /// benchmark or test can check that `brief` loads its graph once).
@@ -121,7 +181,7 @@ struct GraphInput {
   /// - Throws: `ExitCode` 66/74/65 after printing why.
   static func load(
     _ path: String?, options: GlobalOptions, input reading: InputOptions = InputOptions(),
-    failOnErrors: Bool = true
+    scenario: ScenarioOptions? = nil, failOnErrors: Bool = true
   ) throws -> GraphInput {
     // Big loads say what they are doing, on a terminal only.
     let bytes = path.map(inputSize) ?? 0
@@ -153,7 +213,29 @@ struct GraphInput {
         throw ExitCode.dataError
       }
     }
-    return input
+    guard let scenario else { return input }
+    let spec = try scenario.spec()
+    guard !spec.isEmpty else { return input }
+    do throws(ScenarioError) {
+      let application = try spec.apply(to: input.graph)
+      if !options.quiet {
+        for d in application.diagnostics.sorted { printError(d.description) }
+      }
+      return GraphInput(loaded: input.loaded, name: input.name, scenario: application)
+    } catch {
+      switch error {
+      case .request(let e): throw e
+      case .input(let e):
+        printError("linkage: \(e)")
+        throw ExitCode(e.exitCode)
+      case .addition(let file, let log):
+        for d in log.sorted where d.severity == .error { printError(d.description) }
+        printError(
+          "linkage: \(log.errorCount) error(s) in \(file), added by the scenario; run `linkage validate \(file)` for the full list"
+        )
+        throw ExitCode.dataError
+      }
+    }
   }
 
   private static func open(
@@ -197,7 +279,10 @@ struct GraphInput {
   }
 
   /// The graph and its provenance, as the reports take it.
-  var analysisInput: AnalysisInput { AnalysisInput(loaded: loaded, name: name) }
+  var analysisInput: AnalysisInput {
+    let plain = AnalysisInput(loaded: loaded, name: name)
+    return scenario.map { plain.applying($0) } ?? plain
+  }
 }
 
 /// Streams a command's `--format json` document to stdout: the envelope every command

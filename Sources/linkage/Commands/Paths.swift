@@ -67,6 +67,8 @@ struct Paths: ParsableCommand {
 
   @OptionGroup(title: "Input") var inputOptions: InputOptions
 
+  @OptionGroup(title: "What if") var scenario: ScenarioOptions
+
   func validate() throws {
     if k < 1 { throw ValidationError("-k must be at least 1") }
     if let maxHops, maxHops < 1 { throw ValidationError("--max-hops must be at least 1") }
@@ -79,7 +81,7 @@ struct Paths: ParsableCommand {
   }
 
   func run() throws {
-    let input = try GraphInput.load(path, options: options, input: inputOptions)
+    let input = try GraphInput.load(path, options: options, input: inputOptions, scenario: scenario)
     let graph = input.graph
     if readiness {
       let report = ReadinessReport(input: input.analysisInput)

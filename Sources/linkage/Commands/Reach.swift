@@ -54,6 +54,8 @@ struct Reach: ParsableCommand {
 
   @OptionGroup(title: "Input") var inputOptions: InputOptions
 
+  @OptionGroup(title: "What if") var scenario: ScenarioOptions
+
   func validate() throws {
     if let maxHops, maxHops < 0 { throw ValidationError("--max-hops must not be negative") }
     if let maxLeadTime, maxLeadTime < 0 {
@@ -67,7 +69,7 @@ struct Reach: ParsableCommand {
   }
 
   func run() throws {
-    let input = try GraphInput.load(path, options: options, input: inputOptions)
+    let input = try GraphInput.load(path, options: options, input: inputOptions, scenario: scenario)
     let graph = input.graph
     var asked = AnalysisRequest.Options()
     asked.node = node.map { .init(text: $0, option: "--node") }

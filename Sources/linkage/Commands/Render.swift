@@ -116,6 +116,8 @@ struct Render: ParsableCommand {
 
   @OptionGroup(title: "Input") var inputOptions: InputOptions
 
+  @OptionGroup(title: "What if") var scenario: ScenarioOptions
+
   func validate() throws {
     if radius < 0 { throw ValidationError("--radius must not be negative") }
     if context < 0 { throw ValidationError("--context must not be negative") }
@@ -148,7 +150,7 @@ struct Render: ParsableCommand {
   func run() throws {
     var global = try GlobalOptions.parse([])
     global.quiet = quiet
-    let input = try GraphInput.load(path, options: global, input: inputOptions)
+    let input = try GraphInput.load(path, options: global, input: inputOptions, scenario: scenario)
     let graph = input.graph
     let request = try AnalysisRequest(graph: graph, options: requestOptions)
     let analysisInput = input.analysisInput

@@ -73,6 +73,8 @@ struct Spof: ParsableCommand {
 
   @OptionGroup(title: "Input") var inputOptions: InputOptions
 
+  @OptionGroup(title: "What if") var scenario: ScenarioOptions
+
   func validate() throws {
     if let minShare, !(0...1).contains(minShare) {
       throw ValidationError("--min-share must be between 0 and 1")
@@ -83,7 +85,7 @@ struct Spof: ParsableCommand {
   }
 
   func run() throws {
-    let input = try GraphInput.load(path, options: options, input: inputOptions)
+    let input = try GraphInput.load(path, options: options, input: inputOptions, scenario: scenario)
     let graph = input.graph
     let progress = Progress(enabled: !options.quiet && stderrIsTerminal)
     var asked = AnalysisRequest.Options.failures(

@@ -16,8 +16,10 @@ struct Summary: ParsableCommand {
 
   @OptionGroup(title: "Input") var inputOptions: InputOptions
 
+  @OptionGroup(title: "What if") var scenario: ScenarioOptions
+
   func run() throws {
-    let input = try GraphInput.load(path, options: options, input: inputOptions)
+    let input = try GraphInput.load(path, options: options, input: inputOptions, scenario: scenario)
     let report = SummaryReport(input: input.analysisInput)
     switch options.format {
     case .json: emitJSON(command: "summary", input: input) { JSONRenderer.write(report, to: &$0) }
