@@ -125,6 +125,7 @@ extension TableRenderer {
   package static func render(_ r: PathsReport) -> String {
     let graph = r.graph
     var out = "Reference paths — \(r.input.heading)\n"
+    out += ScenarioText.tableLine(r.input)
     let n = r.targets.nodes.count
     out +=
       "From \(graph.id(of: r.source)) to \(r.targets.text) (\(n) node\(n == 1 ? "" : "s")), by \(r.measure.name)"
@@ -165,7 +166,8 @@ extension TableRenderer {
     let graph = r.input.graph
     let rows = r.rows
     var out =
-      "Reference readiness — \(r.input.heading): \(rows.count) startups\n\n"
+      "Reference readiness — \(r.input.heading): \(rows.count) startups\n"
+      + ScenarioText.tableLine(r.input) + "\n"
     var t = TextTable([
       "startup", "nearest defense buyer", "nearest industry buyer",
       "via verification (def / ind)", "gateway (def / ind)",

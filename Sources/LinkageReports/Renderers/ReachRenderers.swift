@@ -143,6 +143,7 @@ extension TableRenderer {
     let graph = r.graph
     let reach = r.reach
     var out = "Dual-use reach — \(r.input.heading)\n"
+    out += ScenarioText.tableLine(r.input)
     out +=
       "Buyers: \(reach.defense.buyers.count) defense, \(reach.industry.buyers.count) industry; reach \(r.boundsText) along flow edges"
     if r.estimated {

@@ -106,6 +106,7 @@ enum SummaryText {
     let title = s.name.map { "\($0) (\(input.name))" } ?? input.name
     out += "\(title)\n"
     if let d = graph.description { out += "\(d)\n" }
+    out += ScenarioText.tableLine(input)
     out +=
       "\n\(s.nodeCount) nodes, \(s.edgeCount) edges (\(s.flowEdgeCount) flow, \(s.edgeCount - s.flowEdgeCount) context)\n\n"
     func section(_ header: String, _ rows: [GraphSummary.Count]) {
@@ -157,7 +158,12 @@ enum SummaryText {
 extension JSONRenderer {
   /// The `result` of `summary --format json`.
   package static func write(_ r: SummaryReport, to json: inout JSONWriter) {
-    json.value(SummaryText.json(r.summary, r.input.graph))
+    var value = SummaryText.json(r.summary, r.input.graph)
+    if let e = r.effect, case .object(var members) = value {
+      members.append(("scenario_effect", ScenarioText.json(e, r.input.graph)))
+      value = .object(members)
+    }
+    json.value(value)
   }
 
   /// The `result` of `validate --format json`.
@@ -192,7 +198,16 @@ extension CSVRenderer {
 
 extension TableRenderer {
   package static func render(_ r: SummaryReport) -> String {
-    SummaryText.table(r.summary, r.input.graph, r.input)
+    var out = SummaryText.table(r.summary, r.input.graph, r.input)
+    if let e = r.effect {
+      // Under the scenario line, where the eye already is.
+      let line = ScenarioText.effectLine(e, r.input.graph)
+      if let range = out.range(of: "What if:") {
+        let end = out[range.lowerBound...].firstIndex(of: "\n")!
+        out.insert(contentsOf: line, at: out.index(after: end))
+      }
+    }
+    return out
   }
 
   /// Every diagnostic as `file:line:col: severity: message` (warnings left out when `quiet`),

@@ -5,11 +5,20 @@ import LinkageCore
 package struct SummaryReport: Sendable {
   package let input: AnalysisInput
   package let summary: GraphSummary
+  /// What the input's scenario does to the default targets' supply, under the data's own
+  /// semantics (nil without a scenario).
+  package let effect: ScenarioEffect?
 
   /// - Complexity: O(*V* + *E*) (see ``LinkageCore/SupplyGraph/summary()``).
   package init(input: AnalysisInput) {
     self.input = input
     self.summary = input.graph.summary()
+    let graph = input.graph
+    effect = input.unchanged.map {
+      ScenarioEffect(
+        unchanged: $0, changed: graph, semantics: .automatic(for: graph),
+        targets: TargetSelection.defaultTargets(in: graph).nodes)
+    }
   }
 
   /// Lists of ids in JSON are capped at this many (the count is always exact).

@@ -189,6 +189,7 @@ struct Render: ParsableCommand {
       options.listLimit = 0
       views = [DiagramView.reach(ReachReport(input: analysisInput, options: options), over: base)]
     }
+    views = views.map { $0.markingScenario(analysisInput) }
     if let groupBy {
       let fields = groupBy.split(separator: ",", omittingEmptySubsequences: false).map {
         String($0).trimmingCharacters(in: .whitespaces)
