@@ -117,6 +117,27 @@ package struct BriefReport: Sendable {
     let noun =
       spof.analysis.targets.allSatisfy { graph.kind(of: $0) == .buyer } ? "buyer" : "end product"
     // Per target: the upstream nodes it hangs on despite two or more direct suppliers.
+    // 0. The what-if, first: every other finding holds under it.
+    if let scenario = input.scenario, let effect = spof.effect {
+      var parts: [(String, Bool)] = [
+        ("What if: \(ScenarioText.statement(scenario, graph)).", true)
+      ]
+      if effect.cut.isEmpty {
+        parts.append((" This cuts none of the \(plural(effect.targetCount, noun)) off.", false))
+      } else {
+        parts.append(
+          (
+            " This cuts \(plural(effect.cut.count, noun)) of \(effect.targetCount) off (value \(NumberFormat.canonical(effect.valueCut))): \(list(effect.cut, limit: 6)).",
+            false
+          ))
+      }
+      if !effect.restored.isEmpty {
+        parts.append(
+          (" It supplies \(plural(effect.restored.count, noun)) that were not: \(list(effect.restored)).", false))
+      }
+      parts.append((" Every finding below holds in this scenario.", false))
+      findings.append(Finding(parts: parts))
+    }
     var hiddenBehind = [[NodeIndex]](repeating: [], count: graph.nodeCount)
     for t in targets { hiddenBehind[Int(t.target)] = t.hiddenSingleSources }
     if critical.isEmpty {

@@ -102,6 +102,7 @@ struct Brief: ParsableCommand {
       // As `render` does: with less context when the full one is not readable on a slide.
       let shown = try [1, 0].map {
         try diagramView(view.kind, input: input, spof: spof, reach: reach, context: $0)
+          .markingScenario(input)
       }
       let fit: SlideFit
       do { fit = try SlideFit(views: shown, graph: graph, frame: .slide) } catch {
