@@ -87,7 +87,7 @@ extension Oracle {
   /// comes from a supplied node. Repeats until nothing changes (the least fixed point).
   package static func supplied(
     _ g: SupplyGraph, parts: Bool, failed: Set<Int> = [], removedEdge: Int? = nil,
-    minimumShare: Double? = nil
+    removedEdges: Set<Int> = [], minimumShare: Double? = nil
   ) -> [Bool] {
     let n = g.nodeCount
     var groups = [[String: [Int]]](repeating: [:], count: n)
@@ -104,7 +104,7 @@ extension Oracle {
       } else {
         key = g.part(of: EdgeIndex(e)).map { "part:" + $0 } ?? "unlabeled"
       }
-      var carries = e != removedEdge
+      var carries = e != removedEdge && !removedEdges.contains(e)
       if let m = minimumShare, let s = share?.number(at: e), s < m { carries = false }
       groups[t][key, default: []].append(carries ? Int(g.sources[e]) : -1)
     }
@@ -123,5 +123,30 @@ extension Oracle {
       }
     }
     return supplied
+  }
+}
+
+extension RandomGraphs {
+  /// `graph` without the edges `drop` says to drop (nodes and their fields kept): the
+  /// deletion a scenario must *not* be confused with for supply, and must equal for reach.
+  package static func removingEdges(
+    _ graph: SupplyGraph, _ drop: (EdgeIndex) -> Bool
+  )
+    -> SupplyGraph
+  {
+    var b = SupplyGraphBuilder()
+    b.contextRelations = graph.contextRelations
+    for v in graph.nodes {
+      b.addNode(
+        id: graph.id(of: v), kind: graph.kindLabel(of: v), sector: graph.sectorLabel(of: v),
+        stage: graph.stageLabel(of: v), requires: graph.requirement(of: v),
+        attributes: graph.nodeAttributes.values(at: Int(v)))
+    }
+    for e in graph.edges where !drop(e) {
+      b.addEdge(
+        from: graph.source(of: e), to: graph.target(of: e), relation: graph.relation(of: e).name,
+        part: graph.part(of: e), attributes: graph.edgeAttributes.values(at: Int(e)))
+    }
+    return b.build()
   }
 }
