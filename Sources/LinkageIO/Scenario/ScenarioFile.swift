@@ -125,7 +125,10 @@ package struct ScenarioSpec: Sendable, Equatable {
           Entry(e.text.hasPrefix("/") ? e.text : "\(folder)/\(e.text)", at: e.location)
         }
       default:
-        let close = IDSuggestions.closest(to: m.key, in: keys, limit: 1)
+        // Close spellings, and anagrams (`fial`) that the edit distance bound misses.
+        let close =
+          IDSuggestions.closest(to: m.key, in: keys, limit: 1)
+          + keys.filter { $0.sorted() == m.key.lowercased().sorted() }
         throw .data(
           Diagnostic(
             .error,
