@@ -1,0 +1,287 @@
+import LinkageCore
+
+/// What changed between two inputs (or an input and a scenario on it): the data (nodes and
+/// links added, removed, changed) and the answers — single points of failure that appeared or
+/// were resolved, targets cut off or restored, redundancy that rose or fell, hidden single
+/// sourcing that appeared or vanished, startups whose reach class changed, and best reference
+/// routes that got longer, shorter, appeared or disappeared — ranked by impact.
+///
+///     let diff = DiffReport(old: lastQuarter, new: thisQuarter, options: .init())
+///     diff.answers.first   // the change with the most value at stake
+///
+/// Both sides are analysed with the same target selector and semantics: `auto` is parts when
+/// either side has part labels or `requires: all`.
+package struct DiffReport: Sendable {
+  package struct Options: Sendable {
+    /// Target selector text (nil: the buyers, or the sinks, of each side).
+    package var targets: String?
+    package var semantics: AnalysisRequest.SemanticsChoice = .auto
+    package var minimumShare: Double?
+    package var match: GraphDiff.Match = .id
+    /// Count independent supply paths per target up to this many.
+    package var maximumRedundancy = 5
+    package init() {}
+  }
+
+  /// What kind of change in the answers.
+  package enum ChangeKind: String, Sendable, CaseIterable {
+    case targetCutOff = "target_cut_off"
+    case targetRestored = "target_restored"
+    case newSinglePoint = "new_single_point"
+    case resolvedSinglePoint = "resolved_single_point"
+    case singlePointWider = "single_point_wider"
+    case singlePointNarrower = "single_point_narrower"
+    case redundancyFell = "redundancy_fell"
+    case redundancyRose = "redundancy_rose"
+    case hiddenSingleSourceAppeared = "hidden_single_source_appeared"
+    case hiddenSingleSourceVanished = "hidden_single_source_vanished"
+    case reachClassChanged = "reach_class_changed"
+    case routeLost = "route_lost"
+    case routeGained = "route_gained"
+    case routeLonger = "route_longer"
+    case routeShorter = "route_shorter"
+  }
+
+  /// One change in the answers, about one node (by id; it is in both graphs).
+  package struct AnswerChange: Sendable {
+    package let kind: ChangeKind
+    package let subject: String
+    /// The answer before and after, as a short value (`2`, `dual`, `army in 3 hops`, …).
+    package let old: String?
+    package let new: String?
+    /// The targets (or buyers) involved, by id.
+    package let targets: [String]
+    /// The sector, for reach and route changes.
+    package let sector: Sector?
+    /// Value at stake: targets cut × value for supply changes; buyers reached for reach and
+    /// route changes.
+    package let impact: Double
+  }
+
+  package let old: AnalysisInput
+  package let new: AnalysisInput
+  package let options: Options
+  package let semantics: SupplySemantics
+  package let data: GraphDiff
+  /// Every change in the answers, most impact first, then by kind, then subject.
+  package let answers: [AnswerChange]
+  package let oldSpof: SpofReport
+  package let newSpof: SpofReport
+
+  /// - Throws: ``RequestError`` when the target selector does not resolve on one side.
+  /// - Complexity: the single-points-of-failure analysis, redundancy, reach and readiness of
+  ///   both sides, plus ``GraphDiff``.
+  package init(old: AnalysisInput, new: AnalysisInput, options: Options) throws(RequestError) {
+    self.old = old
+    self.new = new
+    self.options = options
+    let semantics: AnalysisRequest.SemanticsChoice
+    switch options.semantics {
+    case .auto:
+      semantics = old.graph.hasPartStructure || new.graph.hasPartStructure ? .parts : .or
+    default: semantics = options.semantics
+    }
+    let asked = AnalysisRequest.Options.failures(
+      targets: options.targets, semantics: semantics, minimumShare: options.minimumShare)
+    var spofOptions = SpofReport.Options()
+    spofOptions.chains = .firstTarget
+    spofOptions.limit = 0
+    spofOptions.maximumRedundancy = options.maximumRedundancy
+    let oldSpof = SpofReport(
+      input: old, request: try AnalysisRequest(graph: old.graph, options: asked),
+      options: spofOptions)
+    let newSpof = SpofReport(
+      input: new, request: try AnalysisRequest(graph: new.graph, options: asked),
+      options: spofOptions)
+    self.oldSpof = oldSpof
+    self.newSpof = newSpof
+    self.semantics = newSpof.semantics.semantics
+    let data = GraphDiff(old: old.graph, new: new.graph, match: options.match)
+    self.data = data
+    answers = Self.answers(old: oldSpof, new: newSpof, data: data)
+  }
+
+  /// The changes in the answers between two reports of matched graphs.
+  static func answers(old: SpofReport, new: SpofReport, data: GraphDiff) -> [AnswerChange] {
+    let og = old.graph
+    let ng = new.graph
+    var out: [AnswerChange] = []
+    let oldValue = og.nodeAttributes["value"]
+    let newValue = ng.nodeAttributes["value"]
+    func value(_ v: NodeIndex, new side: Bool) -> Double {
+      (side ? newValue : oldValue)?.number(at: Int(v)) ?? 1
+    }
+    /// The subject's id on the side it is on (new when matched).
+    func id(new v: NodeIndex) -> String { ng.id(of: v) }
+
+    // Supply of each target on both sides.
+    var oldRedundancy: [NodeIndex: TargetRedundancy] = [:]
+    for r in old.redundancy { oldRedundancy[r.target] = r }
+    for r in new.redundancy {
+      let w = r.target
+      let v = data.oldOfNew[Int(w)]
+      guard v >= 0, let before = oldRedundancy[v] else { continue }
+      let worth = value(w, new: true)
+      if before.supplied && !r.supplied {
+        out.append(
+          AnswerChange(
+            kind: .targetCutOff, subject: id(new: w), old: "supplied", new: "not supplied",
+            targets: [id(new: w)], sector: nil, impact: worth))
+      } else if !before.supplied && r.supplied {
+        out.append(
+          AnswerChange(
+            kind: .targetRestored, subject: id(new: w), old: "not supplied", new: "supplied",
+            targets: [id(new: w)], sector: nil, impact: worth))
+      } else if before.supplied && r.supplied {
+        let a = before.value ?? Int.max
+        let b = r.value ?? Int.max
+        if a != b {
+          out.append(
+            AnswerChange(
+              kind: b < a ? .redundancyFell : .redundancyRose, subject: id(new: w),
+              old: Self.redundancyText(before), new: Self.redundancyText(r),
+              targets: [id(new: w)], sector: nil, impact: worth))
+        }
+      }
+    }
+
+    // Single points of failure, by node.
+    var oldCut: [NodeIndex: SinglePointsOfFailure.Criticality] = [:]
+    for c in old.analysis.criticalNodes { oldCut[c.node] = c }
+    var seen = Set<NodeIndex>()
+    for c in new.analysis.criticalNodes {
+      let v = data.oldOfNew[Int(c.node)]
+      let cutNow = c.targetsCut.map { ng.id(of: $0) }
+      if v >= 0 { seen.insert(v) }
+      guard v >= 0, let before = oldCut[v] else {
+        out.append(
+          AnswerChange(
+            kind: .newSinglePoint, subject: id(new: c.node), old: nil,
+            new: "cuts \(c.targetsCut.count)", targets: cutNow, sector: nil, impact: c.valueCut))
+        continue
+      }
+      let cutBefore = before.targetsCut.map { og.id(of: $0) }
+      if Set(cutBefore) != Set(cutNow) {
+        out.append(
+          AnswerChange(
+            kind: c.valueCut >= before.valueCut && cutNow.count >= cutBefore.count
+              ? .singlePointWider : .singlePointNarrower,
+            subject: id(new: c.node), old: "cuts \(cutBefore.count)", new: "cuts \(cutNow.count)",
+            targets: Array(Set(cutNow).symmetricDifference(cutBefore)).sorted(), sector: nil,
+            impact: abs(c.valueCut - before.valueCut)))
+      }
+    }
+    for c in old.analysis.criticalNodes where !seen.contains(c.node) {
+      let w = data.newOfOld[Int(c.node)]
+      // A node removed from the data resolves nothing: the data diff lists it.
+      guard w >= 0, !ng.isFailed(w) else { continue }
+      out.append(
+        AnswerChange(
+          kind: .resolvedSinglePoint, subject: id(new: w), old: "cuts \(c.targetsCut.count)",
+          new: nil, targets: c.targetsCut.map { og.id(of: $0) }, sector: nil, impact: c.valueCut))
+    }
+
+    // Hidden single sourcing.
+    var oldHidden = Set<NodeIndex>()
+    for h in old.analysis.hiddenSingleSources { oldHidden.insert(h.node) }
+    var newHidden = Set<NodeIndex>()
+    for h in new.analysis.hiddenSingleSources {
+      newHidden.insert(h.node)
+      let v = data.oldOfNew[Int(h.node)]
+      if v >= 0, !oldHidden.contains(v) {
+        out.append(
+          AnswerChange(
+            kind: .hiddenSingleSourceAppeared, subject: id(new: h.node), old: nil,
+            new: "hangs on \(h.singlePoints.map { ng.id(of: $0) }.joined(separator: ", "))",
+            targets: h.singlePoints.map { ng.id(of: $0) }, sector: nil,
+            impact: value(h.node, new: true)))
+      }
+    }
+    // Vanished only where the node is still supplied: one that lost supply is cut off, not
+    // diversified.
+    let suppliedNow = new.analysis.network.suppliedNodes()
+    for h in old.analysis.hiddenSingleSources {
+      let w = data.newOfOld[Int(h.node)]
+      if w >= 0, !newHidden.contains(w), suppliedNow[Int(w)] {
+        out.append(
+          AnswerChange(
+            kind: .hiddenSingleSourceVanished, subject: id(new: w),
+            old: "hangs on \(h.singlePoints.map { og.id(of: $0) }.joined(separator: ", "))",
+            new: nil, targets: h.singlePoints.map { og.id(of: $0) }, sector: nil,
+            impact: value(w, new: true)))
+      }
+    }
+
+    // Reach classes and best reference routes of startups.
+    let oldReach = DualUseReach(graph: og)
+    let newReach = DualUseReach(graph: ng)
+    let oldReady = ReferenceReadiness(graph: og)
+    let newReady = ReferenceReadiness(graph: ng)
+    var oldRow: [NodeIndex: ReferenceReadiness.Row] = [:]
+    for r in oldReady.rows { oldRow[r.startup] = r }
+    func reached(_ r: DualUseReach, _ v: NodeIndex) -> Int {
+      Int(r.defense.counts.counts[Int(v)]) + Int(r.industry.counts.counts[Int(v)])
+    }
+    for w in ng.nodes where ng.kind(of: w) == .startup {
+      let v = data.oldOfNew[Int(w)]
+      guard v >= 0 else { continue }
+      let a = oldReach.classes[Int(v)]
+      let b = newReach.classes[Int(w)]
+      if a != b {
+        out.append(
+          AnswerChange(
+            kind: .reachClassChanged, subject: id(new: w), old: a.spelling, new: b.spelling,
+            targets: [], sector: nil,
+            impact: Double(max(1, abs(reached(newReach, w) - reached(oldReach, v))))))
+      }
+    }
+    for row in newReady.rows {
+      let w = row.startup
+      let v = data.oldOfNew[Int(w)]
+      guard v >= 0, let before = oldRow[v] else { continue }
+      for sector in [Sector.defense, .industry] {
+        let a = sector == .defense ? before.defense : before.industry
+        let b = sector == .defense ? row.defense : row.industry
+        func text(_ r: ReferenceReadiness.SectorRoute?, _ g: SupplyGraph) -> String? {
+          r.map { "\(g.id(of: $0.buyer)) in \($0.path.hops) hop\($0.path.hops == 1 ? "" : "s")" }
+        }
+        let kind: ChangeKind?
+        switch (a, b) {
+        case (nil, nil): kind = nil
+        case (.some, nil): kind = .routeLost
+        case (nil, .some): kind = .routeGained
+        case (.some(let x), .some(let y)):
+          kind =
+            y.path.hops > x.path.hops ? .routeLonger : y.path.hops < x.path.hops ? .routeShorter : nil
+        }
+        guard let kind else { continue }
+        let buyers = [a.map { og.id(of: $0.buyer) }, b.map { ng.id(of: $0.buyer) }]
+          .compactMap { $0 }
+        out.append(
+          AnswerChange(
+            kind: kind, subject: id(new: w), old: text(a, og), new: text(b, ng),
+            targets: Array(Set(buyers)).sorted(), sector: sector,
+            impact: Double(max(1, abs((b?.path.hops ?? 0) - (a?.path.hops ?? 0))))))
+      }
+    }
+    let order = Dictionary(
+      uniqueKeysWithValues: ChangeKind.allCases.enumerated().map { ($1, $0) })
+    return out.sorted { x, y in
+      if x.impact != y.impact { return x.impact > y.impact }
+      if x.kind != y.kind { return order[x.kind]! < order[y.kind]! }
+      if x.subject != y.subject { return x.subject < y.subject }
+      return (x.sector?.name ?? "") < (y.sector?.name ?? "")
+    }
+  }
+
+  /// A redundancy as a short value: `2`, `≥ 6`, `≤ 3`, `unlimited`.
+  static func redundancyText(_ r: TargetRedundancy) -> String {
+    guard let v = r.value else { return "unlimited" }
+    switch r.bound {
+    case .exact: return String(v)
+    case .atLeast: return "≥ \(v)"
+    case .atMost: return "≤ \(v)"
+    case .unlimited: return "unlimited"
+    }
+  }
+}
