@@ -101,7 +101,9 @@ package struct GraphDiff: Sendable {
     self.newOfOld = newOfOld
     self.oldOfNew = oldOfNew
     ambiguousKeys = ambiguous.sorted()
-    addedNodes = new.nodes.filter { oldOfNew[Int($0)] < 0 }.sorted { new.id(of: $0) < new.id(of: $1) }
+    addedNodes = new.nodes.filter { oldOfNew[Int($0)] < 0 }.sorted {
+      new.id(of: $0) < new.id(of: $1)
+    }
     removedNodes = old.nodes.filter { newOfOld[Int($0)] < 0 }.sorted {
       old.id(of: $0) < old.id(of: $1)
     }
@@ -130,7 +132,9 @@ package struct GraphDiff: Sendable {
       for (k, name) in columnNames.enumerated() {
         let a = oldColumn[k]?[Int(v)]
         let b = newColumn[k]?[Int(w)]
-        if a != b { fields.append(FieldChange(field: name, old: a?.description, new: b?.description)) }
+        if a != b {
+          fields.append(FieldChange(field: name, old: a?.description, new: b?.description))
+        }
       }
       if old.isFailed(v) != new.isFailed(w) {
         compare("failed", old.isFailed(v) ? "true" : "false", new.isFailed(w) ? "true" : "false")
@@ -185,14 +189,17 @@ package struct GraphDiff: Sendable {
         if cut(old, e) != cut(new, found) {
           fields.append(
             FieldChange(
-              field: "cut", old: cut(old, e) ? "true" : "false", new: cut(new, found) ? "true" : "false"))
+              field: "cut", old: cut(old, e) ? "true" : "false",
+              new: cut(new, found) ? "true" : "false"))
         }
         if !fields.isEmpty { changedEdges.append(EdgeChange(old: e, new: found, fields: fields)) }
       }
     }
     func edgeKey(_ g: SupplyGraph, _ e: EdgeIndex) -> (String, String, String, String, EdgeIndex) {
-      (g.id(of: g.source(of: e)), g.id(of: g.target(of: e)), g.relation(of: e).name,
-       g.part(of: e) ?? "", e)
+      (
+        g.id(of: g.source(of: e)), g.id(of: g.target(of: e)), g.relation(of: e).name,
+        g.part(of: e) ?? "", e
+      )
     }
     removedEdges = removed.sorted { edgeKey(old, $0) < edgeKey(old, $1) }
     addedEdges = new.edges.filter { !newMatched[Int($0)] }.sorted {

@@ -67,9 +67,11 @@ extension TableRenderer {
     } else {
       out +=
         "Answers that changed (\(min(limit, r.answers.count)) of \(r.answers.count)), most impact first:\n"
-      var t = TextTable(["#", "change", "node", "before → after", "involves", "impact"], rightAligned: [0, 5])
+      var t = TextTable(
+        ["#", "change", "node", "before → after", "involves", "impact"], rightAligned: [0, 5])
       for (k, a) in r.answers.prefix(limit).enumerated() {
-        let involved = a.targets.prefix(4).joined(separator: ", ") + (a.targets.count > 4 ? ", …" : "")
+        let involved =
+          a.targets.prefix(4).joined(separator: ", ") + (a.targets.count > 4 ? ", …" : "")
         t.add([
           String(k + 1), a.kind.phrase + (a.sector.map { " (\($0.name))" } ?? ""), a.subject,
           DiffReport.arrow(a.old, a.new), involved, NumberFormat.canonical(a.impact),
@@ -86,12 +88,21 @@ extension TableRenderer {
     }
     let og = r.old.graph
     let ng = r.new.graph
-    list("Nodes added", d.addedNodes, { [ng.id(of: $0), ng.kindLabel(of: $0) ?? "", ng.name(of: $0)] }, ["id", "kind", "name"])
-    list("Nodes removed", d.removedNodes, { [og.id(of: $0), og.kindLabel(of: $0) ?? "", og.name(of: $0)] }, ["id", "kind", "name"])
-    list("Nodes changed", d.changedNodes, { [ng.id(of: $0.new), DiffReport.fieldsText($0.fields)] }, ["id", "changes"])
+    list(
+      "Nodes added", d.addedNodes,
+      { [ng.id(of: $0), ng.kindLabel(of: $0) ?? "", ng.name(of: $0)] }, ["id", "kind", "name"])
+    list(
+      "Nodes removed", d.removedNodes,
+      { [og.id(of: $0), og.kindLabel(of: $0) ?? "", og.name(of: $0)] }, ["id", "kind", "name"])
+    list(
+      "Nodes changed", d.changedNodes, { [ng.id(of: $0.new), DiffReport.fieldsText($0.fields)] },
+      ["id", "changes"])
     list("Links added", d.addedEdges, { [DiffReport.linkText($0, ng)] }, ["link"])
     list("Links removed", d.removedEdges, { [DiffReport.linkText($0, og)] }, ["link"])
-    list("Links changed", d.changedEdges, { [DiffReport.linkText($0.new, ng), DiffReport.fieldsText($0.fields)] }, ["link", "changes"])
+    list(
+      "Links changed", d.changedEdges,
+      { [DiffReport.linkText($0.new, ng), DiffReport.fieldsText($0.fields)] }, ["link", "changes"])
+    if !out.hasSuffix("\n") { out += "\n" }
     return out
   }
 }
@@ -110,17 +121,27 @@ extension CSVRenderer {
     let og = r.old.graph
     let ng = r.new.graph
     for v in d.addedNodes { out += CSVText.row(["node", "added", ng.id(of: v), "", "", "", ""]) }
-    for v in d.removedNodes { out += CSVText.row(["node", "removed", og.id(of: v), "", "", "", ""]) }
+    for v in d.removedNodes {
+      out += CSVText.row(["node", "removed", og.id(of: v), "", "", "", ""])
+    }
     for c in d.changedNodes {
       for f in c.fields {
-        out += CSVText.row(["node", "changed", ng.id(of: c.new), f.field, f.old ?? "", f.new ?? "", ""])
+        out += CSVText.row([
+          "node", "changed", ng.id(of: c.new), f.field, f.old ?? "", f.new ?? "", "",
+        ])
       }
     }
-    for e in d.addedEdges { out += CSVText.row(["link", "added", DiffReport.linkText(e, ng), "", "", "", ""]) }
-    for e in d.removedEdges { out += CSVText.row(["link", "removed", DiffReport.linkText(e, og), "", "", "", ""]) }
+    for e in d.addedEdges {
+      out += CSVText.row(["link", "added", DiffReport.linkText(e, ng), "", "", "", ""])
+    }
+    for e in d.removedEdges {
+      out += CSVText.row(["link", "removed", DiffReport.linkText(e, og), "", "", "", ""])
+    }
     for c in d.changedEdges {
       for f in c.fields {
-        out += CSVText.row(["link", "changed", DiffReport.linkText(c.new, ng), f.field, f.old ?? "", f.new ?? "", ""])
+        out += CSVText.row([
+          "link", "changed", DiffReport.linkText(c.new, ng), f.field, f.old ?? "", f.new ?? "", "",
+        ])
       }
     }
     return out
@@ -134,7 +155,12 @@ extension JSONRenderer {
     let og = r.old.graph
     let ng = r.new.graph
     func fields(_ list: [GraphDiff.FieldChange]) -> JSONValue {
-      .array(list.map { .object([("field", .string($0.field)), ("old", .optional($0.old)), ("new", .optional($0.new))]) })
+      .array(
+        list.map {
+          .object([
+            ("field", .string($0.field)), ("old", .optional($0.old)), ("new", .optional($0.new)),
+          ])
+        })
     }
     json.beginObject()
     json.member("old", .string(r.old.name))
@@ -148,7 +174,8 @@ extension JSONRenderer {
       .object([
         ("nodes_added", .int(d.addedNodes.count)), ("nodes_removed", .int(d.removedNodes.count)),
         ("nodes_changed", .int(d.changedNodes.count)), ("edges_added", .int(d.addedEdges.count)),
-        ("edges_removed", .int(d.removedEdges.count)), ("edges_changed", .int(d.changedEdges.count)),
+        ("edges_removed", .int(d.removedEdges.count)),
+        ("edges_changed", .int(d.changedEdges.count)),
         ("answers_changed", .int(r.answers.count)),
       ]))
     json.member("ambiguous_keys", .strings(d.ambiguousKeys))
@@ -159,7 +186,8 @@ extension JSONRenderer {
       json.value(
         .object([
           ("rank", .int(k + 1)), ("change", .string(a.kind.rawValue)), ("node", .string(a.subject)),
-          ("sector", .optional(a.sector?.name)), ("old", .optional(a.old)), ("new", .optional(a.new)),
+          ("sector", .optional(a.sector?.name)), ("old", .optional(a.old)),
+          ("new", .optional(a.new)),
           ("involves", .strings(a.targets)), ("impact", .number(a.impact)),
         ]))
     }

@@ -252,7 +252,8 @@ package struct DiffReport: Sendable {
         case (nil, .some): kind = .routeGained
         case (.some(let x), .some(let y)):
           kind =
-            y.path.hops > x.path.hops ? .routeLonger : y.path.hops < x.path.hops ? .routeShorter : nil
+            y.path.hops > x.path.hops
+            ? .routeLonger : y.path.hops < x.path.hops ? .routeShorter : nil
         }
         guard let kind else { continue }
         let buyers = [a.map { og.id(of: $0.buyer) }, b.map { ng.id(of: $0.buyer) }]

@@ -97,7 +97,8 @@ struct Diff: ParsableCommand {
       for d in newInput.analysisInput.diagnostics.items { log.append(d) }
       let n = newInput.analysisInput
       let input = AnalysisInput(
-        graph: n.graph, name: n.name, diagnostics: log, scenario: n.scenario, unchanged: n.unchanged)
+        graph: n.graph, name: n.name, diagnostics: log, scenario: n.scenario, unchanged: n.unchanged
+      )
       var stream = ReportOutput(flush: { FileHandleOutput.standardOutput(bytes: $0) })
       JSONRenderer.document(command: "diff", input: input, stream: &stream) {
         JSONRenderer.write(report, to: &$0)

@@ -9,7 +9,7 @@ enum ImageFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum RenderView: String, ExpressibleByArgument, CaseIterable {
-  case structure, spof, paths, reach
+  case structure, spof, paths, reach, diff
 }
 
 struct Render: ParsableCommand {
@@ -69,7 +69,7 @@ struct Render: ParsableCommand {
 
   @Option(
     help:
-      "What to draw: structure, spof (top single points of failure and what they cut), paths (the k best routes), reach (dual-use classes)."
+      "What to draw: structure, spof (top single points of failure and what they cut), paths (the k best routes), reach (dual-use classes), diff (what changed since --old, or under the scenario)."
   )
   var view: RenderView = .structure
 
@@ -108,6 +108,13 @@ struct Render: ParsableCommand {
   @Option(help: "paths view: hops, lead_time, cost, confidence, or a numeric edge attribute.")
   var by: String = "hops"
 
+  @Option(
+    help: "diff view: the old graph to compare with (default: the input without the scenario).")
+  var old: String?
+
+  @Option(help: "diff view: pair nodes by id or by name.")
+  var match: MatchOption = .id
+
   @Flag(help: "reach view: mark nodes whose reach hangs on one failure.")
   var robust = false
 
@@ -122,6 +129,11 @@ struct Render: ParsableCommand {
     if radius < 0 { throw ValidationError("--radius must not be negative") }
     if context < 0 { throw ValidationError("--context must not be negative") }
     if view == .paths && from == nil { throw ValidationError("the paths view needs --from ID") }
+    if view == .diff, old == nil, (try? scenario.spec().isEmpty) ?? true {
+      throw ValidationError(
+        "the diff view needs --old PATH, or a scenario (--fail, --cut, --add, …) to compare with")
+    }
+    if old != nil && view != .diff { throw ValidationError("--old is for --view diff") }
     if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
     do { _ = try SlideFrame(parsing: size, dpi: dpi) } catch {
       throw ValidationError("\(error)")
@@ -151,9 +163,30 @@ struct Render: ParsableCommand {
     var global = try GlobalOptions.parse([])
     global.quiet = quiet
     let input = try GraphInput.load(path, options: global, input: inputOptions, scenario: scenario)
-    let graph = input.graph
+    var graph = input.graph
     let request = try AnalysisRequest(graph: graph, options: requestOptions)
-    let analysisInput = input.analysisInput
+    var analysisInput = input.analysisInput
+    // The diff view draws both sides in one graph.
+    var diffView: DiagramView? = nil
+    if view == .diff {
+      let before: AnalysisInput
+      if let old {
+        before = try GraphInput.load(old, options: global, input: inputOptions).analysisInput
+      } else {
+        before = AnalysisInput(loaded: input.loaded, name: input.name)
+      }
+      var diffOptions = DiffReport.Options()
+      diffOptions.match = match == .id ? .id : .name
+      diffOptions.targets = targets
+      diffOptions.semantics = semantics.choice
+      diffOptions.minimumShare = minShare
+      let report = try DiffReport(old: before, new: analysisInput, options: diffOptions)
+      let union = report.data.union(old: before.graph, new: graph)
+      let drawn = DiagramView.diff(report, union: union, context: context)
+      diffView = drawn.view
+      graph = union.graph
+      analysisInput = drawn.input
+    }
     var base = DiagramView.structure(analysisInput)
     if let center = request.node {
       base = DiagramView.neighborhood(of: center, radius: radius, analysisInput)
@@ -182,6 +215,8 @@ struct Render: ParsableCommand {
         return
       }
       views = contexts.map { DiagramView.paths(report, context: $0) }
+    case .diff:
+      views = diffView.map { [$0] } ?? []
     case .reach:
       var options = ReachReport.Options()
       options.robust = robust
@@ -189,7 +224,7 @@ struct Render: ParsableCommand {
       options.listLimit = 0
       views = [DiagramView.reach(ReachReport(input: analysisInput, options: options), over: base)]
     }
-    views = views.map { $0.markingScenario(analysisInput) }
+    if view != .diff { views = views.map { $0.markingScenario(analysisInput) } }
     if let groupBy {
       let fields = groupBy.split(separator: ",", omittingEmptySubsequences: false).map {
         String($0).trimmingCharacters(in: .whitespaces)
@@ -270,7 +305,7 @@ struct Render: ParsableCommand {
   var requestOptions: AnalysisRequest.Options {
     var asked: AnalysisRequest.Options
     switch view {
-    case .structure, .reach: asked = AnalysisRequest.Options()
+    case .structure, .reach, .diff: asked = AnalysisRequest.Options()
     case .spof:
       asked = .failures(targets: targets, semantics: semantics.choice, minimumShare: minShare)
     case .paths: asked = .routes(from: from, to: to, by: by, via: via)
