@@ -10,7 +10,7 @@ from conftest import ROOT, run
 jsonschema = pytest.importorskip("jsonschema")
 
 SCHEMAS = os.path.join(ROOT, "schemas")
-COMMANDS = ["summary", "validate", "convert", "generate", "spof", "paths", "reach", "brief"]
+COMMANDS = ["summary", "validate", "convert", "generate", "spof", "paths", "reach", "brief", "diff"]
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
 
 
@@ -77,6 +77,26 @@ def test_option_variants_validate():
     check("reach", "--node", "kseed-silicon", "--robust")
     check("reach", "--max-hops", "2", "--list", "2")
     check("spof", "Datasets/eto-semiconductor", "--node", "asml")
+
+
+def test_scenarios_and_diffs_validate(tmp_path):
+    add = tmp_path / "add.yaml"
+    add.write_text("nodes:\n  - {id: hana-npu, kind: supplier}\n"
+                   "edges:\n  - {source: hana-npu, target: nuri-electronics, part: npu}\n")
+    what_if = ["--fail", "kseed-silicon", "--cut", "prog-defense-demo>army", "--add", str(add)]
+    for command in (["summary"], ["spof"], ["reach", "--robust"], ["paths", "--readiness"],
+                    ["paths", "--from", "bitna-autonomy"]):
+        document = check(*command, *what_if)
+        assert document["scenario"]["failed_nodes"] == ["kseed-silicon"]
+    eto = os.path.join(ROOT, "Datasets", "eto-semiconductor")
+    spof = check("spof", eto, "--fail-where", "country=NLD", "--semantics", "parts")
+    assert "finished-logic-chip" in spof["result"]["scenario_effect"]["targets_cut"]
+    diff = check("diff", "Datasets/korea-ax", *what_if)
+    assert diff["result"]["counts"]["nodes_added"] == 1
+    assert check("diff", "Datasets/korea-ax", "Datasets/korea-ax")["result"]["identical"] is True
+    converted = tmp_path / "k.gexf"
+    run("convert", "Datasets/korea-ax", str(converted), "--quiet")
+    assert check("diff", "Datasets/korea-ax", str(converted), "--match", "name")["result"]["identical"]
 
 
 def test_invalid_data_still_follows_the_validate_schema(tmp_path):
