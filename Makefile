@@ -6,9 +6,9 @@ SWIFT ?= swift
 PYTHON ?= python3
 SHELL := /bin/bash
 # System packages (checked with dpkg, installed with apt): what building and drawing need,
-# then what only the tests (headless Chromium for the brief page, poppler-utils to read its PDF) and benchmarks (GNU time) add.
+# then what only the tests (the dot command to check DOT exports, headless Chromium for the brief page, poppler-utils to read its PDF) and benchmarks (GNU time) add.
 BUILD_APT ?= pkg-config libgraphviz-dev zlib1g-dev fonts-noto-cjk
-TEST_APT ?= chromium poppler-utils
+TEST_APT ?= graphviz chromium poppler-utils
 BENCH_APT ?= time
 # Python modules only the tests need (import name=pip name); the demo needs none.
 TEST_PY ?= networkx=networkx igraph=igraph pandas=pandas pydot=pydot openpyxl=openpyxl pytest=pytest jsonschema=jsonschema nbformat=nbformat nbclient=nbclient ipykernel=ipykernel
