@@ -78,19 +78,24 @@ package struct LoadOptions: Sendable, Equatable {
   package var sheets: XLSXSheetNames
   /// The graph the input adds to (`--add`): its edges may link to this graph's nodes.
   package var base: SupplyGraph?
+  /// With a base: an edge endpoint that is neither in the input nor in the base enters as a
+  /// new node, with a warning (a candidates file naming a supplier not yet in the graph).
+  package var newEndpointsAreNodes: Bool
 
   package init(
     format: GraphEncoding? = nil, mapping: FieldMapping = FieldMapping(),
-    sheets: XLSXSheetNames = XLSXSheetNames(), base: SupplyGraph? = nil
+    sheets: XLSXSheetNames = XLSXSheetNames(), base: SupplyGraph? = nil,
+    newEndpointsAreNodes: Bool = false
   ) {
     self.format = format
     self.mapping = mapping
     self.sheets = sheets
     self.base = base
+    self.newEndpointsAreNodes = newEndpointsAreNodes
   }
 
   package static func == (a: LoadOptions, b: LoadOptions) -> Bool {
     a.format == b.format && a.mapping == b.mapping && a.sheets == b.sheets
-      && (a.base == nil) == (b.base == nil)
+      && (a.base == nil) == (b.base == nil) && a.newEndpointsAreNodes == b.newEndpointsAreNodes
   }
 }

@@ -82,6 +82,8 @@ struct GraphAssembler {
   /// The graph an addition (`--add`) is read on top of: an edge may link to its nodes, which
   /// then enter this graph as bare ids (resolved against the base when the two are joined).
   var base: SupplyGraph?
+  /// With a base: an endpoint that is neither here nor in the base enters as a new node.
+  var newEndpointsAreNodes = false
 
   init(expectedNodes: Int = 0, expectedEdges: Int = 0) {
     builder = SupplyGraphBuilder(expectedNodes: expectedNodes, expectedEdges: expectedEdges)
@@ -287,6 +289,23 @@ struct GraphAssembler {
       if t == nil, base.index(ofUTF8: targetUTF8) != nil {
         t = builder.addNode(idUTF8: targetUTF8).index
         nodeLines.append(0)
+      }
+      if newEndpointsAreNodes {
+        if s == nil, !sourceUTF8.isEmpty {
+          s = builder.addNode(idUTF8: sourceUTF8).index
+          nodeLines.append(0)
+          lastSource = -1
+          log.warning(
+            "'\(String(decoding: sourceUTF8, as: UTF8.self))' is not in the graph: it enters as a new node",
+            at: sourceAt())
+        }
+        if t == nil, !targetUTF8.isEmpty {
+          t = builder.addNode(idUTF8: targetUTF8).index
+          nodeLines.append(0)
+          log.warning(
+            "'\(String(decoding: targetUTF8, as: UTF8.self))' is not in the graph: it enters as a new node",
+            at: targetAt())
+        }
       }
     }
     if s == nil {

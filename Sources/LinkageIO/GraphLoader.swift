@@ -145,15 +145,27 @@ package enum GraphLoader {
   package static func load(
     _ path: String, options: LoadOptions = LoadOptions()
   ) throws(InputError) -> LoadedGraph {
+    // A lone edges file on top of a base graph (`--add links.csv`, `--candidates c.csv`).
+    if options.base != nil, options.format == nil || options.format == .csv,
+      FileAccess.kind(of: path) == .file, path.lowercased().hasSuffix(".csv"),
+      pair(of: path).0 == nil
+    {
+      var reader = CSVGraphReader(mapping: options.mapping)
+      reader.base = options.base
+      reader.newEndpointsAreNodes = options.newEndpointsAreNodes
+      return try reader.read(edgesOnly: path)
+    }
     switch try source(of: path, format: options.format) {
     case .csv(let nodes, let edges, let meta):
       var reader = CSVGraphReader(mapping: options.mapping)
       reader.base = options.base
+      reader.newEndpointsAreNodes = options.newEndpointsAreNodes
       return try reader.read(nodes: nodes, edges: edges, meta: meta, path: path)
     case .document(let file, let format):
       if format == .xlsx {
         var reader = XLSXGraphReader(sheets: options.sheets, mapping: options.mapping)
         reader.base = options.base
+        reader.newEndpointsAreNodes = options.newEndpointsAreNodes
         return try reader.read(file)
       }
       let limit = format == .yaml ? maximumYAMLBytes : maximumJSONBytes
@@ -162,6 +174,7 @@ package enum GraphLoader {
       if encoding == .xlsx {
         var reader = XLSXGraphReader(sheets: options.sheets, mapping: options.mapping)
         reader.base = options.base
+        reader.newEndpointsAreNodes = options.newEndpointsAreNodes
         return try reader.read(file)
       }
       if encoding == .yaml, bytes.count > maximumYAMLBytes {
@@ -172,7 +185,8 @@ package enum GraphLoader {
             at: SourceLocation(file: file, line: 1, column: 1)))
       }
       let loaded = loadDocument(
-        bytes: bytes, file: file, as: encoding, mapping: options.mapping, base: options.base)
+        bytes: bytes, file: file, as: encoding, mapping: options.mapping, base: options.base,
+        newEndpointsAreNodes: options.newEndpointsAreNodes)
       return LoadedGraph(
         graph: loaded.graph, diagnostics: loaded.diagnostics, path: path,
         encoding: loaded.encoding)
@@ -183,11 +197,13 @@ package enum GraphLoader {
   /// - Parameter encoding: yaml, json (Linkage's or node-link), graphml or gexf.
   package static func loadDocument(
     bytes: [UInt8], file: String, as encoding: GraphEncoding,
-    mapping: FieldMapping = FieldMapping(), base: SupplyGraph? = nil
+    mapping: FieldMapping = FieldMapping(), base: SupplyGraph? = nil,
+    newEndpointsAreNodes: Bool = false
   ) -> LoadedGraph {
     var assembler = GraphAssembler()
     assembler.mapping = mapping
     assembler.base = base
+    assembler.newEndpointsAreNodes = newEndpointsAreNodes
     if let problem = checkText(bytes, file: file) {
       assembler.log.append(problem)
       return assembler.finish(path: file, encoding: encoding)

@@ -5,7 +5,8 @@
 /// with the dominator tree answering 1 directly). Under parts semantics a single point of
 /// failure still gives exactly 1; otherwise finding the smallest set is a hard AND–OR cut
 /// problem, so the OR value is reported as an upper bound: a set that cuts every supply path
-/// also cuts supply under parts, and parts supply can fail sooner.
+/// also cuts supply under parts, and parts supply can fail sooner. (With no single point the
+/// redundancy is at least 2, so an OR value of 2 is exact.)
 package struct TargetRedundancy: Sendable {
   /// How the value bounds the redundancy (outputs spell these; see LinkageReports).
   package enum Bound: Sendable, Hashable {
@@ -69,8 +70,10 @@ package struct TargetRedundancy: Sendable {
       case .unlimited:
         return make(nil, .unlimited, [])
       case .exactly(let k):
+        // Under parts with no single point the redundancy is at least 2, so an OR cut of 2
+        // (which cuts parts supply too) makes it exactly 2.
         return network.semantics == .or
-          ? make(k, .exact, r.witness) : make(k, k <= 1 ? .exact : .atMost, r.witness)
+          ? make(k, .exact, r.witness) : make(k, k <= 2 ? .exact : .atMost, r.witness)
       case .atLeast(let k):
         // Under parts without a single point of failure all that is known is "at least 2".
         return network.semantics == .or ? make(k, .atLeast, []) : make(2, .atLeast, [])

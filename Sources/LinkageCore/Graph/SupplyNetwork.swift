@@ -98,6 +98,24 @@ package struct SupplyNetwork: Sendable {
 
   package var nodeCount: Int { graph.nodeCount }
 
+  /// The groups of `node` (ids into ``nodeOfGroup`` and ``groupLabel``).
+  /// - Complexity: O(1) under parts semantics, O(log *V*) under OR.
+  package func groups(of node: NodeIndex) -> Range<Int> {
+    switch semantics {
+    case .parts:
+      return graph.partGroups.groups(of: node)
+    case .or:
+      guard groupCount[Int(node)] > 0 else { return 0..<0 }
+      var lo = 0
+      var hi = nodeOfGroup.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if nodeOfGroup[mid] < node { lo = mid + 1 } else { hi = mid }
+      }
+      return lo..<(lo + 1)
+    }
+  }
+
   /// Nodes without incoming flow edges that the applied scenario does not fail: supplied
   /// unless they fail.
   package var origins: [NodeIndex] {

@@ -25,6 +25,9 @@ package struct CSVGraphReader: Sendable {
   package var mapping: FieldMapping
   /// The graph this input adds to (`--add`), whose nodes its edges may link to.
   package var base: SupplyGraph?
+  /// With a base: an edge endpoint that is neither here nor in the base enters as a new node
+  /// (with a warning) instead of being an error.
+  package var newEndpointsAreNodes = false
 
   package init(parallelThreshold: Int = 8 << 20, mapping: FieldMapping = FieldMapping()) {
     self.parallelThreshold = parallelThreshold
@@ -52,6 +55,7 @@ package struct CSVGraphReader: Sendable {
       expectedEdges: try edgeReader.estimatedRecordCount())
     assembler.mapping = mapping
     assembler.base = base
+    assembler.newEndpointsAreNodes = newEndpointsAreNodes
     var timer = PhaseTimer()
     if let meta { try readMeta(meta, &assembler) }
     try readNodes(&nodeReader, file: nodes, &assembler)
@@ -59,6 +63,20 @@ package struct CSVGraphReader: Sendable {
     try readEdges(&edgeReader, file: edges, &assembler)
     timer.lap("read edges.csv")
     return assembler.finish(path: path ?? nodes, encoding: .csv)
+  }
+
+  /// Reads a lone edges file that links nodes of ``base`` (an addition or a candidates file:
+  /// `source,target,…` with no nodes file).
+  /// - Precondition: ``base`` is set.
+  package func read(edgesOnly edges: String) throws(InputError) -> LoadedGraph {
+    var edgeReader = try CSVRecordReader(path: edges)
+    var assembler = GraphAssembler(
+      expectedNodes: 16, expectedEdges: try edgeReader.estimatedRecordCount())
+    assembler.mapping = mapping
+    assembler.base = base
+    assembler.newEndpointsAreNodes = newEndpointsAreNodes
+    try readEdges(&edgeReader, file: edges, &assembler)
+    return assembler.finish(path: edges, encoding: .csv)
   }
 
   private func fatal(

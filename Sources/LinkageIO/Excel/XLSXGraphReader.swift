@@ -47,6 +47,8 @@ package struct XLSXGraphReader: Sendable {
   package var mapping: FieldMapping
   /// The graph this workbook adds to (`--add`), whose nodes its edges may link to.
   package var base: SupplyGraph?
+  /// With a base: unknown edge endpoints enter as new nodes (see ``LoadOptions``).
+  package var newEndpointsAreNodes = false
 
   package init(sheets: XLSXSheetNames = XLSXSheetNames(), mapping: FieldMapping = FieldMapping()) {
     self.sheets = sheets
@@ -79,6 +81,7 @@ package struct XLSXGraphReader: Sendable {
     var assembler = GraphAssembler()
     assembler.mapping = mapping
     assembler.base = base
+    assembler.newEndpointsAreNodes = newEndpointsAreNodes
     // Each sheet is decoded as a file of its own (`book.xlsx␁nodes`), so rows compare
     // within their sheet; the places are made sheet and cell places at the end.
     func tagged(_ sheet: Int) -> String { path + "\u{1}" + names[sheet] }

@@ -74,8 +74,10 @@ enum RuleText {
 }
 
 extension JSONRenderer {
-  /// The `result` of `spof --format json`.
-  package static func write(_ r: SpofReport, to json: inout JSONWriter) {
+  /// The `result` of `spof --format json` (with `mitigations` when given).
+  package static func write(
+    _ r: SpofReport, mitigations: MitigationReport? = nil, to json: inout JSONWriter
+  ) {
     let graph = r.graph
     let ids = graph.ids
     json.beginObject()
@@ -223,6 +225,10 @@ extension JSONRenderer {
       json.endObject()
     } else {
       json.member("simulation", .null)
+    }
+    if let mitigations {
+      json.key("mitigations")
+      write(mitigations, to: &json)
     }
     json.endObject()
   }

@@ -231,7 +231,7 @@ struct GraphInput {
       case .addition(let file, let log):
         for d in log.sorted where d.severity == .error { printError(d.description) }
         printError(
-          "linkage: \(log.errorCount) error(s) in \(file), added by the scenario; run `linkage validate \(file)` for the full list"
+          "linkage: \(log.errorCount) error(s) in \(file), added by the scenario"
         )
         throw ExitCode.dataError
       }

@@ -69,6 +69,27 @@ struct Spof: ParsableCommand {
   @Option(parsing: .unconditional, help: "Seed for --simulate.")
   var seed: UInt64 = 1
 
+  @Flag(
+    help: """
+      Propose, for each listed single point, the smallest set of new links that removes it, \
+      verified by re-running the analysis with the links added.
+      """)
+  var mitigate = false
+
+  @Option(
+    help: ArgumentHelp(
+      """
+      --mitigate: the links that could be added (a source,target,part,cost CSV or any graph \
+      file; a source not in the graph is a new supplier). Default: nodes of the same kind that \
+      already supply the same part elsewhere.
+      """, valueName: "FILE"))
+  var candidates: String?
+
+  @Option(
+    name: .customLong("max-links"), parsing: .unconditional,
+    help: "--mitigate: the largest set of links proposed (1–4).")
+  var maxLinks: Int = 2
+
   @OptionGroup var options: GlobalOptions
 
   @OptionGroup(title: "Input") var inputOptions: InputOptions
@@ -82,6 +103,10 @@ struct Spof: ParsableCommand {
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if maxRedundancy < 1 { throw ValidationError("--max-redundancy must be at least 1") }
     if let simulate, simulate < 1 { throw ValidationError("--simulate must be at least 1 trial") }
+    if !(1...4).contains(maxLinks) { throw ValidationError("--max-links must be between 1 and 4") }
+    if !mitigate, candidates != nil {
+      throw ValidationError("--candidates is for --mitigate: add --mitigate")
+    }
   }
 
   func run() throws {
@@ -110,10 +135,48 @@ struct Spof: ParsableCommand {
     )
     let report = SpofReport(input: input.analysisInput, request: request, options: reportOptions)
     progress.finishLine()
+    var mitigations: MitigationReport? = nil
+    if mitigate {
+      let fromFile = try candidates.map { try Self.readCandidates($0, graph: graph, quiet: options.quiet) }
+      var m = MitigationReport.Options()
+      m.maximumLinks = maxLinks
+      m.points = top ?? 10
+      progress.say("searching mitigations…")
+      mitigations = MitigationReport(spof: report, candidates: fromFile, options: m)
+      progress.finishLine()
+    }
     switch options.format {
-    case .json: emitJSON(command: "spof", input: input) { JSONRenderer.write(report, to: &$0) }
-    case .csv: emit(CSVRenderer.render(report))
-    case .table: emit(TableRenderer.render(report))
+    case .json:
+      emitJSON(command: "spof", input: input) {
+        JSONRenderer.write(report, mitigations: mitigations, to: &$0)
+      }
+    case .csv: emit(mitigations.map(CSVRenderer.render) ?? CSVRenderer.render(report))
+    case .table:
+      emit(TableRenderer.render(report) + (mitigations.map { "\n" + TableRenderer.render($0) } ?? ""))
+    }
+  }
+
+  /// Reads `--candidates`, printing its warnings.
+  /// - Throws: `ExitCode` 66/74/65 after printing why.
+  static func readCandidates(
+    _ path: String, graph: SupplyGraph, quiet: Bool
+  ) throws -> MitigationCandidates {
+    do throws(CandidatesError) {
+      let read = try MitigationCandidates.read(path, for: graph)
+      if !quiet { for d in read.diagnostics.sorted { printError(d.description) } }
+      return read
+    } catch {
+      switch error {
+      case .input(let e):
+        printError("linkage: --candidates: \(e)")
+        throw ExitCode(e.exitCode)
+      case .data(let file, let log):
+        for d in log.sorted where d.severity == .error { printError(d.description) }
+        printError(
+          "linkage: \(log.errorCount) error(s) in the candidates file \(file)"
+        )
+        throw ExitCode.dataError
+      }
     }
   }
 }
