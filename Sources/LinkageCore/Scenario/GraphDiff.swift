@@ -25,6 +25,12 @@ package struct GraphDiff: Sendable {
     package let field: String
     package let old: String?
     package let new: String?
+
+    package init(field: String, old: String?, new: String?) {
+      self.field = field
+      self.old = old
+      self.new = new
+    }
   }
 
   /// A node in both graphs whose fields differ.
