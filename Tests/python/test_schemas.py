@@ -99,6 +99,18 @@ def test_scenarios_and_diffs_validate(tmp_path):
     assert check("diff", "Datasets/korea-ax", str(converted), "--match", "name")["result"]["identical"]
 
 
+def test_mitigations_validate(inputs):
+    candidates = os.path.join(ROOT, "Datasets", "korea-ax", "npu-candidates.csv")
+    document = check("spof", "--mitigate", "--candidates", candidates)
+    first = document["result"]["mitigations"]["proposals"][0]
+    assert first["verified"] and first["links"][0]["source"] == "hana-npu"
+    assert [r["after"]["value"] for r in first["redundancy"]] == [2, 2]
+    for path in inputs:
+        for semantics in ("or", "parts"):
+            result = check("spof", path, "--mitigate", "--semantics", semantics)["result"]
+            assert all(p["verified"] for p in result["mitigations"]["proposals"])
+
+
 def test_invalid_data_still_follows_the_validate_schema(tmp_path):
     (tmp_path / "nodes.csv").write_text("id,kind,name\na,startup,A\na,buyer,B\n")
     (tmp_path / "edges.csv").write_text("source,target,relation\na,zz,supplies\n")

@@ -176,6 +176,7 @@ extension JSONRenderer {
     func pairs(_ list: [MitigationReport.PointTarget]) {
       json.beginArray()
       for p in list {
+        json.item()
         json.beginObject()
         json.member("point", .string(m.id(p.point)))
         json.member("target", .string(m.id(p.target)))
@@ -201,29 +202,22 @@ extension JSONRenderer {
       json.member("file", .null)
     }
     json.member("usable", .int(m.links.count))
-    json.key("new_nodes")
-    json.beginArray()
-    for v in m.newSources { json.value(.string(m.id(v))) }
-    json.endArray()
-    json.key("skipped")
-    json.beginArray()
-    for d in m.rejected.items { json.value(.string(d.message)) }
-    json.endArray()
+    json.member("new_nodes", .array(m.newSources.map { .string(m.id($0)) }))
+    json.member("skipped", .array(m.rejected.items.map { .string($0.message) }))
     json.endObject()
     json.member("maximum_links", .int(m.options.maximumLinks))
-    json.key("points")
-    json.beginArray()
-    for v in m.points { json.value(.string(m.id(v))) }
-    json.endArray()
+    json.member("points", .array(m.points.map { .string(m.id($0)) }))
     json.key("proposals")
     json.beginArray()
     for p in m.proposals {
+      json.item()
       json.beginObject()
       json.member("rank", .int(p.rank))
       json.key("links")
       json.beginArray()
       for k in p.links {
         let l = m.links[k]
+        json.item()
         json.beginObject()
         json.member("source", .string(m.id(l.source)))
         json.member("target", .string(m.id(l.target)))
@@ -245,6 +239,7 @@ extension JSONRenderer {
       json.key("redundancy")
       json.beginArray()
       for c in p.redundancy {
+        json.item()
         json.beginObject()
         json.member("target", .string(m.id(c.after.target)))
         json.key("before")
@@ -263,6 +258,7 @@ extension JSONRenderer {
     json.key("not_mitigated")
     json.beginArray()
     for u in m.unfixed {
+      json.item()
       json.beginObject()
       json.member("point", .string(m.id(u.pair.point)))
       json.member("target", .string(m.id(u.pair.target)))

@@ -183,8 +183,8 @@ package struct BriefReport: Sendable {
       findings.append(
         Finding(parts: [
           (
-            "\(plural(nodes.count, "node")) look diversified (two or more direct suppliers) but "
-              + "\(nodes.count == 1 ? "hangs" : "hang") on one node upstream: \(list(nodes)); behind them: ",
+            "\(plural(nodes.count, "node")) \(nodes.count == 1 ? "looks" : "look") diversified (two or more direct suppliers) but "
+              + "\(nodes.count == 1 ? "hangs" : "hang") on one node upstream: \(list(nodes)); behind \(nodes.count == 1 ? "it" : "them"): ",
             false
           ),
           (list(behind, limit: 3), true), (".", false),
