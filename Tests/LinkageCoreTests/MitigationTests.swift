@@ -118,6 +118,14 @@ struct MitigationTests {
             #expect(!(Self.key(s, c.costs) < best), "\(label): \(s) is cheaper than \(set)")
           }
           #expect(alternatives == same.count - 1, "\(label)")
+          // The others shown: working sets of the same size, none cheaper, cheapest first.
+          #expect(r.others.count == min(3, alternatives), "\(label)")
+          var previous = best
+          for o in r.others {
+            #expect(o.count == set.count && o != set && works(o, point: r.point, target: r.target))
+            #expect(!(Self.key(o, c.costs) < previous), "\(label): others out of order")
+            previous = Self.key(o, c.costs)
+          }
         case .none:
           for size in 0...min(limit, m) {
             for s in Self.subsets(m, size: size) {

@@ -70,6 +70,9 @@ package struct MitigationSearch: Sendable {
     package let outcome: Outcome
     /// Candidates relevant to this pair.
     package let relevant: Int
+    /// With ``Outcome/fixed(links:alternatives:exhaustive:)``: up to three other sets of the
+    /// same size that work, cheapest first.
+    package let others: [[Int]]
   }
 
   package let candidates: [Candidate]
@@ -94,11 +97,13 @@ package struct MitigationSearch: Sendable {
       state.fail(pair.point)
       for t in pair.targets {
         let relevant = state.relevantCandidates(for: t)
-        let outcome = Self.search(
+        let (outcome, others) = Self.search(
           relevant, target: t, state: &state, candidates: candidates,
           maximumLinks: maximumLinks, budget: budget)
         results.append(
-          Result(point: pair.point, target: t, outcome: outcome, relevant: relevant.count))
+          Result(
+            point: pair.point, target: t, outcome: outcome, relevant: relevant.count,
+            others: others))
       }
     }
     self.results = results
@@ -108,16 +113,17 @@ package struct MitigationSearch: Sendable {
   private static func search(
     _ relevant: [Int], target t: NodeIndex, state: inout RevivalState, candidates: [Candidate],
     maximumLinks: Int, budget: Int
-  ) -> Outcome {
-    if state.isSupplied(t) { return .fixed(links: [], alternatives: 0, exhaustive: true) }
+  ) -> (Outcome, [[Int]]) {
+    if state.isSupplied(t) { return (.fixed(links: [], alternatives: 0, exhaustive: true), []) }
     var tried = 0
     let m = relevant.count
-    guard m > 0 else { return .none(relevant: 0) }
+    guard m > 0 else { return (.none(relevant: 0), []) }
     for size in 1...min(maximumLinks, m) {
       var chosen = Array(0..<size)  // positions in `relevant`
       var best: [Int]? = nil
       var bestKey = (Int.max, Double.infinity)
       var working = 0
+      var runnersUp: [(key: (Int, Double), set: [Int])] = []  // the cheapest few others
       var complete = true
       var set = [Int](repeating: 0, count: size)
       while true {
@@ -134,9 +140,23 @@ package struct MitigationSearch: Sendable {
           for c in set {
             if let x = candidates[c].cost { cost += x } else { unknown += 1 }
           }
-          if (unknown, cost) < bestKey {
-            bestKey = (unknown, cost)
+          let key = (unknown, cost)
+          var other = (key: key, set: set.sorted())
+          if let previous = best {
+            if key < bestKey {
+              other = (bestKey, previous)
+              best = set.sorted()
+              bestKey = key
+            }
+            // Keep the three cheapest others, ties in the order found.
+            let at = runnersUp.firstIndex { other.key < $0.key } ?? runnersUp.count
+            if at < 3 {
+              runnersUp.insert(other, at: at)
+              if runnersUp.count > 3 { runnersUp.removeLast() }
+            }
+          } else {
             best = set.sorted()
+            bestKey = key
           }
         }
         // Next combination.
@@ -147,11 +167,14 @@ package struct MitigationSearch: Sendable {
         for j in (k + 1)..<size { chosen[j] = chosen[j - 1] + 1 }
       }
       if let best {
-        return .fixed(links: best, alternatives: working - 1, exhaustive: complete)
+        return (
+          .fixed(links: best, alternatives: working - 1, exhaustive: complete),
+          runnersUp.map(\.set)
+        )
       }
-      if !complete { return .stopped(size: size, tried: tried) }
+      if !complete { return (.stopped(size: size, tried: tried), []) }
     }
-    return .none(relevant: m)
+    return (.none(relevant: m), [])
   }
 }
 

@@ -51,7 +51,10 @@ extension TableRenderer {
   /// - Parameter limit: rows per list.
   package static func render(_ r: DiffReport, limit: Int = 20) -> String {
     let d = r.data
-    var out = "Diff — \(r.old.heading) → \(r.new.heading)\n"
+    let newSide =
+      r.new.scenario != nil && r.new.heading == r.old.heading
+      ? "the same under the scenario" : r.new.heading
+    var out = "Diff — \(r.old.heading) → \(newSide)\n"
     out += ScenarioText.tableLine(r.new)
     out +=
       "Matched by \(d.match.rawValue); semantics \(r.semantics.rawValue); targets: \(r.newSpof.targetRuleText)\n"

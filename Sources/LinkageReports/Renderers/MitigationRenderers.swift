@@ -86,6 +86,16 @@ extension MitigationReport {
 
   func costText(_ c: Double?) -> String { c.map(NumberFormat.canonical) ?? "–" }
 
+  /// `a → b (part p) and c → d, cost 5`.
+  func setText(_ set: [Int]) -> String {
+    var cost: Double? = 0
+    for k in set {
+      if let c = links[k].cost, let total = cost { cost = total + c } else { cost = nil }
+    }
+    return set.map(linkText).joined(separator: " and ")
+      + (cost.map { ", cost \(NumberFormat.canonical($0))" } ?? "")
+  }
+
   var newSources: [NodeIndex] {
     var out: [NodeIndex] = []
     for l in links where l.isNewSource && !out.contains(l.source) { out.append(l.source) }
@@ -113,8 +123,10 @@ extension TableRenderer {
       out += "\n   removes \(m.removedText(p.removed))"
       out += "\n   verified: \(m.sentence(p))"
       if p.alternatives > 0 {
-        out +=
-          "\n   (\(p.alternatives) other set\(p.alternatives == 1 ? "" : "s") of \(p.links.count) link\(p.links.count == 1 ? "" : "s") also work\(p.alternatives == 1 ? "s" : ""))"
+        let size = "\(p.links.count) link\(p.links.count == 1 ? "" : "s")"
+        let listed = p.others.map { m.setText($0) }.joined(separator: "; ")
+        let more = p.alternatives > p.others.count ? "; …" : ""
+        out += "\n   also works for some of these, with \(size): \(listed)\(more)"
       }
       if !p.exhaustive { out += "\n   (the search ran out of budget at this size: a cheaper set may exist)" }
       out += "\n"
@@ -250,6 +262,7 @@ extension JSONRenderer {
       }
       json.endArray()
       json.member("alternatives", .int(p.alternatives))
+      json.member("other_sets", .array(p.others.map { .string(m.setText($0)) }))
       json.member("exhaustive", .bool(p.exhaustive))
       json.member("summary", .string(m.sentence(p)))
       json.endObject()

@@ -74,8 +74,11 @@ package struct MitigationReport: Sendable {
     package let verified: Bool
     /// Targets of `removed`, before and after.
     package let redundancy: [RedundancyChange]
-    /// Other sets of the same size that also work for the pairs in `found`.
+    /// Other sets of the same size that also work for the pairs in `found` (the most for
+    /// any one pair).
     package let alternatives: Int
+    /// Up to three of those other sets, cheapest first (indices into ``links``).
+    package let others: [[Int]]
     /// False when the search ran out of budget at this size (a cheaper set may exist).
     package let exhaustive: Bool
   }
@@ -211,23 +214,31 @@ package struct MitigationReport: Sendable {
     var sets: [[Int]] = []
     var foundFor: [[PointTarget]] = []
     var alternatives: [Int] = []
+    var others: [[[Int]]] = []
     var exhaustive: [Bool] = []
     var unfixed: [Unfixed] = []
     var setIndex: [[Int]: Int] = [:]
     for r in search.results {
       let pair = PointTarget(point: r.point, target: r.target)
       switch r.outcome {
-      case .fixed(let set, let others, let complete) where !set.isEmpty:
-        if let k = setIndex[set] {
+      case .fixed(let set, let count, let complete) where !set.isEmpty:
+        let k: Int
+        if let known = setIndex[set] {
+          k = known
           foundFor[k].append(pair)
-          alternatives[k] = max(alternatives[k], others)
+          alternatives[k] = max(alternatives[k], count)
           exhaustive[k] = exhaustive[k] && complete
         } else {
-          setIndex[set] = sets.count
+          k = sets.count
+          setIndex[set] = k
           sets.append(set)
           foundFor.append([pair])
-          alternatives.append(others)
+          alternatives.append(count)
+          others.append([])
           exhaustive.append(complete)
+        }
+        for o in r.others where others[k].count < 3 && !others[k].contains(o) {
+          others[k].append(o)
         }
       case .fixed: break
       default:
@@ -246,6 +257,7 @@ package struct MitigationReport: Sendable {
       let removed: [PointTarget]
       let redundancy: [RedundancyChange]
       let alternatives: Int
+      let others: [[Int]]
       let exhaustive: Bool
       let cost: Double?
     }
@@ -281,7 +293,8 @@ package struct MitigationReport: Sendable {
       verified.append(
         Checked(
           set: sets[k], found: foundFor[k], removed: removed, redundancy: changes,
-          alternatives: alternatives[k], exhaustive: exhaustive[k], cost: cost))
+          alternatives: alternatives[k], others: others[k], exhaustive: exhaustive[k],
+          cost: cost))
     }
     // Ranked by points removed, then cost (unknown last), then size, then candidate order.
     verified.sort { a, b in
@@ -300,7 +313,7 @@ package struct MitigationReport: Sendable {
       return Proposal(
         rank: i + 1, links: c.set, cost: c.cost, found: c.found, removed: c.removed,
         verified: c.found.allSatisfy { removed.contains($0) }, redundancy: c.redundancy,
-        alternatives: c.alternatives, exhaustive: c.exhaustive)
+        alternatives: c.alternatives, others: c.others, exhaustive: c.exhaustive)
     }
   }
 
