@@ -84,6 +84,7 @@ struct GraphAssembler {
   var base: SupplyGraph?
   /// With a base: an endpoint that is neither here nor in the base enters as a new node.
   var newEndpointsAreNodes = false
+  var newEndpointCount = 0
 
   init(expectedNodes: Int = 0, expectedEdges: Int = 0) {
     builder = SupplyGraphBuilder(expectedNodes: expectedNodes, expectedEdges: expectedEdges)
@@ -295,16 +296,12 @@ struct GraphAssembler {
           s = builder.addNode(idUTF8: sourceUTF8).index
           nodeLines.append(0)
           lastSource = -1
-          log.warning(
-            "'\(String(decoding: sourceUTF8, as: UTF8.self))' is not in the graph: it enters as a new node",
-            at: sourceAt())
+          log.warning(newNodeMessage(String(decoding: sourceUTF8, as: UTF8.self)), at: sourceAt())
         }
         if t == nil, !targetUTF8.isEmpty {
           t = builder.addNode(idUTF8: targetUTF8).index
           nodeLines.append(0)
-          log.warning(
-            "'\(String(decoding: targetUTF8, as: UTF8.self))' is not in the graph: it enters as a new node",
-            at: targetAt())
+          log.warning(newNodeMessage(String(decoding: targetUTF8, as: UTF8.self)), at: targetAt())
         }
       }
     }
@@ -570,6 +567,20 @@ struct GraphAssembler {
         }
       }
     }
+  }
+
+  /// The warning for an endpoint that enters as a new node, with the closest ids of the base
+  /// for the first few (a typo looks like a new node).
+  mutating func newNodeMessage(_ id: String) -> String {
+    var message = "'\(id)' is not in the graph: it enters as a new node"
+    newEndpointCount += 1
+    if newEndpointCount <= 20, let base {
+      let close = IDSuggestions.closest(to: id, in: base.ids)
+      if !close.isEmpty {
+        message += " (or did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"
+      }
+    }
+    return message
   }
 
   /// Builds the graph and adds the diagnostics that need the whole graph.

@@ -82,6 +82,12 @@ package enum GraphLoader {
     }
   }
 
+  /// Whether `path` is a lone edges CSV (a `.csv` file not named as half of a pair), which
+  /// can only add links on top of a base graph.
+  package static func isLoneEdgeFile(_ path: String) -> Bool {
+    path.lowercased().hasSuffix(".csv") && pair(of: path).0 == nil
+  }
+
   /// The nodes and edges files of a CSV pair, given either.
   static func pair(of path: String) -> (String?, String?) {
     for (a, b) in [("nodes.csv", "edges.csv"), ("edges.csv", "nodes.csv")] where path.hasSuffix(a) {

@@ -63,10 +63,21 @@ struct WhatIfCLITests {
     #expect(bad.stderr.contains("bad.yaml:3:1"))
     let missing = try CLIRunner.run(["spof", "--scenario", folder + "/none.yaml"])
     #expect(missing.status == 66)
-    TestFiles.write("source,target,part\nnobody,arum-compute,npu\n", to: folder + "/add.csv")
-    let add = try CLIRunner.run(["summary", "--add", folder + "/add.csv"])
+    TestFiles.write(
+      "edges:\n  - {source: nobody, target: arum-compute, part: npu}\n", to: folder + "/add.yaml")
+    let add = try CLIRunner.run(["summary", "--add", folder + "/add.yaml"])
     #expect(add.status == 65)
-    #expect(add.stderr.contains("add.csv:2:1: error: edge source 'nobody' is not a node"))
+    #expect(add.stderr.contains("add.yaml:2:"))
+    #expect(add.stderr.contains("edge source 'nobody' is not a node here or in the graph it adds to"))
+    // A lone edges CSV cannot declare nodes: a new id enters as a node, with a warning that
+    // suggests the id it may have meant.
+    TestFiles.write("source,target,part\nkseed-silicom,arum-compute,npu\n", to: folder + "/add.csv")
+    let lone = try CLIRunner.run(["summary", "--add", folder + "/add.csv"])
+    #expect(lone.status == 0)
+    #expect(
+      lone.stderr.contains(
+        "add.csv:2:1: warning: 'kseed-silicom' is not in the graph: it enters as a new node (or did you mean 'kseed-silicon'?)"
+      ))
   }
 
   @Test("diff: a graph against itself, and against an edited copy in another encoding")

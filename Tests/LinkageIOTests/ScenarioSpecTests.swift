@@ -166,7 +166,10 @@ struct ScenarioSpecTests {
       _ = try Self.spec(add: [folder + "/typo.yaml"]).apply(to: g)
       Issue.record("an unknown endpoint was accepted")
     } catch {
-      guard case .addition(_, let log)? = error as? ScenarioError else { throw error }
+      guard case .addition(_, let log) = error else {
+        Issue.record("expected an addition error, got \(error)")
+        return
+      }
       let text = log.items.map(\.description).joined(separator: "\n")
       #expect(text.contains("typo.yaml:2:"))
       #expect(text.contains("did you mean 'kseed-silicon'"))

@@ -34,7 +34,12 @@ extension ScenarioSpec {
     for entry in add {
       let loaded: LoadedGraph
       do throws(InputError) {
-        loaded = try GraphLoader.load(entry.text, options: LoadOptions(base: graph))
+        // A lone edges CSV cannot declare nodes: a source or target it names that the graph
+        // lacks is a new node (with a warning that suggests the closest ids).
+        loaded = try GraphLoader.load(
+          entry.text,
+          options: LoadOptions(
+            base: graph, newEndpointsAreNodes: GraphLoader.isLoneEdgeFile(entry.text)))
       } catch {
         throw .input(error)
       }
