@@ -10,10 +10,23 @@ def blocks(language):
 
 
 def test_readme_yaml_example_is_valid(tmp_path):
-    (tmp_path / "graph.yaml").write_text(blocks("yaml")[0], encoding="utf-8")
+    graph = [b for b in blocks("yaml") if "nodes:" in b][0]
+    (tmp_path / "graph.yaml").write_text(graph, encoding="utf-8")
     doc = run_json("validate", str(tmp_path / "graph.yaml"))
     assert doc["result"]["valid"] and doc["result"]["warnings"] == 0
     assert doc["result"]["nodes"] == 7 and doc["result"]["edges"] == 7
+
+
+def test_readme_scenario_is_the_bundled_scenario_file():
+    scenario = [b for b in blocks("yaml") if b.startswith("# Datasets/korea-ax/scenarios/")][0]
+    path = scenario.splitlines()[0][2:]
+    bundled = open(f"{ROOT}/{path}", encoding="utf-8").read()
+    # The README shows the file without its usage comment.
+    body = "".join(line + "\n" for line in bundled.splitlines() if not line.startswith("#"))
+    assert scenario.split("\n", 1)[1] == body
+    doc = run_json("spof", "--scenario", f"{ROOT}/{path}")
+    assert doc["scenario"]["name"] == "KSeed bankruptcy"
+    assert doc["result"]["scenario_effect"]["targets_cut"] == ["army", "navy", "nuri-electronics"]
 
 
 def test_readme_json_example_is_valid(tmp_path):
