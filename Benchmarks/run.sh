@@ -29,3 +29,10 @@ echo "linkage spof end to end (load, analysis, every node ranked, JSON out):"
 echo "linkage reach end to end (load, classes, exact counts, witnesses, table out):"
 /usr/bin/time -f "  reach:          %e s, peak %M KB" "$BIN" reach "$DATA" --quiet > /dev/null
 /usr/bin/time -f "  reach --robust: %e s, peak %M KB" "$BIN" reach "$DATA" --robust --quiet > /dev/null
+echo "what-if and diff (issue 13): a scenario run against the plain run, and a diff of two graphs"
+FAILED=$(awk -F, 'NR > 1 && $3 == "integrator" { print $1; exit }' "$DATA/nodes.csv")
+/usr/bin/time -f "  spof:                 %e s, peak %M KB" "$BIN" spof "$DATA" --quiet > /dev/null
+/usr/bin/time -f "  spof --fail $FAILED: %e s, peak %M KB" "$BIN" spof "$DATA" --fail "$FAILED" --quiet > /dev/null
+NEXT=$DATA-next
+[ -f "$NEXT/edges.csv" ] || python3 Benchmarks/variant.py "$DATA" "$NEXT" 0.01
+/usr/bin/time -f "  diff (1% of edges changed): %e s, peak %M KB" "$BIN" diff "$DATA" "$NEXT" --quiet > /dev/null

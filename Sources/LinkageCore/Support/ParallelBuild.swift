@@ -1,10 +1,10 @@
 import Dispatch
 
 /// Runs independent pieces of work on all cores and collects their results in order.
-enum ParallelBuild {
+package enum ParallelBuild {
   /// Calls `body(0)…body(count - 1)`, concurrently when `parallel`, and returns the results
   /// in index order.
-  static func run<T>(_ count: Int, parallel: Bool, _ body: (Int) -> T) -> [T] {
+  package static func run<T>(_ count: Int, parallel: Bool, _ body: (Int) -> T) -> [T] {
     guard parallel, count > 1 else { return (0..<count).map(body) }
     return withoutActuallyEscaping(body) { body in
       let box = ParallelSlots<T>(count: count)

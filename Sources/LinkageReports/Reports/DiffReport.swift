@@ -1,4 +1,5 @@
 import LinkageCore
+import LinkageIO
 
 /// What changed between two inputs (or an input and a scenario on it): the data (nodes and
 /// links added, removed, changed) and the answers — single points of failure that appeared or
@@ -87,22 +88,53 @@ package struct DiffReport: Sendable {
     spofOptions.chains = .firstTarget
     spofOptions.limit = 0
     spofOptions.maximumRedundancy = options.maximumRedundancy
-    let oldSpof = SpofReport(
-      input: old, request: try AnalysisRequest(graph: old.graph, options: asked),
-      options: spofOptions)
-    let newSpof = SpofReport(
-      input: new, request: try AnalysisRequest(graph: new.graph, options: asked),
-      options: spofOptions)
+    var timer = PhaseTimer()
+    let requests = [
+      try AnalysisRequest(graph: old.graph, options: asked),
+      try AnalysisRequest(graph: new.graph, options: asked),
+    ]
+    // The two sides are independent: each analysis runs on its own core.
+    let big = old.graph.nodeCount + new.graph.nodeCount >= 50_000
+    let spofs = ParallelBuild.run(2, parallel: big) { k in
+      SpofReport(input: k == 0 ? old : new, request: requests[k], options: spofOptions)
+    }
+    let (oldSpof, newSpof) = (spofs[0], spofs[1])
+    timer.lap("diff: spof, both sides")
     self.oldSpof = oldSpof
     self.newSpof = newSpof
     self.semantics = newSpof.semantics.semantics
-    let data = GraphDiff(old: old.graph, new: new.graph, match: options.match)
+    let sides = ParallelBuild.run(3, parallel: big) { k -> Side in
+      switch k {
+      case 0: return .data(GraphDiff(old: old.graph, new: new.graph, match: options.match))
+      default:
+        // Classes only: counting every buyer each node reaches is the expensive part of
+        // reach, and a class change weighs the sectors it gains or loses.
+        let g = k == 1 ? old.graph : new.graph
+        return .answers(DualUseReach(graph: g, countsBuyers: false), ReferenceReadiness(graph: g))
+      }
+    }
+    guard case .data(let data) = sides[0], case .answers(let oldReach, let oldReady) = sides[1],
+      case .answers(let newReach, let newReady) = sides[2]
+    else { preconditionFailure("the parallel pieces came back out of order") }
+    timer.lap("diff: data, reach and readiness")
     self.data = data
-    answers = Self.answers(old: oldSpof, new: newSpof, data: data)
+    answers = Self.answers(
+      old: oldSpof, new: newSpof, data: data, reach: (oldReach, newReach),
+      readiness: (oldReady, newReady))
+    timer.lap("diff: answers")
   }
 
   /// The changes in the answers between two reports of matched graphs.
-  static func answers(old: SpofReport, new: SpofReport, data: GraphDiff) -> [AnswerChange] {
+  /// What one parallel piece of the diff computed.
+  private enum Side {
+    case data(GraphDiff)
+    case answers(DualUseReach, ReferenceReadiness)
+  }
+
+  static func answers(
+    old: SpofReport, new: SpofReport, data: GraphDiff, reach: (DualUseReach, DualUseReach),
+    readiness: (ReferenceReadiness, ReferenceReadiness)
+  ) -> [AnswerChange] {
     let og = old.graph
     let ng = new.graph
     var out: [AnswerChange] = []
@@ -213,14 +245,19 @@ package struct DiffReport: Sendable {
     }
 
     // Reach classes and best reference routes of startups.
-    let oldReach = DualUseReach(graph: og)
-    let newReach = DualUseReach(graph: ng)
-    let oldReady = ReferenceReadiness(graph: og)
-    let newReady = ReferenceReadiness(graph: ng)
+    let (oldReach, newReach) = reach
+    let (oldReady, newReady) = readiness
     var oldRow: [NodeIndex: ReferenceReadiness.Row] = [:]
     for r in oldReady.rows { oldRow[r.startup] = r }
-    func reached(_ r: DualUseReach, _ v: NodeIndex) -> Int {
-      Int(r.defense.counts.counts[Int(v)]) + Int(r.industry.counts.counts[Int(v)])
+    /// How many sectors a class reaches (a change weighs the sectors gained or lost: linear
+    /// time, where counting every buyer each startup reaches is not).
+    func sectors(_ c: DualUseReach.ReachClass) -> Set<Sector> {
+      switch c {
+      case .dual: [.defense, .industry]
+      case .defenseOnly: [.defense]
+      case .industryOnly: [.industry]
+      case .none: []
+      }
     }
     for w in ng.nodes where ng.kind(of: w) == .startup {
       let v = data.oldOfNew[Int(w)]
@@ -232,7 +269,7 @@ package struct DiffReport: Sendable {
           AnswerChange(
             kind: .reachClassChanged, subject: id(new: w), old: a.spelling, new: b.spelling,
             targets: [], sector: nil,
-            impact: Double(max(1, abs(reached(newReach, w) - reached(oldReach, v))))))
+            impact: Double(sectors(a).symmetricDifference(sectors(b)).count)))
       }
     }
     for row in newReady.rows {

@@ -72,13 +72,8 @@ struct Diff: ParsableCommand {
   }
 
   func run() throws {
-    let oldInput = try GraphInput.load(old, options: options, input: inputOptions)
-    let newInput: GraphInput
-    if let new {
-      newInput = try GraphInput.load(new, options: options, input: inputOptions, scenario: scenario)
-    } else {
-      newInput = try GraphInput.load(old, options: options, input: inputOptions, scenario: scenario)
-    }
+    let (oldInput, newInput) = try GraphInput.loadPair(
+      old, new, options: options, input: inputOptions, scenario: scenario)
     var reportOptions = DiffReport.Options()
     reportOptions.targets = targets
     reportOptions.semantics = semantics.choice

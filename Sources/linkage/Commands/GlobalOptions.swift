@@ -188,40 +188,77 @@ struct GraphInput {
     let announce = !options.quiet && stderrIsTerminal && bytes > 32 << 20
     let started = PhaseTimer.now()
     if announce, let path { printError("loading \(path) (\(bytes >> 20) MB)…") }
-    let input: GraphInput
     loadCount += 1
-    switch open(path, reading.loadOptions) {
-    case .success(let opened): input = opened
+    let input = try opened(open(path, reading.loadOptions))
+    if announce {
+      let seconds = PhaseTimer.now() - started
+      printError(
+        "loaded \(input.loaded.graph.nodeCount) nodes, \(input.loaded.graph.edgeCount) edges in \(String(format1: seconds)) s"
+      )
+    }
+    if failOnErrors { try input.check(path: path, quiet: options.quiet) }
+    guard let scenario else { return input }
+    return try input.applying(scenario, quiet: options.quiet)
+  }
+
+  /// Loads two inputs at once (on two cores), then applies `scenario` to the second; `b`
+  /// nil loads `a` once and compares it with itself under the scenario.
+  /// - Throws: `ExitCode` 66/74/65 after printing why (the first input's problems first).
+  static func loadPair(
+    _ a: String?, _ b: String?, options: GlobalOptions, input reading: InputOptions,
+    scenario: ScenarioOptions
+  ) throws -> (GraphInput, GraphInput) {
+    guard let b else {
+      let first = try load(a, options: options, input: reading)
+      return (first, try first.applying(scenario, quiet: options.quiet))
+    }
+    let announce = !options.quiet && stderrIsTerminal
+    if announce { printError("loading \(a ?? DefaultDataset.name) and \(b)…") }
+    loadCount += 2
+    let results = ParallelBuild.run(2, parallel: true) { k in
+      open(k == 0 ? a : b, reading.loadOptions)
+    }
+    let first = try opened(results[0])
+    try first.check(path: a, quiet: options.quiet)
+    let second = try opened(results[1])
+    try second.check(path: b, quiet: options.quiet)
+    return (first, try second.applying(scenario, quiet: options.quiet))
+  }
+
+  /// The opened input, or the error printed and thrown as its exit code.
+  private static func opened(_ result: Result<GraphInput, InputError>) throws -> GraphInput {
+    switch result {
+    case .success(let input): return input
     case .failure(let error):
       printError("linkage: \(error)")
       throw ExitCode(error.exitCode)
     }
-    let loaded = input.loaded
-    let name = input.name
-    if announce {
-      let seconds = PhaseTimer.now() - started
+  }
+
+  /// Prints the diagnostics and stops on errors.
+  /// - Throws: `ExitCode.dataError` when the input has errors.
+  func check(path: String?, quiet: Bool) throws {
+    reportDiagnostics(quiet: quiet)
+    if loaded.diagnostics.hasErrors {
       printError(
-        "loaded \(loaded.graph.nodeCount) nodes, \(loaded.graph.edgeCount) edges in \(String(format1: seconds)) s"
+        "linkage: \(loaded.diagnostics.errorCount) error(s) in \(name); run `linkage validate \(path ?? "")` for the full list"
       )
+      throw ExitCode.dataError
     }
-    if failOnErrors {
-      input.reportDiagnostics(quiet: options.quiet)
-      if loaded.diagnostics.hasErrors {
-        printError(
-          "linkage: \(loaded.diagnostics.errorCount) error(s) in \(name); run `linkage validate \(path ?? "")` for the full list"
-        )
-        throw ExitCode.dataError
-      }
-    }
-    guard let scenario else { return input }
+  }
+
+  /// This input with the what-if of `scenario` applied (itself when there is none).
+  /// - Throws: the usage error of an unknown id or link, or `ExitCode` 65/66/74 after
+  ///   printing why an addition cannot be read.
+  func applying(_ scenario: ScenarioOptions, quiet: Bool) throws -> GraphInput {
     let spec = try scenario.spec()
-    guard !spec.isEmpty else { return input }
+    guard !spec.isEmpty else { return self }
     do throws(ScenarioError) {
-      let application = try spec.apply(to: input.graph)
-      if !options.quiet {
+      let application = try spec.apply(to: graph)
+      if !quiet {
         for d in application.diagnostics.sorted { printError(d.description) }
       }
-      return GraphInput(loaded: input.loaded, name: input.name, scenario: application)
+      return GraphInput(loaded: loaded, name: name, scenario: application)
     } catch {
       switch error {
       case .request(let e): throw e
@@ -230,9 +267,7 @@ struct GraphInput {
         throw ExitCode(e.exitCode)
       case .addition(let file, let log):
         for d in log.sorted where d.severity == .error { printError(d.description) }
-        printError(
-          "linkage: \(log.errorCount) error(s) in \(file), added by the scenario"
-        )
+        printError("linkage: \(log.errorCount) error(s) in \(file), added by the scenario")
         throw ExitCode.dataError
       }
     }
