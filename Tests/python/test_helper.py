@@ -176,3 +176,30 @@ def test_brief_returns_manifest(tmp_path):
     assert result["index"] == str(tmp_path / "pack" / "index.html")
     assert (tmp_path / "pack" / "index.html").exists()
     assert any("KSeed" in finding for finding in result["findings"])
+
+
+def test_what_if_diff_and_mitigate_from_python(tmp_path):
+    """Scenario flags pass through as keywords; diff takes two inputs or one and a scenario."""
+    import networkx as nx
+    result = linkage.spof(fail="kseed-silicon")
+    assert result["scenario_effect"]["targets_cut"] == ["navy", "nuri-electronics"]
+    assert result.envelope["scenario"]["failed_nodes"] == ["kseed-silicon"]
+    eto = os.path.join(ROOT, "Datasets", "eto-semiconductor")
+    assert "finished-logic-chip" in linkage.spof(eto, fail_where="country=NLD")[
+        "scenario_effect"]["targets_cut"]
+    changed = linkage.diff(os.path.join(ROOT, "Datasets", "korea-ax"), fail="kseed-silicon")
+    answers = changed.table("answers")
+    rows = answers.to_dict("records") if hasattr(answers, "to_dict") else answers
+    assert {"navy", "nuri-electronics"} <= {r["node"] for r in rows if r["change"] == "target_cut_off"}
+    # Two inputs, one of them a NetworkX graph.
+    g = linkage.to_networkx(os.path.join(ROOT, "Datasets", "korea-ax"))
+    g.remove_edge("kseed-silicon", "arum-compute")
+    two = linkage.diff(os.path.join(ROOT, "Datasets", "korea-ax"), g)
+    assert two["counts"]["edges_removed"] == 1
+    mitigated = linkage.spof(mitigate=True, candidates=os.path.join(
+        ROOT, "Datasets", "korea-ax", "npu-candidates.csv"))
+    first = mitigated["mitigations"]["proposals"][0]
+    assert first["verified"] and first["summary"].startswith("after adding hana-npu")
+    with pytest.raises(linkage.LinkageError) as error:
+        linkage.spof(fail="kseed-silicom")
+    assert error.value.exit_code == 64 and "did you mean 'kseed-silicon'" in str(error.value)

@@ -41,6 +41,7 @@ __all__ = [
     "paths",
     "reach",
     "brief",
+    "diff",
     "render",
 ]
 
@@ -67,6 +68,8 @@ TABLES: Dict[str, Dict[str, str]] = {
         "hidden_single_sourcing": "id, name, kind, direct_suppliers, single_points",
         "structural.bridges": "source, target, relation",
         "structural.articulation_points": "id",
+        "mitigations.proposals": "rank, links, cost, points_removed, removes, verified, redundancy, summary, … (with mitigate=True)",
+        "mitigations.not_mitigated": "point, target, relevant_candidates, why (with mitigate=True)",
     },
     "paths": {
         "paths": "rank, nodes, names, relations, cost, hops, lead_time",
@@ -78,6 +81,13 @@ TABLES: Dict[str, Dict[str, str]] = {
         "summary.by_stage": "label, total, dual, defense-only, industry-only, none, dual_fragile",
     },
     "brief": {"files": "file", "findings": "finding"},
+    "diff": {
+        "answers": "rank, change, node, sector, old, new, involves, impact",
+        "nodes.added": "id, name, kind", "nodes.removed": "id, name, kind",
+        "nodes.changed": "id, changes", "edges.added": "source, target, relation, part",
+        "edges.removed": "source, target, relation, part",
+        "edges.changed": "source, target, relation, part, changes",
+    },
     "convert": {"losses": "loss", "next_steps": "step"},
 }
 
@@ -391,6 +401,27 @@ def reach(path: Any = None, **options: Any) -> Result:
 def brief(path: Any = None, output: Union[str, os.PathLike] = "brief", **options: Any) -> Result:
     """Write the briefing pack into ``output``; the result has ``index``, ``files``, ``findings``."""
     return run("brief", path, output=output, **options)
+
+
+def diff(old: Any, new: Any = None, **options: Any) -> Result:
+    """What changed between ``old`` and ``new`` (files, folders, :class:`GraphFile` s or
+    NetworkX graphs), or between ``old`` and a scenario on it (``diff(path, fail="x")``): the
+    data (``nodes``, ``edges``: added, removed, changed) and the ``answers`` that changed,
+    ranked by impact."""
+    if new is None:
+        return run("diff", old, **options)
+    old_path = as_input(old)
+    new_path = as_input(new)
+    argv = [binary(), "diff", os.fspath(old_path), os.fspath(new_path)]
+    argv += _options(options) + ["--format", "json", "--quiet"]
+    proc = _execute(argv)
+    try:
+        envelope = json.loads(proc.stdout)
+    except ValueError as error:
+        raise LinkageError(70, f"linkage diff printed no JSON: {error}", argv) from None
+    result = Result(envelope)
+    result.source = os.fspath(new_path)
+    return result
 
 
 def render(path: Any = None, view: str = "structure", format: str = "svg",
