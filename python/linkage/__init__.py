@@ -403,13 +403,15 @@ def brief(path: Any = None, output: Union[str, os.PathLike] = "brief", **options
     return run("brief", path, output=output, **options)
 
 
-def diff(old: Any, new: Any = None, **options: Any) -> Result:
+def diff(old: Any = None, new: Any = None, **options: Any) -> Result:
     """What changed between ``old`` and ``new`` (files, folders, :class:`GraphFile` s or
     NetworkX graphs), or between ``old`` and a scenario on it (``diff(path, fail="x")``): the
     data (``nodes``, ``edges``: added, removed, changed) and the ``answers`` that changed,
-    ranked by impact."""
+    ranked by impact. ``old`` None is the bundled dataset."""
     if new is None:
         return run("diff", old, **options)
+    if old is None:
+        raise ValueError("diff(None, new): name the old graph when giving a new one")
     old_path = as_input(old)
     new_path = as_input(new)
     argv = [binary(), "diff", os.fspath(old_path), os.fspath(new_path)]

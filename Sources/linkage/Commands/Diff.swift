@@ -24,8 +24,9 @@ struct Diff: ParsableCommand {
       for data whose ids were regenerated.
       """)
 
-  @Argument(help: "The old graph: a file, CSV pair or dataset folder.")
-  var old: String
+  @Argument(
+    help: "The old graph: a file, CSV pair or dataset folder (default: the bundled korea-ax).")
+  var old: String?
 
   @Argument(help: "The new graph (default: OLD, under the scenario given).")
   var new: String?
