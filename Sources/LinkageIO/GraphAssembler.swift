@@ -7,6 +7,16 @@ package struct LoadedGraph: Sendable {
   /// The file or folder the graph came from, as given.
   package let path: String
   package let encoding: GraphEncoding
+  /// For an input read on top of a base graph (an addition, a candidates file): the file and
+  /// line of each edge, so what is said about an edge later can point at it. Empty otherwise.
+  package var edgeFile = ""
+  package var edgeLines: [Int32] = []
+
+  /// Where edge `e` was written, when known.
+  package func location(ofEdge e: EdgeIndex) -> SourceLocation? {
+    Int(e) < edgeLines.count && edgeLines[Int(e)] > 0
+      ? SourceLocation(file: edgeFile, line: Int(edgeLines[Int(e)]), column: 1) : nil
+  }
 }
 
 /// The encodings of one schema.
@@ -670,6 +680,11 @@ struct GraphAssembler {
       }
     }
     timer.lap("check duplicate edges")
-    return LoadedGraph(graph: graph, diagnostics: log, path: path, encoding: encoding)
+    var loaded = LoadedGraph(graph: graph, diagnostics: log, path: path, encoding: encoding)
+    if base != nil {
+      loaded.edgeFile = edgeFile
+      loaded.edgeLines = edgeLines
+    }
+    return loaded
   }
 }

@@ -193,9 +193,12 @@ package enum GraphLoader {
       let loaded = loadDocument(
         bytes: bytes, file: file, as: encoding, mapping: options.mapping, base: options.base,
         newEndpointsAreNodes: options.newEndpointsAreNodes)
-      return LoadedGraph(
+      var result = LoadedGraph(
         graph: loaded.graph, diagnostics: loaded.diagnostics, path: path,
         encoding: loaded.encoding)
+      result.edgeFile = loaded.edgeFile
+      result.edgeLines = loaded.edgeLines
+      return result
     }
   }
 

@@ -48,7 +48,8 @@ __all__ = [
 __version__ = "0.1.0"
 
 # `file:line:column: error: message`, as the CLI prints bad-data errors.
-_LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?:error|warning): (?P<message>.*)$")
+_LOCATED = re.compile(
+    r"^(?:linkage: )?(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?:error|warning): (?P<message>.*)$")
 
 
 #: The tables of each command's result, by key (:meth:`Result.table`), with what a row is.

@@ -392,7 +392,7 @@ package struct CSVGraphReader: Sendable {
     if columns.source < 0 || columns.target < 0 {
       throw CSVFatalError(
         message:
-          "edges.csv needs 'source' and 'target' columns (found: \(names.joined(separator: ", ")))",
+          "\(file.split(separator: "/").last.map(String.init) ?? file) needs 'source' and 'target' columns (found: \(names.joined(separator: ", ")))",
         line: record.line, column: 1)
     }
     return columns

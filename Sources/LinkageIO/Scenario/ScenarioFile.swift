@@ -59,6 +59,13 @@ package struct ScenarioSpec: Sendable, Equatable {
   ///   has an unknown key or a value that is not a string or a list of strings (located).
   package static func read(_ path: String) throws(InputError) -> ScenarioSpec {
     let bytes = try FileAccess.readAll(path, limit: 16 << 20)
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw .data(
+        Diagnostic(
+          .error, "empty scenario file: expected a mapping with \(keys.joined(separator: ", "))",
+          at: start))
+    }
     if let problem = GraphLoader.checkText(bytes, file: path) { throw .data(problem) }
     let parsed =
       GraphLoader.sniff(bytes) == .json
@@ -122,7 +129,7 @@ package struct ScenarioSpec: Sendable, Equatable {
       case "cut": spec.cut = try strings()
       case "add":
         spec.add = try strings().map { e in
-          Entry(e.text.hasPrefix("/") ? e.text : "\(folder)/\(e.text)", at: e.location)
+          Entry(e.text.hasPrefix("/") ? e.text : tidy("\(folder)/\(e.text)"), at: e.location)
         }
       default:
         // Close spellings, and anagrams (`fial`) that the edit distance bound misses.
@@ -137,5 +144,20 @@ package struct ScenarioSpec: Sendable, Equatable {
       }
     }
     return spec
+  }
+
+  /// `a/b/../c` as `a/c`, and `./x` as `x`: the path as a person would write it.
+  static func tidy(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+      if part == "." && !parts.isEmpty || part == "." && path.hasPrefix("./") { continue }
+      if part == "..", let last = parts.last, last != "..", last != "", last != "." {
+        parts.removeLast()
+      } else {
+        parts.append(part)
+      }
+    }
+    let joined = parts.joined(separator: "/")
+    return joined.isEmpty ? "." : joined
   }
 }

@@ -99,6 +99,13 @@ extension DiagramView {
         touched.append(v)
       }
     }
+    // The nodes each changed answer is about, and what it involves (the first answers, by
+    // impact), so a new single point and the targets it cuts are in the drawing.
+    for a in report.answers.prefix(40) {
+      for id in [a.subject] + a.targets.prefix(6) {
+        if let v = g.index(of: id) { touched.append(v) }
+      }
+    }
     overlay.legend = [
       .init(label: "+ added", attributes: addedMark, marks: d.addedNodes),
       .init(label: "− removed", attributes: removedMark, marks: union.removedNodes),
@@ -117,6 +124,6 @@ extension DiagramView {
     let title =
       "\(input.title) — changes since \(report.old.name): nodes +\(d.addedNodes.count) −\(d.removedNodes.count) ~\(d.changedNodes.count), links +\(d.addedEdges.count) −\(d.removedEdges.count) ~\(d.changedEdges.count); \(report.answers.count) answer\(report.answers.count == 1 ? "" : "s") changed"
     let view = DiagramView(nodes: nodes, title: title, overlay: overlay)
-    return (view.markingScenario(input), input)
+    return (view.markingScenario(input, marksAdditions: false), input)
   }
 }

@@ -6,6 +6,8 @@ extension DiffReport.ChangeKind {
     switch self {
     case .targetCutOff: "target cut off"
     case .targetRestored: "target supplied again"
+    case .targetRemoved: "target removed"
+    case .targetAdded: "new target"
     case .newSinglePoint: "new single point of failure"
     case .resolvedSinglePoint: "single point resolved"
     case .singlePointWider: "single point cuts more"
@@ -61,7 +63,7 @@ extension TableRenderer {
     out += "Data:       \(r.dataLine)\n"
     if !d.ambiguousKeys.isEmpty {
       out +=
-        "Warning:    \(d.ambiguousKeys.count) \(d.match.rawValue)s name two nodes on one side (matched in order): \(d.ambiguousKeys.prefix(5).joined(separator: ", "))\n"
+        "Warning:    \(d.ambiguousKeys.count) \(d.match.rawValue)\(d.ambiguousKeys.count == 1 ? " names" : "s name") two or more nodes on one side (matched in order): \(d.ambiguousKeys.prefix(5).joined(separator: ", "))\n"
     }
     if d.isEmpty && r.answers.isEmpty { return out + "\nNo difference.\n" }
     out += "\n"
@@ -111,39 +113,39 @@ extension TableRenderer {
 }
 
 extension CSVRenderer {
-  /// One row per change: `section, change, subject, field, old, new, impact`.
+  /// One row per change: `section, change, subject, field, old, new, involves, impact`.
   package static func render(_ r: DiffReport) -> String {
-    var out = CSVText.row(["section", "change", "subject", "field", "old", "new", "impact"])
+    var out = CSVText.row(["section", "change", "subject", "field", "old", "new", "involves", "impact"])
     for a in r.answers {
       out += CSVText.row([
         "answer", a.kind.rawValue, a.subject, a.sector?.name ?? "", a.old ?? "", a.new ?? "",
-        NumberFormat.canonical(a.impact),
+        a.targets.joined(separator: ";"), NumberFormat.canonical(a.impact),
       ])
     }
     let d = r.data
     let og = r.old.graph
     let ng = r.new.graph
-    for v in d.addedNodes { out += CSVText.row(["node", "added", ng.id(of: v), "", "", "", ""]) }
+    for v in d.addedNodes { out += CSVText.row(["node", "added", ng.id(of: v), "", "", "", "", ""]) }
     for v in d.removedNodes {
-      out += CSVText.row(["node", "removed", og.id(of: v), "", "", "", ""])
+      out += CSVText.row(["node", "removed", og.id(of: v), "", "", "", "", ""])
     }
     for c in d.changedNodes {
       for f in c.fields {
         out += CSVText.row([
-          "node", "changed", ng.id(of: c.new), f.field, f.old ?? "", f.new ?? "", "",
+          "node", "changed", ng.id(of: c.new), f.field, f.old ?? "", f.new ?? "", "", "",
         ])
       }
     }
     for e in d.addedEdges {
-      out += CSVText.row(["link", "added", DiffReport.linkText(e, ng), "", "", "", ""])
+      out += CSVText.row(["link", "added", DiffReport.linkText(e, ng), "", "", "", "", ""])
     }
     for e in d.removedEdges {
-      out += CSVText.row(["link", "removed", DiffReport.linkText(e, og), "", "", "", ""])
+      out += CSVText.row(["link", "removed", DiffReport.linkText(e, og), "", "", "", "", ""])
     }
     for c in d.changedEdges {
       for f in c.fields {
         out += CSVText.row([
-          "link", "changed", DiffReport.linkText(c.new, ng), f.field, f.old ?? "", f.new ?? "", "",
+          "link", "changed", DiffReport.linkText(c.new, ng), f.field, f.old ?? "", f.new ?? "", "", "",
         ])
       }
     }

@@ -106,12 +106,13 @@ extension MitigationReport {
 extension TableRenderer {
   /// The mitigation section of the spof table.
   package static func render(_ m: MitigationReport) -> String {
+    let targetCount = Set(m.pairs.map(\.target)).count
     var out = "Mitigations — \(m.originText)\n"
     let new = m.newSources
     out +=
       "  \(m.links.count) usable candidate link\(m.links.count == 1 ? "" : "s")"
       + (new.isEmpty ? "" : " (new: \(new.map(m.id).joined(separator: ", ")))")
-      + "; sets of up to \(m.options.maximumLinks) for \(m.points.count) point\(m.points.count == 1 ? "" : "s") and \(m.pairs.count) target\(m.pairs.count == 1 ? "" : "s") cut off"
+      + "; sets of up to \(m.options.maximumLinks) for \(m.points.count) single point\(m.points.count == 1 ? "" : "s") and the \(targetCount) target\(targetCount == 1 ? "" : "s") \(m.points.count == 1 ? "it cuts" : "they cut") off"
       + "; each proposal verified by re-running the analysis with it added\n"
     for d in m.rejected.items { out += "  skipped: \(d.message)\n" }
     if m.proposals.isEmpty {

@@ -17,9 +17,12 @@ extension DiagramView {
 
   /// This view with `input`'s scenario drawn on it: failed nodes and cut links marked (and
   /// drawn, up to `cap` of each, if the view left them out), what was added marked, the
-  /// scenario in the title, and a legend line for each mark drawn.
+  /// scenario in the title, and a legend line for each mark drawn. `marksAdditions` false
+  /// leaves additions to a view that marks them itself (the diff view).
   /// - Complexity: O(*V*) plus the scenario's size.
-  package func markingScenario(_ input: AnalysisInput, cap: Int = 24) -> DiagramView {
+  package func markingScenario(
+    _ input: AnalysisInput, cap: Int = 24, marksAdditions: Bool = true
+  ) -> DiagramView {
     guard let scenario = input.scenario else { return self }
     let graph = input.graph
     var out = self
@@ -33,8 +36,8 @@ extension DiagramView {
     }
     let failed = scenario.failedNodes
     let cut = scenario.cutEdges
-    let addedNodes = scenario.addedNodes
-    let addedEdges = scenario.addedEdges
+    let addedNodes = marksAdditions ? scenario.addedNodes : []
+    let addedEdges = marksAdditions ? scenario.addedEdges : []
     for v in failed.prefix(cap) { include(v) }
     for e in cut.prefix(cap) {
       include(graph.source(of: e))

@@ -28,6 +28,8 @@ package struct DiffReport: Sendable {
   package enum ChangeKind: String, Sendable, CaseIterable {
     case targetCutOff = "target_cut_off"
     case targetRestored = "target_restored"
+    case targetRemoved = "target_removed"
+    case targetAdded = "target_added"
     case newSinglePoint = "new_single_point"
     case resolvedSinglePoint = "resolved_single_point"
     case singlePointWider = "single_point_wider"
@@ -149,6 +151,28 @@ package struct DiffReport: Sendable {
     // Supply of each target on both sides.
     var oldRedundancy: [NodeIndex: TargetRedundancy] = [:]
     for r in old.redundancy { oldRedundancy[r.target] = r }
+    // Targets that left or joined (a buyer removed from the data, or one that is a target on
+    // one side only).
+    var newTargets = Set<NodeIndex>()
+    for r in new.redundancy { newTargets.insert(r.target) }
+    for r in old.redundancy {
+      let w = data.newOfOld[Int(r.target)]
+      guard w < 0 || !newTargets.contains(w) else { continue }
+      out.append(
+        AnswerChange(
+          kind: .targetRemoved, subject: og.id(of: r.target),
+          old: r.supplied ? "supplied" : "not supplied", new: w < 0 ? "not in the data" : "not a target",
+          targets: [og.id(of: r.target)], sector: nil, impact: value(r.target, new: false)))
+    }
+    for r in new.redundancy {
+      let v = data.oldOfNew[Int(r.target)]
+      guard v < 0 || oldRedundancy[v] == nil else { continue }
+      out.append(
+        AnswerChange(
+          kind: .targetAdded, subject: id(new: r.target), old: v < 0 ? "not in the data" : "not a target",
+          new: r.supplied ? "supplied" : "not supplied", targets: [id(new: r.target)], sector: nil,
+          impact: value(r.target, new: true)))
+    }
     for r in new.redundancy {
       let w = r.target
       let v = data.oldOfNew[Int(w)]
@@ -177,40 +201,58 @@ package struct DiffReport: Sendable {
       }
     }
 
-    // Single points of failure, by node.
+    // Single points of failure, by node. Targets are compared as nodes of the new graph (ids
+    // differ under --match name), and an old single point's targets that lost supply count as
+    // cut off (listed above), never as resolved.
+    let suppliedNow = new.analysis.network.suppliedNodes()
     var oldCut: [NodeIndex: SinglePointsOfFailure.Criticality] = [:]
     for c in old.analysis.criticalNodes { oldCut[c.node] = c }
+    /// An old single point's targets, as new nodes, that are still supplied.
+    func stillSupplied(_ c: SinglePointsOfFailure.Criticality) -> [NodeIndex] {
+      c.targetsCut.compactMap { t -> NodeIndex? in
+        let w = data.newOfOld[Int(t)]
+        return w >= 0 && suppliedNow[Int(w)] ? w : nil
+      }
+    }
+    func valueOf(_ targets: some Sequence<NodeIndex>) -> Double {
+      targets.reduce(0) { $0 + value($1, new: true) }
+    }
     var seen = Set<NodeIndex>()
     for c in new.analysis.criticalNodes {
       let v = data.oldOfNew[Int(c.node)]
-      let cutNow = c.targetsCut.map { ng.id(of: $0) }
       if v >= 0 { seen.insert(v) }
       guard v >= 0, let before = oldCut[v] else {
         out.append(
           AnswerChange(
             kind: .newSinglePoint, subject: id(new: c.node), old: nil,
-            new: "cuts \(c.targetsCut.count)", targets: cutNow, sector: nil, impact: c.valueCut))
+            new: "cuts \(c.targetsCut.count)", targets: c.targetsCut.map(id(new:)), sector: nil,
+            impact: c.valueCut))
         continue
       }
-      let cutBefore = before.targetsCut.map { og.id(of: $0) }
-      if Set(cutBefore) != Set(cutNow) {
-        out.append(
-          AnswerChange(
-            kind: c.valueCut >= before.valueCut && cutNow.count >= cutBefore.count
-              ? .singlePointWider : .singlePointNarrower,
-            subject: id(new: c.node), old: "cuts \(cutBefore.count)", new: "cuts \(cutNow.count)",
-            targets: Array(Set(cutNow).symmetricDifference(cutBefore)).sorted(), sector: nil,
-            impact: abs(c.valueCut - before.valueCut)))
-      }
+      let now = Set(c.targetsCut)
+      let then = Set(stillSupplied(before))
+      guard now != then else { continue }
+      let gained = now.subtracting(then)
+      let lost = then.subtracting(now)
+      out.append(
+        AnswerChange(
+          kind: gained.count >= lost.count && valueOf(gained) >= valueOf(lost)
+            ? .singlePointWider : .singlePointNarrower,
+          subject: id(new: c.node), old: "cuts \(then.count)", new: "cuts \(now.count)",
+          targets: gained.union(lost).map(id(new:)).sorted(), sector: nil,
+          impact: abs(valueOf(gained) - valueOf(lost))))
     }
     for c in old.analysis.criticalNodes where !seen.contains(c.node) {
       let w = data.newOfOld[Int(c.node)]
-      // A node removed from the data resolves nothing: the data diff lists it.
+      // A node removed from the data, or failed, resolves nothing; nor does one whose
+      // targets are all cut off now.
       guard w >= 0, !ng.isFailed(w) else { continue }
+      let alive = stillSupplied(c)
+      guard !alive.isEmpty else { continue }
       out.append(
         AnswerChange(
-          kind: .resolvedSinglePoint, subject: id(new: w), old: "cuts \(c.targetsCut.count)",
-          new: nil, targets: c.targetsCut.map { og.id(of: $0) }, sector: nil, impact: c.valueCut))
+          kind: .resolvedSinglePoint, subject: id(new: w), old: "cuts \(alive.count)",
+          new: nil, targets: alive.map(id(new:)).sorted(), sector: nil, impact: valueOf(alive)))
     }
 
     // Hidden single sourcing.
@@ -231,7 +273,6 @@ package struct DiffReport: Sendable {
     }
     // Vanished only where the node is still supplied: one that lost supply is cut off, not
     // diversified.
-    let suppliedNow = new.analysis.network.suppliedNodes()
     for h in old.analysis.hiddenSingleSources {
       let w = data.newOfOld[Int(h.node)]
       if w >= 0, !newHidden.contains(w), suppliedNow[Int(w)] {
@@ -239,8 +280,9 @@ package struct DiffReport: Sendable {
           AnswerChange(
             kind: .hiddenSingleSourceVanished, subject: id(new: w),
             old: "hangs on \(h.singlePoints.map { og.id(of: $0) }.joined(separator: ", "))",
-            new: nil, targets: h.singlePoints.map { og.id(of: $0) }, sector: nil,
-            impact: value(w, new: true)))
+            new: nil,
+            targets: h.singlePoints.map { data.newOfOld[Int($0)] >= 0 ? ng.id(of: data.newOfOld[Int($0)]) : og.id(of: $0) },
+            sector: nil, impact: value(w, new: true)))
       }
     }
 

@@ -240,7 +240,7 @@ package struct AnalysisRequest: Sendable {
             throw RequestError(
               option: text.option,
               message: "no node has \(field) '\(value)'"
-                + (listed.count <= 20 ? " (\(field)s here: \(listed.joined(separator: ", ")))" : ""),
+                + (listed.count <= 20 ? " (values of \(field) here: \(listed.joined(separator: ", ")))" : ""),
               suggestions: Suggestions.closest(to: value, in: listed))
           }
         }
@@ -265,7 +265,7 @@ package struct AnalysisRequest: Sendable {
     throw RequestError(
       option: text.option,
       message: "no node has \(field) '\(value)'"
-        + (here.isEmpty ? "" : " (\(field)s here: \(here.joined(separator: ", ")))"),
+        + (here.isEmpty ? "" : " (values of \(field) here: \(here.joined(separator: ", ")))"),
       suggestions: Suggestions.closest(to: value, in: here))
   }
 

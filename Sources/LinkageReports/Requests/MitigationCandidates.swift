@@ -82,11 +82,23 @@ package struct MitigationCandidates: Sendable {
     } catch {
       throw .input(error)
     }
-    var log = loaded.diagnostics
-    if log.hasErrors { throw .data(file: path, diagnostics: log) }
     let c = loaded.graph
+    // Only a source may be new (a supplier to qualify); a target the graph lacks is a typo.
+    var badTargets = Set<String>()
+    for e in c.edges where graph.index(of: c.id(of: c.target(of: e))) == nil {
+      badTargets.insert(c.id(of: c.target(of: e)))
+    }
+    var log = DiagnosticLog()
+    for d in loaded.diagnostics.items {
+      let aboutBadTarget = badTargets.contains { d.message.hasPrefix("'\($0)' is not in the graph") }
+      if !aboutBadTarget { log.append(d) }
+    }
+    if log.hasErrors { throw .data(file: path, diagnostics: log) }
+    func location(_ e: EdgeIndex) -> SourceLocation {
+      loaded.location(ofEdge: e) ?? SourceLocation(file: path, line: 1, column: 1)
+    }
     var newNodes: [NewNode] = []
-    for v in c.nodes where graph.index(of: c.id(of: v)) == nil {
+    for v in c.nodes where graph.index(of: c.id(of: v)) == nil && !badTargets.contains(c.id(of: v)) {
       newNodes.append(
         NewNode(
           id: c.id(of: v), name: c.writtenName(of: v), kind: c.kindLabel(of: v) ?? "supplier",
@@ -95,22 +107,31 @@ package struct MitigationCandidates: Sendable {
     let costs = c.edgeAttributes["cost"]
     var links: [Link] = []
     for e in c.edges {
+      let source = c.id(of: c.source(of: e))
+      let target = c.id(of: c.target(of: e))
+      let at = location(e)
+      if badTargets.contains(target) {
+        let close = Suggestions.closest(to: target, in: graph.ids)
+        log.error(
+          "candidate target '\(target)' is not in the graph (only a candidate's source may be new)"
+            + (close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"),
+          at: at)
+        continue
+      }
       var cost: Double? = nil
       if let costs, costs[Int(e)] != nil {
         guard let x = costs.number(at: Int(e)), x >= 0, x.isFinite else {
-          log.error(
-            "candidate \(e + 1) (\(c.id(of: c.source(of: e))) → \(c.id(of: c.target(of: e)))): cost must be a number of at least 0",
-            at: SourceLocation(file: path, line: 1, column: 1))
+          log.error("cost must be a number of at least 0 (\(source) → \(target))", at: at)
           continue
         }
         cost = x
       }
       links.append(
         Link(
-          source: c.id(of: c.source(of: e)), target: c.id(of: c.target(of: e)),
-          relation: c.relation(of: e).name, part: c.part(of: e), cost: cost,
+          source: source, target: target, relation: c.relation(of: e).name, part: c.part(of: e),
+          cost: cost,
           attributes: c.edgeAttributes.values(at: Int(e)).filter { $0.name != "cost" },
-          origin: "\(path): candidate \(e + 1)"))
+          origin: at.line > 1 || loaded.location(ofEdge: e) != nil ? "\(at.file):\(at.line)" : "\(path)"))
     }
     if log.hasErrors { throw .data(file: path, diagnostics: log) }
     return MitigationCandidates(

@@ -9,6 +9,9 @@ package enum ScenarioError: Error, Sendable {
   case input(InputError)
   /// An addition file with errors in its data (every one listed).
   case addition(file: String, diagnostics: DiagnosticLog)
+  /// A scenario file whose entries name unknown ids, selectors or links (every one listed,
+  /// located; exit 65: the file's data is wrong, not the command line).
+  case file(file: String, diagnostics: DiagnosticLog)
 }
 
 /// A graph with a scenario applied, and what reading its additions found.
@@ -31,6 +34,9 @@ extension ScenarioSpec {
     var graph = graph
     var changes: [Scenario.Change] = []
     var log = DiagnosticLog()
+    // An entry from a scenario file that names nothing is an error located in the file; all
+    // of them are listed. One from the command line is a usage error, thrown at once.
+    var fileErrors = DiagnosticLog()
     for entry in add {
       let loaded: LoadedGraph
       do throws(InputError) {
@@ -41,7 +47,12 @@ extension ScenarioSpec {
           options: LoadOptions(
             base: graph, newEndpointsAreNodes: GraphLoader.isLoneEdgeFile(entry.text)))
       } catch {
-        throw .input(error)
+        // A scenario file naming a file that is not there: say where it is named.
+        guard let location = entry.location, case .notFound(let path, let detail) = error else {
+          throw .input(error)
+        }
+        fileErrors.error("add: \(path): \(detail)", at: location)
+        continue
       }
       if loaded.diagnostics.hasErrors {
         throw .addition(file: entry.text, diagnostics: loaded.diagnostics)
@@ -59,13 +70,21 @@ extension ScenarioSpec {
     func option(_ entry: Entry, _ flag: String) -> String {
       entry.location.map { "\($0)" } ?? flag
     }
+    func failed(_ error: RequestError, _ entry: Entry, key: String) throws(ScenarioError) {
+      guard let location = entry.location else { throw .request(error) }
+      var message = "\(key): \(error.message)"
+      if !error.suggestions.isEmpty {
+        message += "; did you mean \(error.suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
+      }
+      fileErrors.error(message, at: location)
+    }
     var named: [NodeIndex] = []
     for entry in fail {
       for id in entry.text.split(separator: ",", omittingEmptySubsequences: false) {
         let id = String(id).trimmingCharacters(in: .whitespaces)
         guard let v = graph.index(of: id) else {
-          throw .request(
-            Suggestions.unknownNode(id, option: option(entry, "--fail"), in: graph))
+          try failed(Suggestions.unknownNode(id, option: option(entry, "--fail"), in: graph), entry, key: "fail")
+          continue
         }
         if !named.contains(v) { named.append(v) }
       }
@@ -77,7 +96,7 @@ extension ScenarioSpec {
           .init(text: entry.text, option: option(entry, "--fail-where")), in: graph)
         changes.append(.failWhere(selector: entry.text, nodes: nodes))
       } catch {
-        throw .request(error)
+        try failed(error, entry, key: "fail_where")
       }
     }
     for entry in cut {
@@ -87,10 +106,11 @@ extension ScenarioSpec {
           let edges = try Self.edges(spec, option: option(entry, "--cut"), in: graph)
           changes.append(.cut(spec: spec, edges: edges))
         } catch {
-          throw .request(error)
+          try failed(error, entry, key: "cut")
         }
       }
     }
+    if fileErrors.hasErrors { throw .file(file: file ?? "", diagnostics: fileErrors) }
     let scenario = Scenario(name: name, file: file, changes: changes)
     return ScenarioApplication(
       graph: scenario.apply(to: graph), scenario: scenario, diagnostics: log)
@@ -113,9 +133,9 @@ extension ScenarioSpec {
     var source: NodeIndex? = nil
     var rest = ""
     for a in arrows {
-      if let s = graph.index(of: String(spec[..<a])) {
+      if let s = graph.index(of: String(spec[..<a]).trimmingCharacters(in: .whitespaces)) {
         source = s
-        rest = String(spec[spec.index(after: a)...])
+        rest = String(spec[spec.index(after: a)...]).trimmingCharacters(in: .whitespaces)
         break
       }
     }
@@ -157,7 +177,7 @@ extension ScenarioSpec {
       throw RequestError(
         option: option,
         message:
-          "the links '\(graph.id(of: source))' → '\(graph.id(of: target))' are \(names.joined(separator: ", ")), not \(relation)",
+          "\(between.count == 1 ? "the link" : "the links") '\(graph.id(of: source))' → '\(graph.id(of: target))' \(between.count == 1 ? "is" : "are") \(names.joined(separator: ", ")), not \(relation)",
         suggestions: Suggestions.closest(to: relation, in: names))
     }
     return matching.sorted()

@@ -124,7 +124,15 @@ struct ScenarioOptions: ParsableArguments {
     given.failWhere = failWhere.map { .init($0) }
     given.cut = cut.map { .init($0) }
     given.add = add.map { .init($0) }
-    return spec.merged(with: given)
+    let merged = spec.merged(with: given)
+    if let scenarioFile, merged.isEmpty {
+      // A named scenario that changes nothing would print no "What if" at all.
+      printError(
+        "linkage: \(scenarioFile):1:1: error: the scenario changes nothing: give at least one of fail, fail_where, cut, add"
+      )
+      throw ExitCode.dataError
+    }
+    return merged
   }
 }
 
@@ -268,6 +276,10 @@ struct GraphInput {
       case .addition(let file, let log):
         for d in log.sorted where d.severity == .error { printError(d.description) }
         printError("linkage: \(log.errorCount) error(s) in \(file), added by the scenario")
+        throw ExitCode.dataError
+      case .file(let file, let log):
+        for d in log.sorted where d.severity == .error { printError(d.description) }
+        printError("linkage: \(log.errorCount) error(s) in the scenario file \(file)")
         throw ExitCode.dataError
       }
     }
