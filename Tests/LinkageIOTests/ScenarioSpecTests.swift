@@ -94,7 +94,8 @@ struct ScenarioSpecTests {
         return ""
       } catch { return error.description }
     }
-    #expect(message("prog-defense-demo>army:supplies").contains("are qualifies, not supplies"))
+    #expect(message("prog-defense-demo>army:supplies").contains("is qualifies, not supplies"))
+    #expect(message(" prog-defense-demo > army ") == "")
     #expect(message("prog-defense-demo>navy").contains("no link"))
     #expect(message("prog-defense-dem>army").contains("did you mean 'prog-defense-demo'"))
     #expect(message("prog-defense-demo").contains("no '>'"))
@@ -139,9 +140,24 @@ struct ScenarioSpecTests {
       _ = try ScenarioSpec.read(folder + "/bad3.yaml").apply(to: try Self.korea())
       Issue.record("an unknown id was accepted")
     } catch {
-      guard case .request(let e)? = error as? ScenarioError else { throw error }
-      #expect(e.option.hasSuffix("bad3.yaml:2:5"))
-      #expect(e.suggestions.contains("kseed-silicon"))
+      // A file's bad entries are data errors (exit 65), each located, all listed.
+      guard case .file(_, let log)? = error as? ScenarioError else { throw error }
+      #expect(log.items.count == 1)
+      #expect(log.items[0].description.contains("bad3.yaml:2:5: error: fail: no node with id 'kseed-silicn'"))
+      #expect(log.items[0].description.contains("did you mean 'kseed-silicon'"))
+    }
+    TestFiles.write(
+      "fail: [kseed-silicn, nobody]\ncut: [foo, kseed-silicon>navy]\nadd: none.yaml\n",
+      to: folder + "/bad4.yaml")
+    do {
+      _ = try ScenarioSpec.read(folder + "/bad4.yaml").apply(to: try Self.korea())
+      Issue.record("bad entries were accepted")
+    } catch {
+      guard case .file(_, let log)? = error as? ScenarioError else { throw error }
+      let text = log.items.map(\.description).joined(separator: "\n")
+      #expect(log.items.count == 5, "\(text)")
+      #expect(text.contains("bad4.yaml:3:6: error: add:"))
+      #expect(text.contains("cut: 'foo' has no '>'"))
     }
   }
 

@@ -100,10 +100,15 @@ extension DiagramView {
       }
     }
     // The nodes each changed answer is about, and what it involves (the first answers, by
-    // impact), so a new single point and the targets it cuts are in the drawing.
+    // impact), so a new single point and the targets it cuts are in the drawing; single
+    // points that appeared say so in their label.
     for a in report.answers.prefix(40) {
       for id in [a.subject] + a.targets.prefix(6) {
         if let v = g.index(of: id) { touched.append(v) }
+      }
+      if a.kind == .newSinglePoint, let v = g.index(of: a.subject) {
+        let line = "! new single point (\(a.new ?? ""))"
+        overlay.nodeLabels[v] = overlay.nodeLabels[v].map { "\($0) · \(line)" } ?? line
       }
     }
     overlay.legend = [

@@ -240,7 +240,7 @@ package struct AnalysisRequest: Sendable {
             throw RequestError(
               option: text.option,
               message: "no node has \(field) '\(value)'"
-                + (listed.count <= 20 ? " (values of \(field) here: \(listed.joined(separator: ", ")))" : ""),
+                + (listed.count <= 20 ? " (\(Self.valuesHere(field)): \(listed.joined(separator: ", ")))" : ""),
               suggestions: Suggestions.closest(to: value, in: listed))
           }
         }
@@ -265,7 +265,7 @@ package struct AnalysisRequest: Sendable {
     throw RequestError(
       option: text.option,
       message: "no node has \(field) '\(value)'"
-        + (here.isEmpty ? "" : " (values of \(field) here: \(here.joined(separator: ", ")))"),
+        + (here.isEmpty ? "" : " (\(Self.valuesHere(field)): \(here.joined(separator: ", ")))"),
       suggestions: Suggestions.closest(to: value, in: here))
   }
 
@@ -314,5 +314,12 @@ package struct AnalysisRequest: Sendable {
         suggestions: Suggestions.closest(to: k, in: known.sorted()))
     }
     return kinds
+  }
+}
+
+extension AnalysisRequest {
+  /// `sectors here` for the schema's fields, `values of country here` for an attribute.
+  static func valuesHere(_ field: String) -> String {
+    ["kind", "sector", "stage", "tier"].contains(field) ? "\(field)s here" : "values of \(field) here"
   }
 }
