@@ -30,6 +30,8 @@ package struct MitigationReport: Sendable {
     package var candidatesPerGroup = 20
     /// The most distinct proposals verified and listed.
     package var proposals = 50
+    /// Called with (verified, to verify) after each re-run.
+    package var progress: (@Sendable (Int, Int) -> Void)?
     package init() {}
   }
 
@@ -268,33 +270,42 @@ package struct MitigationReport: Sendable {
     }
     proposalsLeftOut = max(0, order.count - options.proposals)
     var verified: [Checked] = []
-    for k in order.prefix(options.proposals) {
-      let after = SinglePointsOfFailure(network: networkAdding(sets[k]), targets: allTargets)
-      var stillCut = Set<PointTarget>()
-      for p in points {
-        for t in after.criticality(of: p).targetsCut { stillCut.insert(PointTarget(point: p, target: t)) }
-      }
-      let removed = pairs.filter { !stillCut.contains($0) }
-      let removedTargets = Array(Set(removed.map(\.target))).sorted()
-      var changes: [RedundancyChange] = []
-      if !removedTargets.isEmpty {
-        let afterForTargets = SinglePointsOfFailure(
-          network: after.network, targets: removedTargets)
-        for r in TargetRedundancy.compute(
-          report: afterForTargets, limit: spof.options.maximumRedundancy)
-        {
-          if let b = before[r.target] { changes.append(RedundancyChange(before: b, after: r)) }
+    // One re-run per proposal, two at a time on large graphs (each is a whole analysis).
+    let chosen = Array(order.prefix(options.proposals))
+    let parallel = base.nodeCount >= 50_000
+    var done = 0
+    let linkList = links
+    for start in stride(from: 0, to: chosen.count, by: parallel ? 2 : 1) {
+      let batch = Array(chosen[start..<min(chosen.count, start + (parallel ? 2 : 1))])
+      let checked = ParallelBuild.run(batch.count, parallel: parallel) { i -> Checked in
+        let k = batch[i]
+        let after = SinglePointsOfFailure(network: networkAdding(sets[k]), targets: allTargets)
+        var stillCut = Set<PointTarget>()
+        for p in points {
+          for t in after.criticality(of: p).targetsCut {
+            stillCut.insert(PointTarget(point: p, target: t))
+          }
         }
-      }
-      var cost: Double? = 0
-      for i in sets[k] {
-        if let c = links[i].cost, let total = cost { cost = total + c } else { cost = nil }
-      }
-      verified.append(
-        Checked(
+        let removed = pairs.filter { !stillCut.contains($0) }
+        let removedTargets = Set(removed.map(\.target))
+        var changes: [RedundancyChange] = []
+        if !removedTargets.isEmpty {
+          for r in TargetRedundancy.compute(report: after, limit: spof.options.maximumRedundancy)
+          where removedTargets.contains(r.target) {
+            if let b = before[r.target] { changes.append(RedundancyChange(before: b, after: r)) }
+          }
+        }
+        var cost: Double? = 0
+        for i in sets[k] {
+          if let c = linkList[i].cost, let total = cost { cost = total + c } else { cost = nil }
+        }
+        return Checked(
           set: sets[k], found: foundFor[k], removed: removed, redundancy: changes,
-          alternatives: alternatives[k], others: others[k], exhaustive: exhaustive[k],
-          cost: cost))
+          alternatives: alternatives[k], others: others[k], exhaustive: exhaustive[k], cost: cost)
+      }
+      verified.append(contentsOf: checked)
+      done += batch.count
+      options.progress?(done, chosen.count)
     }
     // Ranked by points removed, then cost (unknown last), then size, then candidate order.
     verified.sort { a, b in

@@ -141,6 +141,10 @@ struct Spof: ParsableCommand {
       var m = MitigationReport.Options()
       m.maximumLinks = maxLinks
       m.points = top ?? 10
+      let reporter = progress
+      m.progress = { done, total in
+        reporter.say("verifying mitigations: \(done)/\(total) re-runs", overwrite: true)
+      }
       progress.say("searching mitigations…")
       mitigations = MitigationReport(spof: report, candidates: fromFile, options: m)
       progress.finishLine()
