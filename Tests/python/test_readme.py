@@ -73,3 +73,38 @@ def test_readme_networkx_example_runs(tmp_path, monkeypatch, capsys):
     sys.modules.pop("linkage", None)
     exec(compile(blocks("python")[1], "README.md", "exec"), {})
     assert capsys.readouterr().out.splitlines() == ["['integrator', 'lidar-co']", "2"]
+
+
+def test_readme_console_outputs_are_what_the_commands_print():
+    """Every line the README's ```console blocks show under `$ linkage …` (bar "…") is printed
+    by that command today, in that order."""
+    import os
+    import shlex
+    import subprocess
+
+    from conftest import linkage_binary
+
+    binary = os.path.abspath(os.path.join(ROOT, linkage_binary()))
+    checked = 0
+    for block in blocks("console"):
+        commands = []
+        for line in block.rstrip("\n").split("\n"):
+            if line.startswith("$ "):
+                commands.append((line[2:], []))
+            elif commands:
+                commands[-1][1].append(line.rstrip())
+        for command, expected in commands:
+            if not command.startswith("linkage ") or " -o " in command:
+                continue
+            argv = shlex.split(command)
+            argv[0] = binary
+            proc = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True)
+            printed = [line.rstrip() for line in (proc.stdout + proc.stderr).split("\n")]
+            at = 0
+            for line in expected:
+                if not line or line == "…":
+                    continue
+                assert line in printed[at:], f"`{command}` no longer prints: {line}"
+                at = printed.index(line, at) + 1
+            checked += 1
+    assert checked >= 5
