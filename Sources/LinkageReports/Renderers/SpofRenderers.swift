@@ -226,6 +226,10 @@ extension JSONRenderer {
     } else {
       json.member("simulation", .null)
     }
+    if let loss = r.loss {
+      json.key("loss")
+      writeLoss(r, loss, to: &json)
+    }
     if let mitigations {
       json.key("mitigations")
       write(mitigations, to: &json)
@@ -384,6 +388,7 @@ extension TableRenderer {
       }
       out += st.text
     }
+    if r.loss != nil { out += "\n" + TableRenderer.lossSection(r, rows: rows) }
     let s = r.structure
     out += "\nStructural view (undirected, as NetworkX/igraph report it; not a supply answer): "
     out +=
@@ -398,3 +403,139 @@ package enum TableRenderer {}
 package enum CSVRenderer {}
 /// Renders reports as the JSON output contract (``JSONRenderer/document(command:input:stream:result:)``).
 package enum JSONRenderer {}
+
+// MARK: Share-weighted loss
+
+extension SpofReport {
+  /// `0.6` for a fraction, to three decimals.
+  static func fractionText(_ x: Double) -> String { RuleText.fraction(x) }
+
+  /// What the loss model assumed about shares.
+  var lossSharesText: String {
+    guard let loss else { return "" }
+    let flow = network.carries.filter { $0 }.count
+    let missing = loss.supply.edgesWithoutShare
+    if missing == 0 { return "every supply edge has a share" }
+    if missing == flow { return "no supply edge has a share: each counts 1 (loss = value cut off)" }
+    return "\(flow - missing) of \(flow) supply edges have a share; the other \(missing) count 1"
+  }
+
+  /// `navy 1 → 0.6, nuri-electronics 1 → 0`.
+  func effectsText(_ effects: [SupplyLoss.TargetEffect], limit: Int = 4) -> String {
+    let shown = effects.prefix(limit).map {
+      "\(graph.id(of: $0.target)) \(Self.fractionText($0.before)) → \(Self.fractionText($0.after))"
+    }
+    return shown.joined(separator: ", ")
+      + (effects.count > limit ? ", … (\(effects.count - limit) more)" : "")
+  }
+}
+
+extension TableRenderer {
+  /// The `--loss` section of the spof table.
+  static func lossSection(_ r: SpofReport, rows: Int) -> String {
+    guard let loss = r.loss else { return "" }
+    let graph = r.graph
+    var out =
+      "Share-weighted loss (value lost when each node fails: Σ value × fall in supplied fraction; \(r.lossSharesText)):\n"
+    if !loss.converged {
+      out += "  (a cycle's iteration hit its round limit: fractions there are lower bounds)\n"
+    }
+    if loss.ranked.isEmpty {
+      return out + "  No single failure lowers any target's supply.\n"
+    }
+    var t = TextTable(["#", "node", "kind", "value lost", "targets", "supplied before → after"], rightAligned: [0, 3, 4])
+    for (k, item) in r.lossListed.prefix(rows).enumerated() {
+      let v = item.entry.node
+      let rank = (loss.ranked.firstIndex { $0.node == v } ?? k) + 1
+      t.add([
+        String(rank), graph.id(of: v), graph.kind(of: v).name,
+        RuleText.fraction(item.entry.valueLost), String(item.entry.targetsAffected),
+        r.effectsText(item.effects),
+      ])
+    }
+    out += t.text
+    if loss.ranked.count > min(rows, r.lossListed.count) {
+      out += "… \(loss.ranked.count - min(rows, r.lossListed.count)) more nodes lose value (--top N, or --format json)\n"
+    }
+    return out
+  }
+}
+
+extension JSONRenderer {
+  /// The `loss` member of `spof --loss --format json`.
+  static func writeLoss(_ r: SpofReport, _ loss: SupplyLoss, to json: inout JSONWriter) {
+    let graph = r.graph
+    json.beginObject()
+    json.member(
+      "model",
+      .string(
+        "y = 0 failed, 1 origin; a part group supplies min(1, sum of share x y(source)), an edge without share counting 1; y(node) = min over its groups; least fixed point on cycles; loss(x) = sum over targets t != x of value(t) x (y(t) - y_x(t))"
+      ))
+    json.member("converged", .bool(loss.converged))
+    json.member("edges_without_share", .int(loss.supply.edgesWithoutShare))
+    json.member("shares", .string(r.lossSharesText))
+    json.key("targets")
+    json.beginArray()
+    let ids = graph.ids
+    for t in loss.targets.sorted(by: { ids[Int($0)] < ids[Int($1)] }) {
+      json.item()
+      json.beginObject()
+      json.member("id", .string(ids[Int(t)]))
+      json.member("supplied", .number(loss.supply.supplied[Int(t)]))
+      json.endObject()
+    }
+    json.endArray()
+    json.member("node_count", .int(loss.ranked.count))
+    json.key("nodes")
+    json.beginArray()
+    for item in r.lossListed {
+      let v = item.entry.node
+      json.item()
+      json.beginObject()
+      json.member("rank", .int((loss.ranked.firstIndex { $0.node == v } ?? 0) + 1))
+      json.member("id", .string(ids[Int(v)]))
+      json.member("name", .string(graph.name(of: v)))
+      json.member("kind", .string(graph.kind(of: v).name))
+      json.member("value_lost", .number(item.entry.valueLost))
+      json.member("targets_affected", .int(item.entry.targetsAffected))
+      json.key("targets")
+      json.beginArray()
+      for e in item.effects {
+        json.item()
+        json.beginObject()
+        json.member("id", .string(ids[Int(e.target)]))
+        json.member("before", .number(e.before))
+        json.member("after", .number(e.after))
+        json.endObject()
+      }
+      json.endArray()
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
+  }
+}
+
+extension CSVRenderer {
+  /// `spof --loss --format csv`: one row per listed node.
+  package static func renderLoss(_ r: SpofReport) -> String {
+    let graph = r.graph
+    var out = CSVText.row([
+      "rank", "id", "name", "kind", "value_lost", "targets_affected", "targets", "semantics",
+    ])
+    guard let loss = r.loss else { return out }
+    for item in r.lossListed {
+      let v = item.entry.node
+      out += CSVText.row([
+        String((loss.ranked.firstIndex { $0.node == v } ?? 0) + 1), graph.id(of: v),
+        graph.name(of: v), graph.kind(of: v).name, NumberFormat.canonical(item.entry.valueLost),
+        String(item.entry.targetsAffected),
+        item.effects.map {
+          "\(graph.id(of: $0.target)) \(NumberFormat.canonical($0.before))>\(NumberFormat.canonical($0.after))"
+        }.joined(separator: ";"),
+        r.network.semantics.rawValue,
+      ])
+    }
+    return out
+  }
+}

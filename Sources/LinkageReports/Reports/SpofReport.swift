@@ -34,6 +34,8 @@ package struct SpofReport: Sendable {
     /// Monte Carlo trials (nil: none) and their seed.
     package var simulationTrials: Int?
     package var simulationSeed: UInt64 = 1
+    /// Whether to rank nodes by share-weighted value lost (`--loss`).
+    package var includesLoss = false
     /// Called with the trials done so far while simulating.
     package var progress: (@Sendable (Int) -> Void)?
     package init() {}
@@ -99,6 +101,10 @@ package struct SpofReport: Sendable {
   package let simulation: FailureSimulation?
   /// What the input's scenario does to the targets' supply (nil without a scenario).
   package let effect: ScenarioEffect?
+  /// Share-weighted loss (with ``Options/includesLoss``).
+  package let loss: SupplyLoss?
+  /// The listed loss entries (up to the limit) with the targets each one lowers.
+  package let lossListed: [(entry: SupplyLoss.Entry, effects: [SupplyLoss.TargetEffect])]
 
   package var graph: SupplyGraph { input.graph }
   package var focus: NodeIndex? { options.focus }
@@ -197,6 +203,20 @@ package struct SpofReport: Sendable {
         progress: options.progress ?? { _ in })
     } else {
       simulation = nil
+    }
+    if options.includesLoss {
+      let loss = SupplyLoss(network: network, targets: targets.nodes)
+      self.loss = loss
+      let shown: [SupplyLoss.Entry]
+      if let focus = options.focus {
+        shown = loss.ranked.filter { $0.node == focus }
+      } else {
+        shown = options.limit.map { Array(loss.ranked.prefix($0)) } ?? loss.ranked
+      }
+      lossListed = shown.map { ($0, loss.effects(of: $0.node)) }
+    } else {
+      loss = nil
+      lossListed = []
     }
     effect = input.unchanged.map {
       ScenarioEffect(

@@ -71,6 +71,13 @@ struct Spof: ParsableCommand {
 
   @Flag(
     help: """
+      Rank nodes by share-weighted value lost when each fails (a 30% supplier loses 30% of \
+      what hangs on it alone), with each target's supplied fraction before and after.
+      """)
+  var loss = false
+
+  @Flag(
+    help: """
       Propose, for each listed single point, the smallest set of new links that removes it, \
       verified by re-running the analysis with the links added.
       """)
@@ -124,6 +131,7 @@ struct Spof: ParsableCommand {
     reportOptions.maximumRedundancy = maxRedundancy
     reportOptions.simulationTrials = simulate
     reportOptions.simulationSeed = seed
+    reportOptions.includesLoss = loss
     if let simulate {
       let reporter = progress
       reportOptions.progress = { done in
@@ -154,7 +162,14 @@ struct Spof: ParsableCommand {
       emitJSON(command: "spof", input: input) {
         JSONRenderer.write(report, mitigations: mitigations, to: &$0)
       }
-    case .csv: emit(mitigations.map(CSVRenderer.render) ?? CSVRenderer.render(report))
+    case .csv:
+      if let mitigations {
+        emit(CSVRenderer.render(mitigations))
+      } else if loss {
+        emit(CSVRenderer.renderLoss(report))
+      } else {
+        emit(CSVRenderer.render(report))
+      }
     case .table:
       emit(TableRenderer.render(report) + (mitigations.map { "\n" + TableRenderer.render($0) } ?? ""))
     }

@@ -1,0 +1,88 @@
+/// How much of the targets' value each single failure takes away, share-weighted: for a
+/// node *x*, Σ value(*t*) · (*y*(*t*) − *y*ₓ(*t*)) over the targets *t* other than *x*, where *y*
+/// is the supplied fraction of the intact network and *y*ₓ the fraction with *x* failed
+/// (``ShareWeightedSupply``). A 30% supplier's failure loses 30% of what depends on it alone;
+/// without shares the loss is the value of the targets cut off, as ``SinglePointsOfFailure``
+/// counts it.
+///
+///     let loss = SupplyLoss(network: network, targets: buyers)
+///     loss.ranked.first       // Entry(node: kseed-silicon, valueLost: 16, targetsAffected: 2)
+///     loss.effects(of: kseed) // navy 1 → 0, nuri-electronics 1 → 0
+///
+/// - Complexity: one incremental failure per node (see ``FractionEngine/fail(_:)``): the
+///   components downstream of it whose inputs change.
+package struct SupplyLoss: Sendable {
+  package struct Entry: Sendable {
+    package let node: NodeIndex
+    package let valueLost: Double
+    /// Targets whose fraction falls.
+    package let targetsAffected: Int
+  }
+
+  package struct TargetEffect: Sendable {
+    package let target: NodeIndex
+    package let before: Double
+    package let after: Double
+  }
+
+  package let supply: ShareWeightedSupply
+  package let targets: [NodeIndex]
+  /// Nodes whose failure loses some value, most value first, then by id.
+  package let ranked: [Entry]
+  /// False when some cycle's iteration hit its round limit.
+  package let converged: Bool
+
+  package init(network: SupplyNetwork, targets: [NodeIndex]) {
+    let supply = ShareWeightedSupply(network: network)
+    self.supply = supply
+    self.targets = targets
+    let graph = network.graph
+    var isTarget = [Bool](repeating: false, count: graph.nodeCount)
+    for t in targets { isTarget[Int(t)] = true }
+    let valueColumn = graph.nodeAttributes["value"]
+    var engine = supply.engine()
+    var entries: [Entry] = []
+    var converged = supply.converged
+    for x in graph.nodes where !graph.isFailed(x) {
+      let change = engine.fail(x)
+      converged = converged && change.converged
+      var lost = 0.0
+      var affected = 0
+      for (k, v) in change.nodes.enumerated() where isTarget[Int(v)] && v != x {
+        lost += (valueColumn?.number(at: Int(v)) ?? 1) * (change.before[k] - change.after[k])
+        affected += 1
+      }
+      if affected > 0 && lost > ShareWeightedSupply.tolerance {
+        entries.append(Entry(node: x, valueLost: lost, targetsAffected: affected))
+      }
+    }
+    let ids = graph.ids
+    ranked = entries.sorted {
+      $0.valueLost != $1.valueLost
+        ? $0.valueLost > $1.valueLost : ids[Int($0.node)] < ids[Int($1.node)]
+    }
+    self.converged = converged
+  }
+
+  /// The targets whose fraction falls when `node` fails, most value lost first, then by id.
+  /// - Complexity: one incremental failure.
+  package func effects(of node: NodeIndex) -> [TargetEffect] {
+    let graph = supply.network.graph
+    var isTarget = [Bool](repeating: false, count: graph.nodeCount)
+    for t in targets { isTarget[Int(t)] = true }
+    var engine = supply.engine()
+    let change = engine.fail(node)
+    let valueColumn = graph.nodeAttributes["value"]
+    func worth(_ e: TargetEffect) -> Double {
+      (valueColumn?.number(at: Int(e.target)) ?? 1) * (e.before - e.after)
+    }
+    var out: [TargetEffect] = []
+    for (k, v) in change.nodes.enumerated() where isTarget[Int(v)] && v != node {
+      out.append(TargetEffect(target: v, before: change.before[k], after: change.after[k]))
+    }
+    let ids = graph.ids
+    return out.sorted {
+      worth($0) != worth($1) ? worth($0) > worth($1) : ids[Int($0.target)] < ids[Int($1.target)]
+    }
+  }
+}
