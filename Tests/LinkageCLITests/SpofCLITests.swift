@@ -103,4 +103,18 @@ struct SpofCLITests {
     #expect(lines.first == "rank,id,name,kind,targets_cut,value_cut,cut,why,semantics")
     #expect(lines.count == 4)
   }
+
+  @Test("--loss: share-weighted value lost, with each target's fraction before and after")
+  func loss() throws {
+    let run = try CLIRunner.run(["spof", "--loss", "--top", "3"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("13 of 101 supply edges have a share; the other 88 count 1"))
+    #expect(run.stdout.contains("kseed-silicon  supplier          16        2  navy 1 → 0, nuri-electronics 1 → 0"))
+    #expect(run.stdout.contains("gyeol-comms    supplier         6.3        1  navy 1 → 0.3"))
+    let csv = try CLIRunner.run(["spof", "--loss", "--format", "csv", "--top", "2"])
+    #expect(csv.stdout.hasPrefix("rank,id,name,kind,value_lost,targets_affected,targets,semantics\n1,kseed-silicon,"))
+    // Without shares the loss is the value cut off: eto's top entries cut whole targets.
+    let eto = try CLIRunner.run(["spof", "Datasets/eto-semiconductor", "--loss", "--top", "1"])
+    #expect(eto.stdout.contains("7 of 483 supply edges have a share"))
+  }
 }

@@ -135,3 +135,12 @@ def test_seeds_print_exactly(tmp_path):
     assert generated["result"]["seed"] == seed
     simulated = check("spof", "--simulate", "10", "--seed", str(seed))
     assert simulated["result"]["simulation"]["seed"] == seed
+
+
+def test_loss_validates(inputs):
+    for path in inputs:
+        for semantics in ("or", "parts"):
+            loss = check("spof", path, "--loss", "--semantics", semantics)["result"]["loss"]
+            assert all(0 <= t["supplied"] <= 1 for t in loss["targets"])
+    korea = check("spof", "--loss", "--top", "3")["result"]["loss"]
+    assert [n["id"] for n in korea["nodes"]] == ["kseed-silicon", "gyeol-comms", "dain-optics"]
