@@ -46,8 +46,26 @@ package struct ShareWeightedSupply: Sendable {
     self.edgesWithoutShare = state.edgesWithoutShare
   }
 
-  /// A reusable engine that fails one node at a time on top of this state.
-  package func engine() -> FractionEngine { FractionEngine(state: state) }
+  /// A reusable engine that fails one node at a time on top of this state. With `targets`,
+  /// it follows a fall only into nodes with a supply path to one of them (the others cannot
+  /// change a target's fraction), so what it reports is complete for those targets only.
+  package func engine(relevantTo targets: [NodeIndex]? = nil) -> FractionEngine {
+    var copy = state
+    if let targets {
+      // Nodes with a supply path to a target: a backward search over supply edges.
+      var relevant = [Bool](repeating: false, count: network.nodeCount)
+      var stack = targets
+      for t in targets { relevant[Int(t)] = true }
+      while let v = stack.popLast() {
+        for u in network.supplyIn.neighbors(of: v) where !relevant[Int(u)] {
+          relevant[Int(u)] = true
+          stack.append(u)
+        }
+      }
+      copy.relevant = relevant
+    }
+    return FractionEngine(state: copy)
+  }
 }
 
 /// One failure's effect on the supplied fractions.
@@ -70,6 +88,11 @@ package struct FractionEngine: Sendable {
   package mutating func fail(_ node: NodeIndex) -> FractionChange {
     state.fail(node)
   }
+
+  /// Whether a fall at `node` can reach a target (always true without targets).
+  package func isRelevant(_ node: NodeIndex) -> Bool {
+    state.relevant?[Int(node)] ?? true
+  }
 }
 
 /// The solver's arrays: values, group sums, components and the undo log.
@@ -85,9 +108,20 @@ struct SupplyFractions: Sendable {
   let members: [NodeIndex]
   /// Whether each component is a cycle (two or more nodes, or a self-loop).
   let cyclic: [Bool]
+  /// Supply edges out of each node laid out by position (`outStart[v]..<outStart[v+1]`): the
+  /// group each feeds and its share, so a change touches two contiguous arrays.
+  let outStart: [Int32]
+  let outTarget: [NodeIndex]
+  let outGroup: [Int32]
+  let outShare: [Double]
+  /// Each node's groups: `groupStart[v]..<groupEnd[v]`.
+  let groupStart: [Int32]
+  let groupEnd: [Int32]
   var y: [Double]
   var groupSum: [Double]
   var failed: [Bool]
+  /// When set, falls are followed only into these nodes (see ``ShareWeightedSupply/engine(relevantTo:)``).
+  var relevant: [Bool]? = nil
   // Per-failure work lists.
   var queued: [Bool]
   var queuedList: [Int32] = []
@@ -134,6 +168,35 @@ struct SupplyFractions: Sendable {
       cyclic[Int(component[v])] = true
     }
     self.cyclic = cyclic
+    var outStart = [Int32](repeating: 0, count: graph.nodeCount + 1)
+    var outTarget: [NodeIndex] = []
+    var outGroup: [Int32] = []
+    var outShare: [Double] = []
+    outTarget.reserveCapacity(out.entryCount)
+    outGroup.reserveCapacity(out.entryCount)
+    outShare.reserveCapacity(out.entryCount)
+    for v in 0..<graph.nodeCount {
+      for i in out.range(of: NodeIndex(v)) {
+        let e = Int(out.edges[i])
+        outTarget.append(out.neighbors[i])
+        outGroup.append(network.groupOfEdge[e])
+        outShare.append(share[e])
+      }
+      outStart[v + 1] = Int32(outTarget.count)
+    }
+    self.outStart = outStart
+    self.outTarget = outTarget
+    self.outGroup = outGroup
+    self.outShare = outShare
+    var groupStart = [Int32](repeating: 0, count: graph.nodeCount)
+    var groupEnd = [Int32](repeating: 0, count: graph.nodeCount)
+    for v in 0..<graph.nodeCount {
+      let r = network.groups(of: NodeIndex(v))
+      groupStart[v] = Int32(r.lowerBound)
+      groupEnd[v] = Int32(r.upperBound)
+    }
+    self.groupStart = groupStart
+    self.groupEnd = groupEnd
     y = [Double](repeating: 0, count: graph.nodeCount)
     groupSum = [Double](repeating: 0, count: network.nodeOfGroup.count)
     failed = graph.failedNodes.isEmpty ? [Bool](repeating: false, count: graph.nodeCount) : graph.failedNodes
@@ -146,11 +209,14 @@ struct SupplyFractions: Sendable {
   @inline(__always)
   func value(_ v: NodeIndex) -> Double {
     if failed[Int(v)] { return 0 }
-    let groups = network.groups(of: v)
-    if groups.isEmpty { return 1 }
-    var least = 1.0
-    for g in groups { least = min(least, groupSum[g]) }
-    return max(0, least)
+    let lo = Int(groupStart[Int(v)])
+    let hi = Int(groupEnd[Int(v)])
+    if lo == hi { return 1 }
+    return groupSum.withUnsafeBufferPointer { sum in
+      var least = 1.0
+      for g in lo..<hi { least = min(least, sum[g]) }
+      return max(0, least)
+    }
   }
 
   func componentMembers(_ c: Int) -> ArraySlice<NodeIndex> {
@@ -165,15 +231,23 @@ struct SupplyFractions: Sendable {
       yLog.append((v, y[Int(v)]))
     }
     y[Int(v)] = value
-    let out = network.supplyOut
-    for i in out.range(of: v) {
-      let e = Int(out.edges[i])
-      let g = Int(network.groupOfEdge[e])
-      if logging && !sumLogged[g] {
-        sumLogged[g] = true
-        sumLog.append((g, groupSum[g]))
+    let lo = Int(outStart[Int(v)])
+    let hi = Int(outStart[Int(v) + 1])
+    if logging {
+      for i in lo..<hi {
+        let g = Int(outGroup[i])
+        if !sumLogged[g] {
+          sumLogged[g] = true
+          sumLog.append((g, groupSum[g]))
+        }
       }
-      groupSum[g] += share[e] * delta
+    }
+    outShare.withUnsafeBufferPointer { shares in
+      outGroup.withUnsafeBufferPointer { groups in
+        groupSum.withUnsafeMutableBufferPointer { sum in
+          for i in lo..<hi { sum[Int(groups[i])] += shares[i] * delta }
+        }
+      }
     }
   }
 
@@ -213,8 +287,9 @@ struct SupplyFractions: Sendable {
   }
 
   mutating func enqueueDownstream(of v: NodeIndex) {
-    for w in network.supplyOut.neighbors(of: v) {
-      let c = component[Int(w)]
+    for i in Int(outStart[Int(v)])..<Int(outStart[Int(v) + 1]) {
+      if let relevant, !relevant[Int(outTarget[i])] { continue }
+      let c = component[Int(outTarget[i])]
       if !queued[Int(c)] {
         queued[Int(c)] = true
         queuedList.append(c)
