@@ -117,4 +117,19 @@ struct SpofCLITests {
     let eto = try CLIRunner.run(["spof", "Datasets/eto-semiconductor", "--loss", "--top", "1"])
     #expect(eto.stdout.contains("7 of 483 supply edges have a share"))
   }
+
+  @Test("--group-by: every value fails together; eto's Netherlands cuts the finished logic chip")
+  func groupBy() throws {
+    let run = try CLIRunner.run([
+      "spof", "Datasets/eto-semiconductor", "--group-by", "country", "--semantics", "parts",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Failure units by country"))
+    #expect(run.stdout.contains("1  NLD          4    1      1  finished-logic-chip"))
+    #expect(run.stdout.contains("1. country=NLD fails → asml → euv-scanners"))
+    let bad = try CLIRunner.run(["spof", "--group-by", "contry"])
+    #expect(bad.status == 64)
+    let csv = try CLIRunner.run(["spof", "--group-by", "tier", "--format", "csv"])
+    #expect(csv.stdout.hasPrefix("rank,value,nodes,targets_cut,value_cut,cut,why\n1,1,6,3,24,"))
+  }
 }

@@ -144,3 +144,11 @@ def test_loss_validates(inputs):
             assert all(0 <= t["supplied"] <= 1 for t in loss["targets"])
     korea = check("spof", "--loss", "--top", "3")["result"]["loss"]
     assert [n["id"] for n in korea["nodes"]] == ["kseed-silicon", "gyeol-comms", "dain-optics"]
+
+
+def test_group_failures_validate(inputs):
+    eto = os.path.join(ROOT, "Datasets", "eto-semiconductor")
+    units = check("spof", eto, "--group-by", "country", "--semantics", "parts")["result"]["group_failures"]["units"]
+    assert units[0]["value"] == "NLD" and units[0]["cut"] == ["finished-logic-chip"]
+    for path in inputs:
+        check("spof", path, "--group-by", "kind")

@@ -103,6 +103,13 @@ struct FailureImpactEngine {
     drain()
   }
 
+  /// Fails every node of `nodes` together (a country, an owner); afterwards ``lostNodes``
+  /// lists every node that lost supply. Call ``reset()`` before the next failure.
+  mutating func fail(nodes: [NodeIndex]) {
+    for v in nodes where baseline[Int(v)] && !lost[Int(v)] { markLost(v, cause: -1) }
+    drain()
+  }
+
   /// Fails one edge (the link, not its endpoints).
   mutating func fail(edge: EdgeIndex) {
     let g = network.graph

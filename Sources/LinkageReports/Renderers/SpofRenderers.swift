@@ -226,6 +226,10 @@ extension JSONRenderer {
     } else {
       json.member("simulation", .null)
     }
+    if let groups = r.groups {
+      json.key("group_failures")
+      writeGroups(r, groups, to: &json)
+    }
     if let loss = r.loss {
       json.key("loss")
       writeLoss(r, loss, to: &json)
@@ -388,6 +392,7 @@ extension TableRenderer {
       }
       out += st.text
     }
+    if r.groups != nil { out += "\n" + TableRenderer.groupSection(r, rows: rows) }
     if r.loss != nil { out += "\n" + TableRenderer.lossSection(r, rows: rows) }
     let s = r.structure
     out += "\nStructural view (undirected, as NetworkX/igraph report it; not a supply answer): "
@@ -534,6 +539,96 @@ extension CSVRenderer {
           "\(graph.id(of: $0.target)) \(NumberFormat.canonical($0.before))>\(NumberFormat.canonical($0.after))"
         }.joined(separator: ";"),
         r.network.semantics.rawValue,
+      ])
+    }
+    return out
+  }
+}
+
+
+// MARK: Failure units (--group-by)
+
+extension SpofReport {
+  /// `country=NLD (4 nodes) fails → asml → … → finished-logic-chip loses supply`.
+  func unitChainText(_ u: GroupFailures.Unit, attribute: String) -> String {
+    guard !u.chain.isEmpty else { return "" }
+    let ids = u.chain.map { graph.id(of: $0) }
+    return "\(attribute)=\(u.value) fails → " + ids.joined(separator: " → ") + " loses supply"
+  }
+}
+
+extension TableRenderer {
+  /// The `--group-by` section of the spof table.
+  static func groupSection(_ r: SpofReport, rows: Int) -> String {
+    guard let groups = r.groups else { return "" }
+    let graph = r.graph
+    let cutting = groups.ranked.filter { !$0.targetsCut.isEmpty }
+    var out =
+      "Failure units by \(groups.attribute) (every node with one value fails together; \(groups.ranked.count) values\(groups.unassigned > 0 ? ", \(groups.unassigned) nodes without one" : "")):\n"
+    if cutting.isEmpty {
+      return out + "  No value's joint failure cuts any target off.\n"
+    }
+    var t = TextTable(
+      ["#", groups.attribute, "nodes", "cut", "value", "targets cut"], rightAligned: [0, 2, 3, 4])
+    var whys: [String] = []
+    for (k, u) in cutting.prefix(rows).enumerated() {
+      let list = u.targetsCut.prefix(4).map { graph.id(of: $0) }
+      t.add([
+        String(k + 1), u.value, String(u.nodes.count), String(u.targetsCut.count),
+        NumberFormat.canonical(u.valueCut),
+        list.joined(separator: ", ") + (u.targetsCut.count > 4 ? ", … (\(u.targetsCut.count - 4) more)" : ""),
+      ])
+      whys.append("  \(k + 1). " + r.unitChainText(u, attribute: groups.attribute))
+    }
+    out += t.text + "Why (first target of each):\n" + whys.joined(separator: "\n") + "\n"
+    if cutting.count > rows { out += "… \(cutting.count - rows) more values cut targets off\n" }
+    return out
+  }
+}
+
+extension JSONRenderer {
+  /// The `group_failures` member of `spof --group-by ATTR --format json`.
+  static func writeGroups(_ r: SpofReport, _ groups: GroupFailures, to json: inout JSONWriter) {
+    let graph = r.graph
+    let ids = graph.ids
+    json.beginObject()
+    json.member("attribute", .string(groups.attribute))
+    json.member("values", .int(groups.ranked.count))
+    json.member("nodes_without_value", .int(groups.unassigned))
+    json.key("units")
+    json.beginArray()
+    let listed = r.options.limit.map { Array(groups.ranked.prefix($0)) } ?? groups.ranked
+    for (k, u) in listed.enumerated() {
+      json.item()
+      json.beginObject()
+      json.member("rank", .int(k + 1))
+      json.member("value", .string(u.value))
+      json.member("nodes", .array(u.nodes.map { .string(ids[Int($0)]) }))
+      json.member("targets_cut", .int(u.targetsCut.count))
+      json.member("value_cut", .number(u.valueCut))
+      json.member("cut", .array(u.targetsCut.map { .string(ids[Int($0)]) }))
+      json.member("chain", .array(u.chain.map { .string(ids[Int($0)]) }))
+      json.member(
+        "why", u.chain.isEmpty ? .null : .string(r.unitChainText(u, attribute: groups.attribute)))
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
+  }
+}
+
+extension CSVRenderer {
+  /// `spof --group-by ATTR --format csv`: one row per value.
+  package static func renderGroups(_ r: SpofReport) -> String {
+    var out = CSVText.row(["rank", "value", "nodes", "targets_cut", "value_cut", "cut", "why"])
+    guard let groups = r.groups else { return out }
+    let ids = r.graph.ids
+    let listed = r.options.limit.map { Array(groups.ranked.prefix($0)) } ?? groups.ranked
+    for (k, u) in listed.enumerated() {
+      out += CSVText.row([
+        String(k + 1), u.value, String(u.nodes.count), String(u.targetsCut.count),
+        NumberFormat.canonical(u.valueCut), u.targetsCut.map { ids[Int($0)] }.joined(separator: ";"),
+        r.unitChainText(u, attribute: groups.attribute),
       ])
     }
     return out

@@ -36,6 +36,8 @@ package struct SpofReport: Sendable {
     package var simulationSeed: UInt64 = 1
     /// Whether to rank nodes by share-weighted value lost (`--loss`).
     package var includesLoss = false
+    /// An attribute whose values fail as units (`--group-by`).
+    package var groupBy: String?
     /// Called with the trials done so far while simulating.
     package var progress: (@Sendable (Int) -> Void)?
     package init() {}
@@ -101,6 +103,8 @@ package struct SpofReport: Sendable {
   package let simulation: FailureSimulation?
   /// What the input's scenario does to the targets' supply (nil without a scenario).
   package let effect: ScenarioEffect?
+  /// Failure units by the values of ``Options/groupBy``.
+  package let groups: GroupFailures?
   /// Share-weighted loss (with ``Options/includesLoss``).
   package let loss: SupplyLoss?
   /// The listed loss entries (up to the limit) with the targets each one lowers.
@@ -203,6 +207,9 @@ package struct SpofReport: Sendable {
         progress: options.progress ?? { _ in })
     } else {
       simulation = nil
+    }
+    groups = options.groupBy.map {
+      GroupFailures(network: network, targets: targets.nodes, attribute: $0)
     }
     if options.includesLoss {
       let loss = SupplyLoss(network: network, targets: targets.nodes)

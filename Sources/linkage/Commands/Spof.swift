@@ -69,6 +69,13 @@ struct Spof: ParsableCommand {
   @Option(parsing: .unconditional, help: "Seed for --simulate.")
   var seed: UInt64 = 1
 
+  @Option(
+    name: .customLong("group-by"),
+    help: ArgumentHelp(
+      "Fail every node sharing a value of this attribute together (country, region, owner, tier, …) and rank the values like nodes.",
+      valueName: "ATTR"))
+  var groupBy: String?
+
   @Flag(
     help: """
       Rank nodes by share-weighted value lost when each fails (a 30% supplier loses 30% of \
@@ -132,6 +139,15 @@ struct Spof: ParsableCommand {
     reportOptions.simulationTrials = simulate
     reportOptions.simulationSeed = seed
     reportOptions.includesLoss = loss
+    if let groupBy {
+      let known = ["kind", "sector", "stage", "tier"] + graph.nodeAttributes.names
+      guard known.contains(groupBy) else {
+        throw RequestError(
+          option: "--group-by", message: "no node has a field '\(groupBy)' (fields here: \(known.joined(separator: ", ")))",
+          suggestions: Suggestions.closest(to: groupBy, in: known))
+      }
+      reportOptions.groupBy = groupBy
+    }
     if let simulate {
       let reporter = progress
       reportOptions.progress = { done in
@@ -165,6 +181,8 @@ struct Spof: ParsableCommand {
     case .csv:
       if let mitigations {
         emit(CSVRenderer.render(mitigations))
+      } else if groupBy != nil {
+        emit(CSVRenderer.renderGroups(report))
       } else if loss {
         emit(CSVRenderer.renderLoss(report))
       } else {
