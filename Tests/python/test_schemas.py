@@ -10,7 +10,8 @@ from conftest import ROOT, run
 jsonschema = pytest.importorskip("jsonschema")
 
 SCHEMAS = os.path.join(ROOT, "schemas")
-COMMANDS = ["summary", "validate", "convert", "generate", "spof", "paths", "reach", "brief", "diff"]
+COMMANDS = ["summary", "validate", "convert", "generate", "spof", "paths", "reach", "brief", "diff",
+            "concentration"]
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
 
 
@@ -152,3 +153,12 @@ def test_group_failures_validate(inputs):
     assert units[0]["value"] == "NLD" and units[0]["cut"] == ["finished-logic-chip"]
     for path in inputs:
         check("spof", path, "--group-by", "kind")
+
+
+def test_concentration_validates(inputs):
+    eto = os.path.join(ROOT, "Datasets", "eto-semiconductor")
+    result = check("concentration", eto, "--by", "country")["result"]
+    assert result["groups"][0]["node"] == "euv-scanners" and result["groups"][0]["hhi"] == 10000
+    for path in inputs:
+        check("concentration", path)
+        check("concentration", path, "--by", "kind")
