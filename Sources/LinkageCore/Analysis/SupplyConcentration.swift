@@ -154,7 +154,8 @@ package struct SupplyConcentration: Sendable {
       worst[c] = best
     }
     let views = targets.map { t in
-      TargetView(target: t, worst: worst[Int(scc.component[Int(t)])])
+      let w = worst[Int(scc.component[Int(t)])]
+      return TargetView(target: t, worst: w >= 0 ? w : nil)
     }
     // Ranked groups; the target views point into the ranked list.
     let order = groups.indices.sorted { a, b in

@@ -214,6 +214,44 @@ package struct BriefReport: Sendable {
           )
         ]))
     }
+    // With shares: the failure that loses the most value without cutting anyone off.
+    let network = spof.network
+    let shareColumn = graph.edgeAttributes["share"]
+    let shared = shareColumn.map { c in graph.edges.contains { network.carries[Int($0)] && c.number(at: Int($0)) != nil } } ?? false
+    if shared {
+      let loss = SupplyLoss(network: network, targets: spof.analysis.targets)
+      let critical = Set(spof.analysis.criticalNodes.map(\.node))
+      if let quiet = loss.ranked.first(where: { !critical.contains($0.node) }) {
+        let worst = loss.effects(of: quiet.node).first
+        findings.append(
+          Finding(parts: [
+            ("Weighted by supplier shares, ", false), (name(quiet.node), true),
+            (
+              " is no single point of failure, yet its failure takes \(NumberFormat.canonical((quiet.valueLost * 100).rounded() / 100)) of the \(noun)s' value"
+                + (worst.map {
+                  ": \(name($0.target)) keeps \(NumberFormat.canonical(($0.after * 1000).rounded() / 10))% of its supply."
+                } ?? "."),
+              false
+            ),
+          ]))
+      }
+    }
+    // By country, where the data has one: the most concentrated part.
+    if graph.nodeAttributes["country"] != nil {
+      let c = SupplyConcentration(network: network, targets: [], by: "country")
+      if let top = c.groups.first, let source = top.sources.first {
+        findings.append(
+          Finding(parts: [
+            ("By country, the most concentrated part is ", false),
+            (name(top.node) + (top.part.map { " (\($0))" } ?? ""), true),
+            (
+              ": HHI \(NumberFormat.canonical(top.hhi.rounded())), \(source.key) \(NumberFormat.canonical((source.share * 1000).rounded() / 10))%"
+                + (top.sources.count > 1 ? " of it" : ", the only source country") + ".",
+              false
+            ),
+          ]))
+      }
+    }
 
     // 2. Dual-use reach of startups.
     let reachEntries = Array(reach.entries)
