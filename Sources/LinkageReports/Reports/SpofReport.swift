@@ -107,8 +107,13 @@ package struct SpofReport: Sendable {
   package let groups: GroupFailures?
   /// Share-weighted loss (with ``Options/includesLoss``).
   package let loss: SupplyLoss?
+  /// A listed loss entry with the targets it lowers.
+  package struct LossItem: Sendable {
+    package let entry: SupplyLoss.Entry
+    package let effects: [SupplyLoss.TargetEffect]
+  }
   /// The listed loss entries (up to the limit) with the targets each one lowers.
-  package let lossListed: [(entry: SupplyLoss.Entry, effects: [SupplyLoss.TargetEffect])]
+  package let lossListed: [LossItem]
 
   package var graph: SupplyGraph { input.graph }
   package var focus: NodeIndex? { options.focus }
@@ -220,7 +225,7 @@ package struct SpofReport: Sendable {
       } else {
         shown = options.limit.map { Array(loss.ranked.prefix($0)) } ?? loss.ranked
       }
-      lossListed = shown.map { ($0, loss.effects(of: $0.node)) }
+      lossListed = shown.map { LossItem(entry: $0, effects: loss.effects(of: $0.node)) }
     } else {
       loss = nil
       lossListed = []
