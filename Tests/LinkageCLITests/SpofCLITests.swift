@@ -132,4 +132,14 @@ struct SpofCLITests {
     let csv = try CLIRunner.run(["spof", "--group-by", "tier", "--format", "csv"])
     #expect(csv.stdout.hasPrefix("rank,value,nodes,targets_cut,value_cut,cut,why\n1,1,6,3,24,"))
   }
+
+  @Test("--stress: kseed-silicon recovers in 300 days; nuri-electronics runs out on day 255")
+  func stress() throws {
+    let run = try CLIRunner.run(["spof", "--stress"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("1  kseed-silicon  nuri-electronics  300       255     45      315"))
+    #expect(run.stdout.contains("recover kseed-silicon 45 days faster: removes 1 exposure (315 value-days)"))
+    let csv = try CLIRunner.run(["spof", "--stress", "--format", "csv"])
+    #expect(csv.stdout == "rank,failure,target,ttr,time_to_impact,shortfall_days,weighted_shortfall\n1,kseed-silicon,nuri-electronics,300,255,45,315\n")
+  }
 }

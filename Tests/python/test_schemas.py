@@ -162,3 +162,11 @@ def test_concentration_validates(inputs):
     for path in inputs:
         check("concentration", path)
         check("concentration", path, "--by", "kind")
+
+
+def test_stress_validates(inputs):
+    stress = check("spof", "--stress")["result"]["stress"]
+    assert [(e["failure"], e["target"], e["shortfall_days"]) for e in stress["exposures"]] == [
+        ("kseed-silicon", "nuri-electronics", 45)]
+    for path in inputs:
+        check("spof", path, "--stress")

@@ -24,25 +24,25 @@ nodes:
   - {id: prog-sme-voucher, name: "AI 바우처 (AI Voucher for SMEs)", name_en: AI Voucher for SMEs, kind: program, sector: industry, stage: diffusion}
   # Buyers: defense and civilian industry.
   - {id: army, name: "육군 (ROK Army)", name_en: ROK Army, kind: buyer, sector: defense, value: 10}
-  - {id: navy, name: "해군 (ROK Navy)", name_en: ROK Navy, kind: buyer, sector: defense, value: 9}
+  - {id: navy, name: "해군 (ROK Navy)", name_en: ROK Navy, kind: buyer, sector: defense, value: 9, inventory_days: 30}
   - {id: airforce, name: "공군 (ROK Air Force)", name_en: ROK Air Force, kind: buyer, sector: defense, value: 9}
   - {id: dapa, name: "방위사업청 (Defense Acquisition Program Administration)", name_en: DAPA, kind: buyer, sector: defense, value: 8}
   - {id: hanbit-motors, name: "한빛자동차 (Hanbit Motors)", name_en: Hanbit Motors, kind: buyer, sector: industry, value: 8}
   - {id: daehan-shipbuilding, name: "대한조선 (Daehan Shipbuilding)", name_en: Daehan Shipbuilding, kind: buyer, sector: industry, value: 7}
   - {id: seoul-steel, name: "서울제강 (Seoul Steel)", name_en: Seoul Steel, kind: buyer, sector: industry, value: 6}
-  - {id: nuri-electronics, name: "누리전자 (Nuri Electronics)", name_en: Nuri Electronics, kind: buyer, sector: industry, value: 7}
+  - {id: nuri-electronics, name: "누리전자 (Nuri Electronics)", name_en: Nuri Electronics, kind: buyer, sector: industry, value: 7, inventory_days: 10}
   - {id: mirae-logistics, name: "미래물류 (Mirae Logistics)", name_en: Mirae Logistics, kind: buyer, sector: industry, value: 5}
   # Integrators: they need every part; each part may come from any qualified supplier.
-  - {id: hanul-defense, name: "한울디펜스 (Hanul Defense Systems)", name_en: Hanul Defense Systems, kind: integrator, sector: defense, tier: 1}
-  - {id: haneul-naval, name: "하늘해양 (Haneul Naval)", name_en: Haneul Naval, kind: integrator, sector: dual, tier: 1}
+  - {id: hanul-defense, name: "한울디펜스 (Hanul Defense Systems)", name_en: Hanul Defense Systems, kind: integrator, sector: defense, tier: 1, inventory_days: 30}
+  - {id: haneul-naval, name: "하늘해양 (Haneul Naval)", name_en: Haneul Naval, kind: integrator, sector: dual, tier: 1, inventory_days: 25}
   - {id: baekdu-aerospace, name: "백두항공우주 (Baekdu Aerospace)", name_en: Baekdu Aerospace, kind: integrator, sector: dual, tier: 1}
-  - {id: gaon-systems, name: "가온시스템즈 (Gaon Systems)", name_en: Gaon Systems, kind: integrator, sector: industry, tier: 1}
-  - {id: saebyeok-robotics, name: "새벽로보틱스 (Saebyeok Robotics)", name_en: Saebyeok Robotics, kind: integrator, sector: dual, tier: 1}
+  - {id: gaon-systems, name: "가온시스템즈 (Gaon Systems)", name_en: Gaon Systems, kind: integrator, sector: industry, tier: 1, inventory_days: 20}
+  - {id: saebyeok-robotics, name: "새벽로보틱스 (Saebyeok Robotics)", name_en: Saebyeok Robotics, kind: integrator, sector: dual, tier: 1, inventory_days: 20}
   - {id: jinro-mobility, name: "진로모빌리티 (Jinro Mobility)", name_en: Jinro Mobility, kind: integrator, sector: industry, tier: 1}
   # Suppliers. Tier 2 sells to integrators; tier 3 sells to tier 2.
-  - {id: arum-compute, name: "아름컴퓨팅 (Arum Compute)", name_en: Arum Compute, kind: supplier, tier: 2, failure_probability: 0.03}
-  - {id: byeol-embedded, name: "별임베디드 (Byeol Embedded)", name_en: Byeol Embedded, kind: supplier, tier: 2, failure_probability: 0.03}
-  - {id: cheon-edge, name: "천엣지 (Cheon Edge)", name_en: Cheon Edge, kind: supplier, tier: 2, failure_probability: 0.04}
+  - {id: arum-compute, name: "아름컴퓨팅 (Arum Compute)", name_en: Arum Compute, kind: supplier, tier: 2, failure_probability: 0.03, inventory_days: 15}
+  - {id: byeol-embedded, name: "별임베디드 (Byeol Embedded)", name_en: Byeol Embedded, kind: supplier, tier: 2, failure_probability: 0.03, inventory_days: 15}
+  - {id: cheon-edge, name: "천엣지 (Cheon Edge)", name_en: Cheon Edge, kind: supplier, tier: 2, failure_probability: 0.04, inventory_days: 20}
   - {id: dain-optics, name: "다인광학 (Dain Optics)", name_en: Dain Optics, kind: supplier, tier: 2, failure_probability: 0.02}
   - {id: eum-sensing, name: "이음센싱 (Eum Sensing)", name_en: Eum Sensing, kind: supplier, tier: 2, failure_probability: 0.02}
   - {id: gyeol-comms, name: "결통신 (Gyeol Comms)", name_en: Gyeol Comms, kind: supplier, tier: 2, failure_probability: 0.02}
@@ -54,9 +54,9 @@ nodes:
   - {id: openfield-data, name: "오픈필드데이터 (Openfield Data)", name_en: Openfield Data, kind: supplier, tier: 2, failure_probability: 0.02}
   - {id: mokpo-metal, name: "목포금속 (Mokpo Metal)", name_en: Mokpo Metal, kind: supplier, tier: 2, failure_probability: 0.02}
   - {id: seorin-composites, name: "서린복합소재 (Seorin Composites)", name_en: Seorin Composites, kind: supplier, tier: 2, failure_probability: 0.03}
-  - {id: kseed-silicon, name: "케이시드반도체 (KSeed Semiconductor)", name_en: KSeed Semiconductor, kind: supplier, tier: 3, failure_probability: 0.05}
-  - {id: hanbit-pcb, name: "한빛기판 (Hanbit PCB)", name_en: Hanbit PCB, kind: supplier, tier: 3, failure_probability: 0.02}
-  - {id: daon-pcb, name: "다온기판 (Daon PCB)", name_en: Daon PCB, kind: supplier, tier: 3, failure_probability: 0.02}
+  - {id: kseed-silicon, name: "케이시드반도체 (KSeed Semiconductor)", name_en: KSeed Semiconductor, kind: supplier, tier: 3, failure_probability: 0.05, ttr: 300}
+  - {id: hanbit-pcb, name: "한빛기판 (Hanbit PCB)", name_en: Hanbit PCB, kind: supplier, tier: 3, failure_probability: 0.02, ttr: 30}
+  - {id: daon-pcb, name: "다온기판 (Daon PCB)", name_en: Daon PCB, kind: supplier, tier: 3, failure_probability: 0.02, ttr: 45}
   - {id: saemul-optics-glass, name: "새물광학유리 (Saemul Optical Glass)", name_en: Saemul Optical Glass, kind: supplier, tier: 3, failure_probability: 0.02}
   - {id: yeoul-chemical, name: "여울화학 (Yeoul Chemical)", name_en: Yeoul Chemical, kind: supplier, tier: 3, failure_probability: 0.02}
   # Startups.

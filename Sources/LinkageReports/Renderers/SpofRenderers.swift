@@ -226,6 +226,10 @@ extension JSONRenderer {
     } else {
       json.member("simulation", .null)
     }
+    if let stress = r.stress {
+      json.key("stress")
+      writeStress(r, stress, to: &json)
+    }
     if let groups = r.groups {
       json.key("group_failures")
       writeGroups(r, groups, to: &json)
@@ -393,6 +397,7 @@ extension TableRenderer {
       out += st.text
     }
     if r.groups != nil { out += "\n" + TableRenderer.groupSection(r, rows: rows) }
+    if r.stress != nil { out += "\n" + TableRenderer.stressSection(r, rows: rows) }
     if r.loss != nil { out += "\n" + TableRenderer.lossSection(r, rows: rows) }
     let s = r.structure
     out += "\nStructural view (undirected, as NetworkX/igraph report it; not a supply answer): "
@@ -629,6 +634,133 @@ extension CSVRenderer {
         String(k + 1), u.value, String(u.nodes.count), String(u.targetsCut.count),
         NumberFormat.canonical(u.valueCut), u.targetsCut.map { ids[Int($0)] }.joined(separator: ";"),
         r.unitChainText(u, attribute: groups.attribute),
+      ])
+    }
+    return out
+  }
+}
+
+
+// MARK: Time to survive vs time to recover (--stress)
+
+extension SpofReport {
+  func daysText(_ d: Double) -> String { NumberFormat.canonical((d * 10).rounded() / 10) }
+
+  func remedyText(_ m: StressTest.Remedy) -> String {
+    let id = graph.id(of: m.node)
+    switch m.kind {
+    case .recoverFaster:
+      return "recover \(id) \(daysText(m.days)) days faster"
+    case .holdInventory:
+      return "hold \(daysText(m.days)) more days of stock at \(id)"
+    }
+  }
+}
+
+extension TableRenderer {
+  /// The `--stress` section of the spof table.
+  static func stressSection(_ r: SpofReport, rows: Int) -> String {
+    guard let stress = r.stress else { return "" }
+    let graph = r.graph
+    var out =
+      "Time to survive vs time to recover (days; a failed node ships nothing, links deliver for their lead_time, each node ships for its inventory_days after its first part runs dry):\n"
+    if stress.impacts.isEmpty { return out + "  No single failure cuts a target off.\n" }
+    if stress.pointsWithoutTTR > 0 {
+      out += "  \(stress.pointsWithoutTTR) of \(stress.impacts.count) failures that cut targets off have no ttr: their exposure cannot be judged\n"
+    }
+    if stress.exposures.isEmpty {
+      return out + "  No exposure: every failure with a ttr recovers before its targets run out.\n"
+    }
+    var t = TextTable(
+      ["#", "failure", "target", "ttr", "runs out", "short", "× value"], rightAligned: [0, 3, 4, 5, 6])
+    for (k, e) in stress.exposures.prefix(rows).enumerated() {
+      t.add([
+        String(k + 1), graph.id(of: e.point), graph.id(of: e.target), r.daysText(e.timeToRecover),
+        r.daysText(e.timeToImpact), r.daysText(e.shortfall), r.daysText(e.weightedShortfall),
+      ])
+    }
+    out += t.text
+    if stress.exposures.count > rows { out += "… \(stress.exposures.count - rows) more exposures\n" }
+    out += "What removes the most exposure:\n"
+    for m in stress.remedies.prefix(min(rows, 5)) {
+      out +=
+        "  \(r.remedyText(m)): removes \(m.exposures) exposure\(m.exposures == 1 ? "" : "s") (\(r.daysText(m.removes)) value-days)\n"
+    }
+    return out
+  }
+}
+
+extension JSONRenderer {
+  /// The `stress` member of `spof --stress --format json`.
+  static func writeStress(_ r: SpofReport, _ stress: StressTest, to json: inout JSONWriter) {
+    let ids = r.graph.ids
+    json.beginObject()
+    json.member(
+      "model",
+      .string(
+        "a failed node ships nothing; a link delivers until its source stops plus its lead_time; a part group runs dry when its last source stops; a node ships for inventory_days after its first group runs dry; circulation inside a cycle does not extend survival; exposure when ttr(failure) > time to impact"
+      ))
+    json.member("failures_cutting_targets", .int(stress.impacts.count))
+    json.member("failures_without_ttr", .int(stress.pointsWithoutTTR))
+    json.key("exposures")
+    json.beginArray()
+    let listed = r.options.limit.map { Array(stress.exposures.prefix($0)) } ?? stress.exposures
+    for (k, e) in listed.enumerated() {
+      json.item()
+      json.beginObject()
+      json.member("rank", .int(k + 1))
+      json.member("failure", .string(ids[Int(e.point)]))
+      json.member("target", .string(ids[Int(e.target)]))
+      json.member("ttr", .number(e.timeToRecover))
+      json.member("time_to_impact", .number(e.timeToImpact))
+      json.member("shortfall_days", .number(e.shortfall))
+      json.member("weighted_shortfall", .number(e.weightedShortfall))
+      json.endObject()
+    }
+    json.endArray()
+    json.key("remedies")
+    json.beginArray()
+    for m in stress.remedies.prefix(r.options.limit ?? stress.remedies.count) {
+      json.item()
+      json.beginObject()
+      json.member("kind", .string(m.kind == .recoverFaster ? "recover_faster" : "hold_inventory"))
+      json.member("node", .string(ids[Int(m.node)]))
+      json.member("days", .number(m.days))
+      json.member("removes", .number(m.removes))
+      json.member("exposures", .int(m.exposures))
+      json.member("text", .string(r.remedyText(m)))
+      json.endObject()
+    }
+    json.endArray()
+    json.key("impacts")
+    json.beginArray()
+    for i in stress.impacts.sorted(by: { ids[Int($0.point)] < ids[Int($1.point)] }) {
+      json.item()
+      json.beginObject()
+      json.member("failure", .string(ids[Int(i.point)]))
+      json.member("ttr", i.timeToRecover.map { .number($0) } ?? .null)
+      json.member(
+        "targets",
+        .array(i.targets.map { .object([("id", .string(ids[Int($0.target)])), ("time_to_impact", .number($0.timeToImpact))]) }))
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
+  }
+}
+
+extension CSVRenderer {
+  /// `spof --stress --format csv`: one row per exposure.
+  package static func renderStress(_ r: SpofReport) -> String {
+    var out = CSVText.row(["rank", "failure", "target", "ttr", "time_to_impact", "shortfall_days", "weighted_shortfall"])
+    guard let stress = r.stress else { return out }
+    let ids = r.graph.ids
+    let listed = r.options.limit.map { Array(stress.exposures.prefix($0)) } ?? stress.exposures
+    for (k, e) in listed.enumerated() {
+      out += CSVText.row([
+        String(k + 1), ids[Int(e.point)], ids[Int(e.target)], NumberFormat.canonical(e.timeToRecover),
+        NumberFormat.canonical(e.timeToImpact), NumberFormat.canonical(e.shortfall),
+        NumberFormat.canonical(e.weightedShortfall),
       ])
     }
     return out

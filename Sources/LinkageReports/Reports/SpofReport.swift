@@ -36,6 +36,8 @@ package struct SpofReport: Sendable {
     package var simulationSeed: UInt64 = 1
     /// Whether to rank nodes by share-weighted value lost (`--loss`).
     package var includesLoss = false
+    /// Whether to run the time-to-survive / time-to-recover stress test (`--stress`).
+    package var includesStress = false
     /// An attribute whose values fail as units (`--group-by`).
     package var groupBy: String?
     /// Called with the trials done so far while simulating.
@@ -103,6 +105,8 @@ package struct SpofReport: Sendable {
   package let simulation: FailureSimulation?
   /// What the input's scenario does to the targets' supply (nil without a scenario).
   package let effect: ScenarioEffect?
+  /// Time to survive vs time to recover (with ``Options/includesStress``).
+  package let stress: StressTest?
   /// Failure units by the values of ``Options/groupBy``.
   package let groups: GroupFailures?
   /// Share-weighted loss (with ``Options/includesLoss``).
@@ -213,6 +217,7 @@ package struct SpofReport: Sendable {
     } else {
       simulation = nil
     }
+    stress = options.includesStress ? StressTest(network: network, targets: targets.nodes) : nil
     groups = options.groupBy.map {
       GroupFailures(network: network, targets: targets.nodes, attribute: $0)
     }

@@ -69,6 +69,13 @@ struct Spof: ParsableCommand {
   @Option(parsing: .unconditional, help: "Seed for --simulate.")
   var seed: UInt64 = 1
 
+  @Flag(
+    help: """
+      Time to survive vs time to recover: for each failure and target it cuts, when the target \
+      runs out (lead_time, inventory_days) against the failure's ttr; exposures and remedies.
+      """)
+  var stress = false
+
   @Option(
     name: .customLong("group-by"),
     help: ArgumentHelp(
@@ -139,6 +146,7 @@ struct Spof: ParsableCommand {
     reportOptions.simulationTrials = simulate
     reportOptions.simulationSeed = seed
     reportOptions.includesLoss = loss
+    reportOptions.includesStress = stress
     if let groupBy {
       let known = ["kind", "sector", "stage", "tier"] + graph.nodeAttributes.names
       guard known.contains(groupBy) else {
@@ -181,6 +189,8 @@ struct Spof: ParsableCommand {
     case .csv:
       if let mitigations {
         emit(CSVRenderer.render(mitigations))
+      } else if stress {
+        emit(CSVRenderer.renderStress(report))
       } else if groupBy != nil {
         emit(CSVRenderer.renderGroups(report))
       } else if loss {
