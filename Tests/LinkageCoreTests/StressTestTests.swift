@@ -75,6 +75,7 @@ struct StressTestTests {
       for impact in stress.impacts {
         let expected = Self.oracle(g, parts: parts, failing: Int(impact.point))
         for (t, tti) in impact.targets {
+          #expect(tti.isFinite)
           #expect(abs(tti - expected[Int(t)]) < 1e-9, "seed \(seed) \(semantics) fail \(impact.point) target \(t)")
         }
         // Exposures are exactly the pairs with ttr above the time to impact.

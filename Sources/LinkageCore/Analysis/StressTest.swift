@@ -116,6 +116,8 @@ package struct StressTest: Sendable {
             for i in inn.range(of: w) where Int(network.groupOfEdge[Int(inn.edges[i])]) == g {
               let u = inn.neighbors[i]
               if cyclic[Int(c)] && scc.component[Int(u)] == c && u != x { continue }
+              // A source that was never supplied delivers nothing, failure or not.
+              guard engine.baseline[Int(u)] else { continue }
               fed = true
               if !lost[Int(u)] {
                 alive = true

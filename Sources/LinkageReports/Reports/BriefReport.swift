@@ -236,6 +236,22 @@ package struct BriefReport: Sendable {
           ]))
       }
     }
+    // With recovery times: the worst exposure (recovery slower than the pipeline lasts).
+    if graph.nodeAttributes["ttr"] != nil {
+      let stress = StressTest(network: network, targets: spof.analysis.targets)
+      if let e = stress.exposures.first {
+        let day = { (d: Double) in NumberFormat.canonical((d * 10).rounded() / 10) }
+        findings.append(
+          Finding(parts: [
+            ("If ", false), (name(e.point), true),
+            (
+              " fails, it recovers in \(day(e.timeToRecover)) days, but \(name(e.target)) runs out on day \(day(e.timeToImpact)): \(day(e.shortfall)) days short"
+                + (stress.exposures.count > 1 ? " (\(plural(stress.exposures.count, "exposure")) in all)." : "."),
+              false
+            ),
+          ]))
+      }
+    }
     // By country, where the data has one: the most concentrated part.
     if graph.nodeAttributes["country"] != nil {
       let c = SupplyConcentration(network: network, targets: [], by: "country")
