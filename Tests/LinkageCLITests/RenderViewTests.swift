@@ -145,4 +145,19 @@ struct ContrastTests {
     #expect(TextContrast.ratio(blue, green) < 1.6)
     #expect(TextContrast.luminance("red") == nil)
   }
+
+  @Test("spof --loss view: failures sized by value lost, targets labelled with what they keep")
+  func lossView() throws {
+    let folder = TestFiles.scratchFolder("loss-view")
+    let run = try CLIRunner.run([
+      "render", "--view", "spof", "--loss", "--top", "3", "-o", folder + "/l.svg", "--quiet",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let svg = TestFiles.read(folder + "/l.svg")
+    #expect(svg.contains("share&#45;weighted loss"))
+    #expect(svg.contains("#1: loses 16"))
+    #expect(svg.contains("keeps 0% (#1), 30% (#2), 50% (#3)"))
+    let wrong = try CLIRunner.run(["render", "--loss", "-o", folder + "/x.svg"])
+    #expect(wrong.status == 64)
+  }
 }

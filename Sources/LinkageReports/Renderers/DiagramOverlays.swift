@@ -183,6 +183,61 @@ extension DiagramView {
     return DiagramView(nodes: drawn, title: title, overlay: overlay)
   }
 
+  /// The spof view weighted by supplier shares (`render --view spof --loss`): the top nodes by
+  /// value lost, sized by it and labelled with it (orange, a heavy border), and the targets
+  /// they lower labelled with the share of supply each keeps; `context` hops around them.
+  /// - Precondition: `report` was built with ``SpofReport/Options/includesLoss``.
+  /// - Complexity: the listed entries' effects plus the neighborhood search.
+  package static func loss(_ report: SpofReport, context: Int) -> DiagramView {
+    let graph = report.graph
+    // Okabe–Ito reddish purple: apart from the sector fills and the single-point red.
+    let orange = "#CC79A7"
+    var overlay = Overlay()
+    var core: [NodeIndex] = []
+    var lowered: [NodeIndex] = []
+    var kept: [NodeIndex: [String]] = [:]
+    let listed = report.lossListed
+    let most = max(listed.first?.entry.valueLost ?? 1, 1e-9)
+    for (k, item) in listed.enumerated() {
+      let v = item.entry.node
+      core.append(v)
+      let size = 0.6 + 1.2 * item.entry.valueLost / most
+      overlay.nodes[v] = [
+        ("fillcolor", orange), ("penwidth", "3"),
+        ("width", NumberFormat.canonical((size * 100).rounded() / 100)),
+        ("height", NumberFormat.canonical((size * 60).rounded() / 100)),
+      ]
+      overlay.nodeLabels[v] =
+        "#\(k + 1): loses \(NumberFormat.canonical((item.entry.valueLost * 100).rounded() / 100))"
+      for e in item.effects.prefix(6) {
+        core.append(e.target)
+        if !lowered.contains(e.target) {
+          lowered.append(e.target)
+          overlay.nodes[e.target, default: []] += [("color", orange), ("penwidth", "3"), ("style", "filled,dashed")]
+        }
+        kept[e.target, default: []].append(
+          "\(NumberFormat.canonical((e.after * 1000).rounded() / 10))% (#\(k + 1))")
+      }
+    }
+    for (t, list) in kept {
+      overlay.nodeLabels[t] = "keeps " + list.prefix(3).joined(separator: ", ") + (list.count > 3 ? ", …" : "")
+    }
+    overlay.legend = [
+      .init(
+        label: "failure that loses value (size: value lost)",
+        attributes: [("shape", "box"), ("fillcolor", orange), ("penwidth", "3")],
+        marks: listed.map(\.entry.node)),
+      .init(
+        label: "target it lowers (share of supply kept, by failure)",
+        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", orange), ("penwidth", "3"), ("style", "filled,dashed")],
+        marks: lowered),
+    ]
+    let drawn = core.isEmpty ? Array(graph.nodes) : graph.neighborhood(of: core, hops: context)
+    let title =
+      "\(report.input.title) — share-weighted loss (\(report.semantics.semantics.rawValue) semantics, top \(listed.count) of \(report.loss?.ranked.count ?? 0), context \(context); \(report.lossSharesText))"
+    return DiagramView(nodes: drawn, title: title, overlay: overlay)
+  }
+
   /// The routes of `report`, each edge labelled with the ranks of the routes through it, and
   /// `context` hops around them.
   /// - Complexity: O(route length × routes) plus the neighborhood search.

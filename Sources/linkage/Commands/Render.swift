@@ -118,6 +118,9 @@ struct Render: ParsableCommand {
   @Flag(help: "reach view: mark nodes whose reach hangs on one failure.")
   var robust = false
 
+  @Flag(help: "spof view: weigh by supplier shares (the nodes whose failure loses the most value).")
+  var loss = false
+
   @Flag(help: "Print nothing on stderr.")
   var quiet = false
 
@@ -126,6 +129,7 @@ struct Render: ParsableCommand {
   @OptionGroup(title: "What if") var scenario: ScenarioOptions
 
   func validate() throws {
+    if loss && view != .spof { throw ValidationError("--loss is for --view spof") }
     if radius < 0 { throw ValidationError("--radius must not be negative") }
     if context < 0 { throw ValidationError("--context must not be negative") }
     if view == .paths && from == nil { throw ValidationError("the paths view needs --from ID") }
@@ -201,8 +205,11 @@ struct Render: ParsableCommand {
       options.limit = top
       options.chains = .everyTarget
       options.includesRedundancy = false
+      options.includesLoss = loss
       let report = SpofReport(input: analysisInput, request: request, options: options)
-      views = contexts.map { DiagramView.spof(report, context: $0) }
+      views = contexts.map {
+        loss ? DiagramView.loss(report, context: $0) : DiagramView.spof(report, context: $0)
+      }
     case .paths:
       var options = PathsReport.Options()
       options.count = k
