@@ -33,6 +33,9 @@ package struct ShareWeightedSupply: Sendable {
   package let converged: Bool
   /// Carrying flow edges without a `share` (each counted as 1).
   package let edgesWithoutShare: Int
+  /// Part groups mixing links with and without a `share`: the unshared ones count as full
+  /// sources there, which can hide the loss of the shared ones.
+  package let mixedGroups: Int
 
   let state: SupplyFractions
 
@@ -44,6 +47,16 @@ package struct ShareWeightedSupply: Sendable {
     self.supplied = state.y
     self.converged = converged
     self.edgesWithoutShare = state.edgesWithoutShare
+    let column = network.graph.edgeAttributes["share"]
+    var withShare = [Int32](repeating: 0, count: network.nodeOfGroup.count)
+    var without = [Int32](repeating: 0, count: network.nodeOfGroup.count)
+    for e in 0..<network.graph.edgeCount where network.carries[e] {
+      let g = Int(network.groupOfEdge[e])
+      if column?.number(at: e) != nil { withShare[g] += 1 } else { without[g] += 1 }
+    }
+    var mixed = 0
+    for g in 0..<withShare.count where withShare[g] > 0 && without[g] > 0 { mixed += 1 }
+    self.mixedGroups = mixed
   }
 
   /// A reusable engine that fails one node at a time on top of this state. With `targets`,

@@ -58,7 +58,9 @@ package struct SupplyLoss: Sendable {
           affected += 1
         }
         if affected > 0 && lost > ShareWeightedSupply.tolerance {
-          entries.append(Entry(node: x, valueLost: lost, targetsAffected: affected))
+          // Twelve significant digits: sums of fractions carry float noise (4.200000000000001).
+          let rounded = (lost * 1e9).rounded() / 1e9
+          entries.append(Entry(node: x, valueLost: rounded, targetsAffected: affected))
         }
       }
       return (entries, converged)

@@ -95,7 +95,10 @@ extension TableRenderer {
       ])
     }
     out += gt.text
-    if a.linksWithoutShare > 0 { out += "(* share assumed for a link without one)\n" }
+    let shown = a.groups.prefix(rows) + viewed.prefix(max(rows, 10)).compactMap { $0.worst.map { a.groups[$0] } }
+    if shown.contains(where: { $0.sources.contains { $0.assumed } }) {
+      out += "(* share assumed for a link without one)\n"
+    }
     return out
   }
 }

@@ -427,7 +427,13 @@ extension SpofReport {
     let missing = loss.supply.edgesWithoutShare
     if missing == 0 { return "every supply edge has a share" }
     if missing == flow { return "no supply edge has a share: each counts 1 (loss = value cut off)" }
-    return "\(flow - missing) of \(flow) supply edges have a share; the other \(missing) count 1"
+    var text = "\(flow - missing) of \(flow) supply edges have a share; the other \(missing) count 1"
+    let mixed = loss.supply.mixedGroups
+    if mixed > 0 {
+      text +=
+        "; warning: \(mixed) part group\(mixed == 1 ? " mixes" : "s mix") links with and without a share, where an unshared link is a full source and hides the loss of the shared ones"
+    }
+    return text
   }
 
   /// `navy 1 → 0.6, nuri-electronics 1 → 0`.
@@ -569,7 +575,7 @@ extension TableRenderer {
     let graph = r.graph
     let cutting = groups.ranked.filter { !$0.targetsCut.isEmpty }
     var out =
-      "Failure units by \(groups.attribute) (every node with one value fails together; \(groups.ranked.count) values\(groups.unassigned > 0 ? ", \(groups.unassigned) nodes without one" : "")):\n"
+      "Failure units by \(groups.attribute) (every node with one value fails together; \(groups.ranked.count) values, \(cutting.count) of them cut targets off\(groups.unassigned > 0 ? "; \(groups.unassigned) nodes without one" : "")):\n"
     if cutting.isEmpty {
       return out + "  No value's joint failure cuts any target off.\n"
     }
@@ -663,7 +669,7 @@ extension TableRenderer {
     guard let stress = r.stress else { return "" }
     let graph = r.graph
     var out =
-      "Time to survive vs time to recover (days; a failed node ships nothing, links deliver for their lead_time, each node ships for its inventory_days after its first part runs dry):\n"
+      "Time to survive vs time to recover (days; a failed node ships nothing, links deliver for their lead_time, each node ships for its inventory_days after its first part runs dry; only failures that cut a target off are judged — a partial loss is --loss's):\n"
     if stress.impacts.isEmpty { return out + "  No single failure cuts a target off.\n" }
     if stress.pointsWithoutTTR > 0 {
       out += "  \(stress.pointsWithoutTTR) of \(stress.impacts.count) failures that cut targets off have no ttr: their exposure cannot be judged\n"

@@ -46,7 +46,9 @@ struct Concentration: ParsableCommand {
     let input = try GraphInput.load(path, options: options, input: inputOptions, scenario: scenario)
     let graph = input.graph
     if let by {
-      let known = ["kind", "sector", "stage", "tier"] + graph.nodeAttributes.names
+      let known = (["kind", "sector", "stage", "tier"] + graph.nodeAttributes.names).filter {
+        GroupFailures.values(of: $0, in: graph).contains { $0 != nil }
+      }
       guard known.contains(by) else {
         throw RequestError(
           option: "--by",

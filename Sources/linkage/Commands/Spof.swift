@@ -125,6 +125,11 @@ struct Spof: ParsableCommand {
     if maxRedundancy < 1 { throw ValidationError("--max-redundancy must be at least 1") }
     if let simulate, simulate < 1 { throw ValidationError("--simulate must be at least 1 trial") }
     if !(1...4).contains(maxLinks) { throw ValidationError("--max-links must be between 1 and 4") }
+    if options.format == .csv, [mitigate, stress, groupBy != nil, loss].filter({ $0 }).count > 1 {
+      throw ValidationError(
+        "--format csv prints one table: choose one of --mitigate, --stress, --group-by, --loss (or use --format json)"
+      )
+    }
     if !mitigate, candidates != nil {
       throw ValidationError("--candidates is for --mitigate: add --mitigate")
     }
@@ -148,7 +153,10 @@ struct Spof: ParsableCommand {
     reportOptions.includesLoss = loss
     reportOptions.includesStress = stress
     if let groupBy {
-      let known = ["kind", "sector", "stage", "tier"] + graph.nodeAttributes.names
+      // Fields some node has a value for.
+      let known = (["kind", "sector", "stage", "tier"] + graph.nodeAttributes.names).filter {
+        GroupFailures.values(of: $0, in: graph).contains { $0 != nil }
+      }
       guard known.contains(groupBy) else {
         throw RequestError(
           option: "--group-by", message: "no node has a field '\(groupBy)' (fields here: \(known.joined(separator: ", ")))",
