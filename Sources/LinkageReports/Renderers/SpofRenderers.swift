@@ -560,6 +560,9 @@ extension CSVRenderer {
 // MARK: Failure units (--group-by)
 
 extension SpofReport {
+  /// `list` up to the report's limit (all of it without one).
+  func limited<T>(_ list: [T]) -> ArraySlice<T> { list.prefix(options.limit ?? list.count) }
+
   /// `country=NLD (4 nodes) fails → asml → … → finished-logic-chip loses supply`.
   func unitChainText(_ u: GroupFailures.Unit, attribute: String) -> String {
     guard !u.chain.isEmpty else { return "" }
@@ -608,7 +611,7 @@ extension JSONRenderer {
     json.member("nodes_without_value", .int(groups.unassigned))
     json.key("units")
     json.beginArray()
-    let listed = r.options.limit.map { Array(groups.ranked.prefix($0)) } ?? groups.ranked
+    let listed = r.limited(groups.ranked)
     for (k, u) in listed.enumerated() {
       json.item()
       json.beginObject()
@@ -634,7 +637,7 @@ extension CSVRenderer {
     var out = CSVText.row(["rank", "value", "nodes", "targets_cut", "value_cut", "cut", "why"])
     guard let groups = r.groups else { return out }
     let ids = r.graph.ids
-    let listed = r.options.limit.map { Array(groups.ranked.prefix($0)) } ?? groups.ranked
+    let listed = r.limited(groups.ranked)
     for (k, u) in listed.enumerated() {
       out += CSVText.row([
         String(k + 1), u.value, String(u.nodes.count), String(u.targetsCut.count),
@@ -710,7 +713,7 @@ extension JSONRenderer {
     json.member("failures_without_ttr", .int(stress.pointsWithoutTTR))
     json.key("exposures")
     json.beginArray()
-    let listed = r.options.limit.map { Array(stress.exposures.prefix($0)) } ?? stress.exposures
+    let listed = r.limited(stress.exposures)
     for (k, e) in listed.enumerated() {
       json.item()
       json.beginObject()
@@ -726,7 +729,7 @@ extension JSONRenderer {
     json.endArray()
     json.key("remedies")
     json.beginArray()
-    for m in stress.remedies.prefix(r.options.limit ?? stress.remedies.count) {
+    for m in r.limited(stress.remedies) {
       json.item()
       json.beginObject()
       json.member("kind", .string(m.kind == .recoverFaster ? "recover_faster" : "hold_inventory"))
@@ -761,7 +764,7 @@ extension CSVRenderer {
     var out = CSVText.row(["rank", "failure", "target", "ttr", "time_to_impact", "shortfall_days", "weighted_shortfall"])
     guard let stress = r.stress else { return out }
     let ids = r.graph.ids
-    let listed = r.options.limit.map { Array(stress.exposures.prefix($0)) } ?? stress.exposures
+    let listed = r.limited(stress.exposures)
     for (k, e) in listed.enumerated() {
       out += CSVText.row([
         String(k + 1), ids[Int(e.point)], ids[Int(e.target)], NumberFormat.canonical(e.timeToRecover),

@@ -323,3 +323,22 @@ extension AnalysisRequest {
     ["kind", "sector", "stage", "tier"].contains(field) ? "\(field)s here" : "values of \(field) here"
   }
 }
+
+extension AnalysisRequest {
+  /// Checks that some node has a value for `attribute` (a schema field or a node attribute),
+  /// for options that group nodes by one (`spof --group-by`, `concentration --by`).
+  /// - Throws: ``RequestError`` naming the fields the graph has, with the closest ones.
+  package static func checkAttribute(
+    _ attribute: String, option: String, in graph: SupplyGraph
+  ) throws(RequestError) {
+    let known = (["kind", "sector", "stage", "tier"] + graph.nodeAttributes.names).filter {
+      GroupFailures.values(of: $0, in: graph).contains { $0 != nil }
+    }
+    guard known.contains(attribute) else {
+      throw RequestError(
+        option: option,
+        message: "no node has a field '\(attribute)' (fields here: \(known.joined(separator: ", ")))",
+        suggestions: Suggestions.closest(to: attribute, in: known))
+    }
+  }
+}

@@ -45,17 +45,7 @@ struct Concentration: ParsableCommand {
   func run() throws {
     let input = try GraphInput.load(path, options: options, input: inputOptions, scenario: scenario)
     let graph = input.graph
-    if let by {
-      let known = (["kind", "sector", "stage", "tier"] + graph.nodeAttributes.names).filter {
-        GroupFailures.values(of: $0, in: graph).contains { $0 != nil }
-      }
-      guard known.contains(by) else {
-        throw RequestError(
-          option: "--by",
-          message: "no node has a field '\(by)' (fields here: \(known.joined(separator: ", ")))",
-          suggestions: Suggestions.closest(to: by, in: known))
-      }
-    }
+    if let by { try AnalysisRequest.checkAttribute(by, option: "--by", in: graph) }
     let request = try AnalysisRequest(
       graph: graph,
       options: .failures(targets: targets, semantics: semantics.choice, minimumShare: nil))

@@ -153,15 +153,7 @@ struct Spof: ParsableCommand {
     reportOptions.includesLoss = loss
     reportOptions.includesStress = stress
     if let groupBy {
-      // Fields some node has a value for.
-      let known = (["kind", "sector", "stage", "tier"] + graph.nodeAttributes.names).filter {
-        GroupFailures.values(of: $0, in: graph).contains { $0 != nil }
-      }
-      guard known.contains(groupBy) else {
-        throw RequestError(
-          option: "--group-by", message: "no node has a field '\(groupBy)' (fields here: \(known.joined(separator: ", ")))",
-          suggestions: Suggestions.closest(to: groupBy, in: known))
-      }
+      try AnalysisRequest.checkAttribute(groupBy, option: "--group-by", in: graph)
       reportOptions.groupBy = groupBy
     }
     if let simulate {
