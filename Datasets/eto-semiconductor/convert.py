@@ -80,7 +80,9 @@ def main():
             ("kind", KIND.get(n["kind"], "input")),
             ("eto_id", n["id"]),
             ("eto_kind", n["kind"]),
-            ("country", n["country"] or None),
+            # A country node's own country is its name (ISO code, as the firms' `country`), so
+            # its provision shares count as that country's declared share (concentration --by).
+            ("country", (n["name"] if n["kind"] == "country" else n["country"]) or None),
             ("eto_stage", n["stage"] or None),
         ]
         out.append("  - " + mapping(fields))

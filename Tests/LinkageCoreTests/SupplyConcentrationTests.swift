@@ -38,6 +38,36 @@ struct SupplyConcentrationTests {
     #expect(byCountry.groupsWithoutAttribute == 1)
   }
 
+  @Test("by hand: a region node's share declares its value's share; the rest goes to the other values")
+  func declaredByRegion() {
+    var b = SupplyGraphBuilder()
+    b.contextRelations = ["provides"]
+    func country(_ c: String) -> [Attribute] { [Attribute(name: "country", value: .string(c))] }
+    let a = b.addNode(id: "a", kind: "supplier", attributes: country("KOR")).index
+    let c = b.addNode(id: "c", kind: "supplier", attributes: country("JPN")).index
+    let d = b.addNode(id: "d", kind: "supplier", attributes: country("USA")).index
+    let kor = b.addNode(id: "country-kor", kind: "region", attributes: country("KOR")).index
+    let m = b.addNode(id: "m", kind: "input").index
+    b.addEdge(from: a, to: m, relation: "supplies", part: "x")
+    b.addEdge(from: c, to: m, relation: "supplies", part: "x")
+    b.addEdge(from: d, to: m, relation: "supplies", part: "x")
+    // KOR declares 70% of m; JPN and USA share the 30% left (assumed).
+    b.addEdge(from: kor, to: m, relation: "provides", attributes: [Attribute(name: "share", value: .number(0.7))])
+    let g = b.build()
+    let network = SupplyNetwork(graph: g, semantics: .parts)
+    let byCountry = SupplyConcentration(network: network, targets: [m], by: "country")
+    #expect(byCountry.groupsWithDeclaredShares == 1)
+    let x = byCountry.groups.first { $0.part == "x" }!
+    #expect(x.sources.map(\.key) == ["KOR", "JPN", "USA"])
+    #expect(x.sources[0].declared && !x.sources[0].assumed)
+    #expect(x.sources[1].assumed && !x.sources[1].declared)
+    #expect(abs(x.hhi - (0.49 + 0.0225 + 0.0225) * 10_000) < 1e-9)
+    // By supplier nothing is declared: three equal assumed shares.
+    let bySupplier = SupplyConcentration(network: network, targets: [m])
+    #expect(bySupplier.groupsWithDeclaredShares == 0)
+    #expect(abs(bySupplier.groups.first { $0.part == "x" }!.hhi - 10_000 / 3) < 1e-6)
+  }
+
   @Test("on random graphs: HHI is the sum of squared normalized shares; worst is the maximum upstream", arguments: 0..<80)
   func random(seed: Int) {
     var spec = RandomGraphSpec(nodes: 3 + seed % 12, edges: 2 + seed % 30)

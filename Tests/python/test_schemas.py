@@ -158,7 +158,11 @@ def test_group_failures_validate(inputs):
 def test_concentration_validates(inputs):
     eto = os.path.join(ROOT, "Datasets", "eto-semiconductor")
     result = check("concentration", eto, "--by", "country")["result"]
-    assert result["groups"][0]["node"] == "euv-scanners" and result["groups"][0]["hhi"] == 10000
+    alone = [g["node"] for g in result["groups"] if g["hhi"] == 10000]
+    assert alone == ["crystal-growing-furnaces", "euv-scanners"]
+    euv = next(g for g in result["groups"] if g["node"] == "euv-scanners")
+    assert euv["sources"] == [{"key": "NLD", "share": 1, "assumed": False, "declared": True}]
+    assert result["groups_with_declared_shares"] >= 40
     for path in inputs:
         check("concentration", path)
         check("concentration", path, "--by", "kind")

@@ -9,6 +9,13 @@
 /// (1 − their sum, or, when that is not positive or no link has a share, an equal part of
 /// the whole); every assumption is counted and flagged per supplier.
 ///
+/// By an attribute, a `region` node whose attribute has value *V* and that links to a node
+/// with a `share` (flow or context link, such as ETO's country provision rows) *declares*
+/// V's share of that node's supply directly. Declared shares replace the sums of the supplier
+/// links in the group they name (the link's `part`, or the node's only group when the link
+/// has none): values declared are taken as given, and what they leave (1 − their sum) goes in
+/// equal parts, assumed, to the other values among the group's suppliers.
+///
 ///     let c = SupplyConcentration(network: network, targets: sinks, by: "country")
 ///     c.groups.first { graph.id(of: $0.node) == "euv-scanners" }?.hhi   // 10,000: NLD alone
 ///
@@ -21,6 +28,9 @@ package struct SupplyConcentration: Sendable {
     package let share: Double
     /// Whether some of the share was assumed (a link without `share`).
     package let assumed: Bool
+    /// Whether the share was declared by a region node's link rather than summed over
+    /// supplier links.
+    package var declared: Bool = false
   }
 
   package struct Group: Sendable {
@@ -50,6 +60,8 @@ package struct SupplyConcentration: Sendable {
   package let links: Int
   /// With ``by``: groups left out because none of their sources has the attribute.
   package let groupsWithoutAttribute: Int
+  /// With ``by``: groups whose shares by value come from region nodes' declared shares.
+  package let groupsWithDeclaredShares: Int
 
   package init(network: SupplyNetwork, targets: [NodeIndex], by attribute: String? = nil) {
     self.by = attribute
@@ -61,7 +73,20 @@ package struct SupplyConcentration: Sendable {
     var missingTotal = 0
     var linkTotal = 0
     var withoutAttribute = 0
+    var declaredGroups = 0
     let inn = network.supplyIn
+    // Declared shares by value: region node → node links with a share, per target node.
+    var declaredByNode: [NodeIndex: [(key: String, share: Double, part: Int32)]] = [:]
+    if let keyOfNode, let shareColumn {
+      for e in graph.edges {
+        let u = graph.sources[Int(e)]
+        guard graph.kinds[Int(u)] == .region, let key = keyOfNode[Int(u)],
+          let share = shareColumn.number(at: Int(e)), share >= 0
+        else { continue }
+        declaredByNode[graph.targets[Int(e)], default: []].append(
+          (key, share, graph.partCodes[Int(e)]))
+      }
+    }
     for v in graph.nodes {
       for g in network.groups(of: v) {
         // The group's carrying links: (source, share or nil).
@@ -100,6 +125,17 @@ package struct SupplyConcentration: Sendable {
             merged.append(Source(key: item.key, share: item.share, assumed: item.assumed))
           }
         }
+        if !declaredByNode.isEmpty, let declared = declaredByNode[v] {
+          let label = network.groupLabel[g]
+          let carried = network.groups(of: v).count(where: { h in
+            inn.range(of: v).contains { Int(network.groupOfEdge[Int(inn.edges[$0])]) == h }
+          })
+          let mine = declared.filter { $0.part >= 0 ? $0.part == label : carried == 1 }
+          if !mine.isEmpty {
+            merged = Self.declaredSources(mine.map { ($0.key, $0.share) }, summed: merged)
+            declaredGroups += 1
+          }
+        }
         let sources = merged.sorted {
           $0.share != $1.share ? $0.share > $1.share : $0.key < $1.key
         }
@@ -117,6 +153,7 @@ package struct SupplyConcentration: Sendable {
             hhi: hhi))
       }
     }
+    groupsWithDeclaredShares = declaredGroups
     linksWithoutShare = missingTotal
     links = linkTotal
     groupsWithoutAttribute = withoutAttribute
@@ -170,5 +207,25 @@ package struct SupplyConcentration: Sendable {
     self.targets = views.map {
       TargetView(target: $0.target, worst: $0.worst.map { rankOf[$0] })
     }
+  }
+
+  /// Shares by value from declared (value, share) pairs: declared values as given (one value
+  /// declared twice adds up), the rest split equally among the other values the supplier
+  /// links name (assumed); normalized to sum to 1.
+  static func declaredSources(_ declared: [(String, Double)], summed: [Source]) -> [Source] {
+    var byKey: [String: Double] = [:]
+    for (k, s) in declared { byKey[k, default: 0] += s }
+    let others = summed.map(\.key).filter { byKey[$0] == nil && $0 != "unknown" }
+    let declaredSum = byKey.values.reduce(0, +)
+    var result = byKey.map { Source(key: $0.key, share: $0.value, assumed: false, declared: true) }
+    if declaredSum < 1, !others.isEmpty {
+      let each = (1 - declaredSum) / Double(others.count)
+      result += others.map { Source(key: $0, share: each, assumed: true) }
+    }
+    let total = result.reduce(0) { $0 + $1.share }
+    guard total > 0 else { return summed }
+    return result.map {
+      Source(key: $0.key, share: $0.share / total, assumed: $0.assumed, declared: $0.declared)
+    }.sorted { $0.key < $1.key }
   }
 }

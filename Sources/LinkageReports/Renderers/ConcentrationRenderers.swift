@@ -32,7 +32,7 @@ package struct ConcentrationReport: Sendable {
 
   /// `NLD 100%`.
   static func sourceText(_ s: SupplyConcentration.Source) -> String {
-    "\(s.key) \(NumberFormat.canonical((s.share * 1000).rounded() / 10))%\(s.assumed ? "*" : "")"
+    "\(s.key) \(NumberFormat.canonical((s.share * 1000).rounded() / 10))%\(s.assumed ? "*" : "")\(s.declared ? "†" : "")"
   }
 
   /// How the shares were read.
@@ -60,6 +60,9 @@ extension TableRenderer {
     }
     out += "\n"
     out += "Shares:     \(r.sharesText)\n"
+    if a.groupsWithDeclaredShares > 0, let by = a.by {
+      out += "Declared:   \(a.groupsWithDeclaredShares) groups take their \(by) shares from region nodes' links (marked †), not from summing supplier links\n"
+    }
     out += "HHI = Σ share² × 10,000 (10,000: one source); effective sources = 10,000 / HHI\n\n"
     out += "Targets: the most concentrated part group upstream of each (\(a.targets.count), \(RuleText.targets(r.targetRule))):\n"
     var t = TextTable(
@@ -99,6 +102,9 @@ extension TableRenderer {
     if shown.contains(where: { $0.sources.contains { $0.assumed } }) {
       out += "(* share assumed for a link without one)\n"
     }
+    if shown.contains(where: { $0.sources.contains { $0.declared } }) {
+      out += "(† share declared by a region node's link)\n"
+    }
     return out
   }
 }
@@ -106,7 +112,7 @@ extension TableRenderer {
 extension CSVRenderer {
   /// One row per group, most concentrated first.
   package static func render(_ r: ConcentrationReport) -> String {
-    var out = CSVText.row(["rank", "node", "part", "tier", "hhi", "effective_sources", "top_source", "top_share", "sources", "assumed"])
+    var out = CSVText.row(["rank", "node", "part", "tier", "hhi", "effective_sources", "top_source", "top_share", "sources", "assumed", "declared"])
     let graph = r.graph
     let listed = r.limit.map { Array(r.analysis.groups.prefix($0)) } ?? r.analysis.groups
     for (k, g) in listed.enumerated() {
@@ -116,6 +122,7 @@ extension CSVRenderer {
         g.sources.first?.key ?? "", g.sources.first.map { NumberFormat.canonical($0.share) } ?? "",
         g.sources.map { "\($0.key):\(NumberFormat.canonical($0.share))" }.joined(separator: ";"),
         g.sources.contains { $0.assumed } ? "true" : "false",
+        g.sources.contains { $0.declared } ? "true" : "false",
       ])
     }
     return out
@@ -139,7 +146,10 @@ extension JSONRenderer {
           "sources",
           .array(
             g.sources.map {
-              .object([("key", .string($0.key)), ("share", .number($0.share)), ("assumed", .bool($0.assumed))])
+              .object([
+                ("key", .string($0.key)), ("share", .number($0.share)), ("assumed", .bool($0.assumed)),
+                ("declared", .bool($0.declared)),
+              ])
             })
         ),
       ])
@@ -157,6 +167,7 @@ extension JSONRenderer {
       ))
     json.member("group_count", .int(a.groups.count))
     json.member("groups_without_attribute", .int(a.groupsWithoutAttribute))
+    json.member("groups_with_declared_shares", .int(a.groupsWithDeclaredShares))
     json.key("targets")
     json.beginArray()
     for v in a.targets.sorted(by: { ids[Int($0.target)] < ids[Int($1.target)] }) {

@@ -3,10 +3,11 @@ import LinkageCore
 /// How every output states a scenario: one sentence for titles and captions, a line for
 /// tables, an object for JSON.
 package enum ScenarioText {
-  /// Up to `cap` ids, then how many more.
+  /// Up to `cap` ids, then how many more (all of them when only one more would be hidden).
   static func idList(_ nodes: [NodeIndex], _ graph: SupplyGraph, cap: Int = 5) -> String {
-    let ids = nodes.prefix(cap).map { graph.id(of: $0) }
-    return ids.joined(separator: ", ") + (nodes.count > cap ? ", … (\(nodes.count) in all)" : "")
+    let shown = nodes.count == cap + 1 ? nodes.count : cap
+    let ids = nodes.prefix(shown).map { graph.id(of: $0) }
+    return ids.joined(separator: ", ") + (nodes.count > shown ? ", … (\(nodes.count) in all)" : "")
   }
 
   /// `fail kseed-silicon; fail where country=NLD (4 nodes: asml, …); cut asml>tsmc; add x.yaml
