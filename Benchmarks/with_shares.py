@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Writes a copy of a generated CSV graph whose edges carry `share`: within each target's part
 group the suppliers' shares are random and sum to 1 (two decimals), the way purchase data
-splits a part among sources. For the `spof --loss` benchmark. Seeded.
+splits a part among sources. For the `spof --loss` benchmark. With `--times`, nodes.csv also
+gets `ttr` (days to recover, 1–180) and `inventory_days` (0–60), for `spof --stress`. Seeded.
 
-Usage: python3 Benchmarks/with_shares.py DATA OUT [SEED]
+Usage: python3 Benchmarks/with_shares.py DATA OUT [SEED] [--times]
 """
 import csv
 import os
@@ -14,12 +15,25 @@ from collections import defaultdict
 
 
 def main():
-    data, out = sys.argv[1], sys.argv[2]
-    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 5)
+    args = [a for a in sys.argv[1:] if a != "--times"]
+    times = "--times" in sys.argv[1:]
+    data, out = args[0], args[1]
+    rng = random.Random(int(args[2]) if len(args) > 2 else 5)
     os.makedirs(out, exist_ok=True)
-    for name in ("nodes.csv", "meta.csv"):
-        if os.path.exists(os.path.join(data, name)):
-            shutil.copyfile(os.path.join(data, name), os.path.join(out, name))
+    if os.path.exists(os.path.join(data, "meta.csv")):
+        shutil.copyfile(os.path.join(data, "meta.csv"), os.path.join(out, "meta.csv"))
+    if not times:
+        shutil.copyfile(os.path.join(data, "nodes.csv"), os.path.join(out, "nodes.csv"))
+    else:
+        with open(os.path.join(data, "nodes.csv"), newline="", encoding="utf-8") as handle:
+            reader = csv.reader(handle)
+            node_header = next(reader)
+            node_rows = list(reader)
+        with open(os.path.join(out, "nodes.csv"), "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(node_header + ["ttr", "inventory_days"])
+            for row in node_rows:
+                writer.writerow(row + [rng.randint(1, 180), rng.randint(0, 60)])
     with open(os.path.join(data, "edges.csv"), newline="", encoding="utf-8") as handle:
         reader = csv.reader(handle)
         header = next(reader)

@@ -37,31 +37,30 @@ package struct SupplyLoss: Sendable {
     self.supply = supply
     self.targets = targets
     let graph = network.graph
-    var isTarget = [Bool](repeating: false, count: graph.nodeCount)
-    for t in targets { isTarget[Int(t)] = true }
+    // A target's value, -1 for every other node.
+    var weight = [Double](repeating: -1, count: graph.nodeCount)
     let valueColumn = graph.nodeAttributes["value"]
+    for t in targets { weight[Int(t)] = valueColumn?.number(at: Int(t)) ?? 1 }
     // Failures are independent: on large graphs two engines take every other node each.
     let lanes = graph.nodeCount >= 50_000 ? 2 : 1
     let parts = ParallelBuild.run(lanes, parallel: lanes > 1) { lane -> ([Entry], Bool) in
-      var engine = supply.engine(relevantTo: targets)
+      let engine = supply.engine(relevantTo: targets)
       var entries: [Entry] = []
       var converged = true
+      weight.withUnsafeBufferPointer { weight in
       for x in stride(from: lane, to: graph.nodeCount, by: lanes) {
         let x = NodeIndex(x)
         if graph.isFailed(x) || !engine.isRelevant(x) { continue }
-        let change = engine.fail(x)
-        converged = converged && change.converged
-        var lost = 0.0
-        var affected = 0
-        for (k, v) in change.nodes.enumerated() where isTarget[Int(v)] && v != x {
-          lost += (valueColumn?.number(at: Int(v)) ?? 1) * (change.before[k] - change.after[k])
-          affected += 1
-        }
+        let fall = engine.targetFall(of: x, weight: weight)
+        converged = converged && fall.converged
+        let lost = fall.valueLost
+        let affected = fall.targetsAffected
         if affected > 0 && lost > ShareWeightedSupply.tolerance {
           // Twelve significant digits: sums of fractions carry float noise (4.200000000000001).
           let rounded = (lost * 1e9).rounded() / 1e9
           entries.append(Entry(node: x, valueLost: rounded, targetsAffected: affected))
         }
+      }
       }
       return (entries, converged)
     }
@@ -78,12 +77,19 @@ package struct SupplyLoss: Sendable {
   /// The targets whose fraction falls when `node` fails, most value lost first, then by id.
   /// - Complexity: one incremental failure.
   package func effects(of node: NodeIndex) -> [TargetEffect] {
+    effects(of: [node])[0]
+  }
+
+  /// ``effects(of:)`` for several nodes, on one engine.
+  /// - Complexity: one incremental failure each.
+  package func effects(of nodes: [NodeIndex]) -> [[TargetEffect]] {
     let graph = supply.network.graph
     var isTarget = [Bool](repeating: false, count: graph.nodeCount)
     for t in targets { isTarget[Int(t)] = true }
     var engine = supply.engine(relevantTo: targets)
-    let change = engine.fail(node)
     let valueColumn = graph.nodeAttributes["value"]
+    return nodes.map { node in
+    let change = engine.fail(node)
     func worth(_ e: TargetEffect) -> Double {
       (valueColumn?.number(at: Int(e.target)) ?? 1) * (e.before - e.after)
     }
@@ -94,6 +100,7 @@ package struct SupplyLoss: Sendable {
     let ids = graph.ids
     return out.sorted {
       worth($0) != worth($1) ? worth($0) > worth($1) : ids[Int($0.target)] < ids[Int($1.target)]
+    }
     }
   }
 }

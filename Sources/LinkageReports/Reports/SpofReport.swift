@@ -230,7 +230,9 @@ package struct SpofReport: Sendable {
       } else {
         shown = options.limit.map { Array(loss.ranked.prefix($0)) } ?? loss.ranked
       }
-      lossListed = shown.map { LossItem(entry: $0, effects: loss.effects(of: $0.node)) }
+      lossListed = zip(shown, loss.effects(of: shown.map(\.node))).map {
+        LossItem(entry: $0, effects: $1)
+      }
     } else {
       loss = nil
       lossListed = []
