@@ -160,4 +160,23 @@ struct ContrastTests {
     let wrong = try CLIRunner.run(["render", "--loss", "-o", folder + "/x.svg"])
     #expect(wrong.status == 64)
   }
+
+  @Test("spof --stress view: failures sized by shortfall, exposed targets with the day they run out")
+  func stressView() throws {
+    let folder = TestFiles.scratchFolder("stress-view")
+    let run = try CLIRunner.run([
+      "render", "--view", "spof", "--stress", "-o", folder + "/s.svg", "--quiet",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let svg = TestFiles.read(folder + "/s.svg")
+    #expect(svg.contains("time to survive vs time to recover"))
+    // korea-ax's planted exposure: kseed-silicon (ttr 300) and nuri-electronics (day 255).
+    #expect(svg.contains("#1: ttr 300 d, 315 value&#45;days short"))
+    #expect(svg.contains("runs out day 255 (#1)"))
+    #expect(svg.contains("1 exposure,"))
+    for wrong in [["render", "--stress", "-o", folder + "/x.svg"],
+                  ["render", "--view", "spof", "--stress", "--loss", "-o", folder + "/x.svg"]] {
+      #expect(try CLIRunner.run(wrong).status == 64)
+    }
+  }
 }

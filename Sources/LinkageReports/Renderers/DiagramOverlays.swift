@@ -238,6 +238,74 @@ extension DiagramView {
     return DiagramView(nodes: drawn, title: title, overlay: overlay)
   }
 
+  /// `report`'s stress exposures: the failures whose recovery outlasts a target's time to
+  /// impact, sized by the value-weighted shortfall they cause, each exposed target labelled
+  /// with the day it runs out against the failure's recovery, and `context` hops around them.
+  /// Failures are ranked by total weighted shortfall (up to the report's limit, 10 by default).
+  /// - Complexity: O(exposures) plus the neighborhood search.
+  package static func stress(_ report: SpofReport, context: Int) -> DiagramView {
+    let graph = report.graph
+    let yellow = "#F0E442"  // Okabe–Ito yellow: apart from the sector fills and the loss purple
+    let red = ReportPalette.failure
+    var overlay = Overlay()
+    let exposures = report.stress?.exposures ?? []
+    // Total weighted shortfall per failure, in the order exposures are ranked.
+    var order: [NodeIndex] = []
+    var total: [NodeIndex: Double] = [:]
+    var byPoint: [NodeIndex: [StressTest.Exposure]] = [:]
+    for e in exposures {
+      if total[e.point] == nil { order.append(e.point) }
+      total[e.point, default: 0] += e.weightedShortfall
+      byPoint[e.point, default: []].append(e)
+    }
+    let ids = graph.ids
+    let ranked = order.sorted {
+      total[$0]! != total[$1]! ? total[$0]! > total[$1]! : ids[Int($0)] < ids[Int($1)]
+    }
+    let listed = Array(ranked.prefix(report.options.limit ?? 10))
+    let most = max(listed.first.flatMap { total[$0] } ?? 1, 1e-9)
+    var core: [NodeIndex] = []
+    var exposed: [NodeIndex] = []
+    var runsOut: [NodeIndex: [String]] = [:]
+    func days(_ d: Double) -> String { NumberFormat.canonical((d * 10).rounded() / 10) }
+    for (k, x) in listed.enumerated() {
+      core.append(x)
+      let size = 0.6 + 1.2 * (total[x] ?? 0) / most
+      overlay.nodes[x] = [
+        ("fillcolor", yellow), ("penwidth", "3"),
+        ("width", NumberFormat.canonical((size * 100).rounded() / 100)),
+        ("height", NumberFormat.canonical((size * 60).rounded() / 100)),
+      ]
+      let list = byPoint[x] ?? []
+      overlay.nodeLabels[x] =
+        "#\(k + 1): ttr \(days(list.first?.timeToRecover ?? 0)) d, \(days(total[x] ?? 0)) value-days short"
+      for e in list.prefix(6) {
+        core.append(e.target)
+        if !exposed.contains(e.target) {
+          exposed.append(e.target)
+          overlay.nodes[e.target, default: []] += [("color", red), ("penwidth", "3"), ("style", "filled,dashed")]
+        }
+        runsOut[e.target, default: []].append("day \(days(e.timeToImpact)) (#\(k + 1))")
+      }
+    }
+    for (t, list) in runsOut {
+      overlay.nodeLabels[t] = "runs out " + list.prefix(3).joined(separator: ", ") + (list.count > 3 ? ", …" : "")
+    }
+    overlay.legend = [
+      .init(
+        label: "failure that outlasts a target's stock (size: days short × value)",
+        attributes: [("shape", "box"), ("fillcolor", yellow), ("penwidth", "3")], marks: listed),
+      .init(
+        label: "exposed target (the day it runs out, by failure)",
+        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", red), ("penwidth", "3"), ("style", "filled,dashed")],
+        marks: exposed),
+    ]
+    let drawn = core.isEmpty ? Array(graph.nodes) : graph.neighborhood(of: core, hops: context)
+    let title =
+      "\(report.input.title) — time to survive vs time to recover (\(report.semantics.semantics.rawValue) semantics, top \(listed.count) of \(ranked.count) \(ranked.count == 1 ? "failure" : "failures") with exposures, \(exposures.count) \(exposures.count == 1 ? "exposure" : "exposures"), context \(context))"
+    return DiagramView(nodes: drawn, title: title, overlay: overlay)
+  }
+
   /// The routes of `report`, each edge labelled with the ranks of the routes through it, and
   /// `context` hops around them.
   /// - Complexity: O(route length × routes) plus the neighborhood search.

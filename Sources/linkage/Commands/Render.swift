@@ -121,6 +121,10 @@ struct Render: ParsableCommand {
   @Flag(help: "spof view: weigh by supplier shares (the nodes whose failure loses the most value).")
   var loss = false
 
+  @Flag(
+    help: "spof view: time to survive vs time to recover (failures whose ttr outlasts a target's stock).")
+  var stress = false
+
   @Flag(help: "Print nothing on stderr.")
   var quiet = false
 
@@ -130,6 +134,8 @@ struct Render: ParsableCommand {
 
   func validate() throws {
     if loss && view != .spof { throw ValidationError("--loss is for --view spof") }
+    if stress && view != .spof { throw ValidationError("--stress is for --view spof") }
+    if stress && loss { throw ValidationError("the spof view draws one of --loss and --stress") }
     if radius < 0 { throw ValidationError("--radius must not be negative") }
     if context < 0 { throw ValidationError("--context must not be negative") }
     if view == .paths && from == nil { throw ValidationError("the paths view needs --from ID") }
@@ -206,9 +212,12 @@ struct Render: ParsableCommand {
       options.chains = .everyTarget
       options.includesRedundancy = false
       options.includesLoss = loss
+      options.includesStress = stress
       let report = SpofReport(input: analysisInput, request: request, options: options)
       views = contexts.map {
-        loss ? DiagramView.loss(report, context: $0) : DiagramView.spof(report, context: $0)
+        loss
+          ? DiagramView.loss(report, context: $0)
+          : stress ? DiagramView.stress(report, context: $0) : DiagramView.spof(report, context: $0)
       }
     case .paths:
       var options = PathsReport.Options()
