@@ -25,7 +25,7 @@ struct Linkage: ParsableCommand {
     version: version,
     subcommands: [
       Summary.self, Validate.self, Convert.self, Generate.self, Spof.self, Paths.self, Reach.self,
-      Render.self, Brief.self, Diff.self, Concentration.self, BenchmarkKernels.self,
+      Render.self, Brief.self, Diff.self, Concentration.self, Pipeline.self, BenchmarkKernels.self,
     ],
     defaultSubcommand: nil)
 }
