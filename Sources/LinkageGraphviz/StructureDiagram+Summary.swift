@@ -28,11 +28,31 @@ extension StructureDiagram {
     for (index, entry) in marks.sorted(by: { $0.element.marks.count > $1.element.marks.count }) {
       for v in entry.marks where visible[Int(v)] { markOf[v] = index }
     }
-    func key(_ v: NodeIndex) -> String {
+    func rawKey(_ v: NodeIndex) -> String {
       let value = fields.lazy.compactMap { graph.fieldText($0, of: v) }.first
       let mark = markOf[v].map { String(format: $0) } ?? "-"
       return
         "\(graph.kind(of: v).name)|\(mark)|\(value == nil ? "t" : "v")|\(value ?? graph.tier(of: v).map { String($0) } ?? "-")"
+    }
+    // A kind whose unmarked nodes each have a value of their own (four or more one-node
+    // groups, such as one region node per country) is drawn as one group: a column of
+    // one-node boxes says nothing the count does not.
+    var rawCounts: [String: Int] = [:]
+    for v in shown { rawCounts[rawKey(v), default: 0] += 1 }
+    var singletons: [String: Int] = [:]
+    var multiple = Set<String>()
+    for (k, c) in rawCounts {
+      let parts = k.split(separator: "|", maxSplits: 3)
+      guard parts.count == 4, parts[1] == "-", parts[2] == "v" else { continue }
+      if c == 1 { singletons[String(parts[0]), default: 0] += 1 } else { multiple.insert(String(parts[0])) }
+    }
+    let collapsed = Dictionary(
+      uniqueKeysWithValues: singletons.filter { $0.value >= 4 && !multiple.contains($0.key) }.map { ($0.key, $0.value) })
+    func key(_ v: NodeIndex) -> String {
+      let k = rawKey(v)
+      let kind = graph.kind(of: v).name
+      if let n = collapsed[kind], k.hasPrefix("\(kind)|-|v|") { return "\(kind)|-|v|\(n) values, one each" }
+      return k
     }
     var counts: [String: Int] = [:]
     var sectors: [String: [Sector: Int]] = [:]

@@ -125,7 +125,7 @@ struct SpofCLITests {
     ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Failure units by country"))
-    #expect(run.stdout.contains("1  NLD          4    1      1  finished-logic-chip"))
+    #expect(run.stdout.contains("1  NLD          5    1      1  finished-logic-chip"))
     #expect(run.stdout.contains("1. country=NLD fails → asml → euv-scanners"))
     let bad = try CLIRunner.run(["spof", "--group-by", "contry"])
     #expect(bad.status == 64)

@@ -56,8 +56,8 @@ package struct StartupPipeline: Sendable {
     package let stalled: Bool
     /// Nodes on every route to a reached stage, per reached stage (same order as `reached`).
     package let critical: [[NodeIndex]]
-    /// Whether declared and evidenced stages differ (both known, or one of them missing).
-    package var disagrees: Bool { declared != highest }
+    /// Whether the startup declares a stage and its routes evidence another (or none).
+    package var disagrees: Bool { declared != nil && declared != highest }
   }
 
   package struct Gateway: Sendable {
