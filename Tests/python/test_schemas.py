@@ -11,7 +11,7 @@ jsonschema = pytest.importorskip("jsonschema")
 
 SCHEMAS = os.path.join(ROOT, "schemas")
 COMMANDS = ["summary", "validate", "convert", "generate", "spof", "paths", "reach", "brief", "diff",
-            "concentration"]
+            "concentration", "pipeline"]
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
 
 
@@ -174,3 +174,16 @@ def test_stress_validates(inputs):
         ("kseed-silicon", "nuri-electronics", 45)]
     for path in inputs:
         check("spof", path, "--stress")
+
+
+def test_pipeline_validates(inputs):
+    result = check("pipeline")["result"]
+    assert result["startup_count"] == 23
+    dure = next(s for s in result["startups"] if s["id"] == "dure-twin")
+    assert [r["stage"] for r in dure["reached"]] == ["verification", "application"]
+    assert not dure["continuous"] and dure["breaks_after"] == "verification"
+    assert dure["breaks_before"] == "application"
+    haneul = next(s for s in result["startups"] if s["id"] == "haneul-ai")
+    assert haneul["declared"] == "application" and haneul["highest"] == "technology" and haneul["disagrees"]
+    for path in inputs:
+        check("pipeline", path)
