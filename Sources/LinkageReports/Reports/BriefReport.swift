@@ -323,6 +323,32 @@ package struct BriefReport: Sendable {
       findings.append(Finding(parts: parts))
     }
 
+    // The pipeline, where programs carry stages: how far startups get, and the gateway most
+    // of them cannot do without.
+    if !startups.isEmpty, graph.nodes.contains(where: { graph.kind(of: $0) == .program && graph.stage(of: $0) != nil }) {
+      let pipeline = StartupPipeline(graph: graph)
+      let n = pipeline.startups.count
+      let verified = pipeline.reachedAtLeast(.verification)
+      let applied = pipeline.reachedAtLeast(.application)
+      var parts: [(String, Bool)] = [
+        (
+          "Pipeline: \(verified) of \(plural(n, "startup")) reach verification, \(applied) application; \(pipeline.startups.count(where: \.stalled)) stalled",
+          false
+        )
+      ]
+      if let gate = pipeline.gateways.first, gate.critical > 0 {
+        parts.append(("; ", false))
+        parts.append((name(gate.node), true))
+        parts.append((" is on every route to a stage for \(plural(gate.critical, "startup"))", false))
+      }
+      let disagree = pipeline.startups.count(where: \.disagrees)
+      if disagree > 0 {
+        parts.append(("; \(disagree) declare a stage their routes do not show", false))
+      }
+      parts.append((".", false))
+      findings.append(Finding(parts: parts))
+    }
+
     // 3. Reference readiness.
     let rows = readiness.rows
     let toDefense = rows.filter { $0.defense != nil }
