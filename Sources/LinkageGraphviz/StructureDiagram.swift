@@ -193,7 +193,9 @@ extension StructureDiagram {
     _ p: inout Parts, graph: SupplyGraph, shown: [NodeIndex], visible: [Bool], overlay: Overlay,
     layout: Layout
   ) {
-    func tierGroup(_ v: NodeIndex) -> String? { graph.tier(of: v).map { "tier\($0)" } }
+    func tierGroup(_ v: NodeIndex) -> String? {
+      overlay.rankGroups[v] ?? graph.tier(of: v).map { "tier\($0)" }
+    }
     for v in shown {
       let name = layout.wrapWidth.map { Self.wrap(graph.name(of: v), width: $0) }
       p.nodes.append(

@@ -179,4 +179,17 @@ struct ContrastTests {
       #expect(try CLIRunner.run(wrong).status == 64)
     }
   }
+
+  @Test("pipeline view: programs by stage with their agencies, startups with their highest stage, stalled framed")
+  func pipelineView() throws {
+    let folder = TestFiles.scratchFolder("pipeline-view")
+    let run = try CLIRunner.run(["render", "--view", "pipeline", "-o", folder + "/p.svg", "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let svg = TestFiles.read(folder + "/p.svg")
+    #expect(svg.contains("the pipeline: technology"))
+    #expect(svg.contains("verification · mnd"))
+    #expect(svg.contains("breaks verification→application"))
+    #expect(svg.contains("stalled startup"))
+    #expect(svg.contains("11 reaching no program not drawn"))
+  }
 }

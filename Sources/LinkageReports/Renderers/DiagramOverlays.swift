@@ -306,6 +306,98 @@ extension DiagramView {
     return DiagramView(nodes: drawn, title: title, overlay: overlay)
   }
 
+  /// The pipeline: programs in one column per stage (filled by stage, labelled with the
+  /// agencies that fund them), the startups with the highest stage their routes reach (and
+  /// the stage they declare where it differs), stalled ones framed, their evidence routes
+  /// drawn, and the buyers at the end.
+  /// - Complexity: O(*V* + *E*) plus the evidence routes.
+  package static func pipeline(_ report: PipelineReport) -> DiagramView {
+    let graph = report.graph
+    let a = report.analysis
+    let red = ReportPalette.failure
+    let fills = ["#CC79A7", "#56B4E9", "#E69F00", "#009E73"]  // Okabe–Ito, one per stage
+    var overlay = Overlay()
+    overlay.recolorsNodes = true
+    var drawn: [NodeIndex] = []
+    var isDrawn = [Bool](repeating: false, count: graph.nodeCount)
+    func draw(_ v: NodeIndex) {
+      if !isDrawn[Int(v)] {
+        isDrawn[Int(v)] = true
+        drawn.append(v)
+      }
+    }
+    var byStage = [[NodeIndex]](repeating: [], count: 4)
+    var funders: [NodeIndex: [String]] = [:]
+    for v in graph.nodes where graph.kind(of: v) == .agency {
+      for w in graph.outgoing.neighbors(of: v) where graph.kind(of: w) == .program {
+        funders[w, default: []].append(graph.id(of: v))
+      }
+    }
+    for v in graph.nodes where graph.kind(of: v) == .program {
+      draw(v)
+      if let s = graph.stage(of: v) {
+        byStage[Int(s.rawValue)].append(v)
+        overlay.nodes[v] = [("fillcolor", fills[Int(s.rawValue)])]
+        overlay.rankGroups[v] = "stage\(s.rawValue)"
+      }
+      let f = funders[v].map { " · " + $0.joined(separator: ", ") } ?? ""
+      overlay.nodeLabels[v] = (graph.stage(of: v)?.name ?? "no stage") + f
+    }
+    var stalled: [NodeIndex] = []
+    var startups: [NodeIndex] = []
+    var unreached = 0
+    for s in a.startups {
+      if s.reached.isEmpty {
+        unreached += 1
+        continue
+      }
+      draw(s.node)
+      startups.append(s.node)
+      for e in s.reached { for v in e.route.nodes { draw(v) } }
+      var label = s.highest.map { "reached \($0.name)" } ?? "no stage reached"
+      if s.disagrees, let d = s.declared { label += "\n(declares \(d.name))" }
+      if let (x, y) = s.breaksBetween { label += "\nbreaks \(x.name)→\(y.name)" }
+      overlay.nodeLabels[s.node] = label
+      overlay.nodes[s.node] = [("fillcolor", "#FFFFFF")]
+      if s.stalled {
+        stalled.append(s.node)
+        overlay.nodes[s.node, default: []] += [("color", red), ("penwidth", "3"), ("style", "filled,dashed")]
+      }
+    }
+    var buyers: [NodeIndex] = []
+    // Buyers the drawn programs and routes lead to.
+    let fed = drawn.flatMap { graph.flowOut.neighbors(of: $0) }
+    for v in Set(fed).sorted() where graph.kind(of: v) == .buyer {
+      draw(v)
+      buyers.append(v)
+      overlay.rankGroups[v] = "buyers"
+      overlay.nodes[v] = [("fillcolor", ReportPalette.fill(graph.sector(of: v)))]
+    }
+    for v in graph.nodes where graph.kind(of: v) == .agency && funders.values.contains(where: { $0.contains(graph.id(of: v)) }) {
+      draw(v)
+      overlay.nodes[v] = [("fillcolor", "#EEEEEE")]
+    }
+    for (k, stage) in Stage.allCases.enumerated() where !byStage[k].isEmpty {
+      overlay.legend.append(
+        .init(
+          label: "\(stage.name) program · its agencies",
+          attributes: [("shape", "box"), ("fillcolor", fills[k])], marks: byStage[k]))
+    }
+    overlay.legend.append(
+      .init(
+        label: "startup: highest stage reached",
+        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF")], marks: startups.filter { !stalled.contains($0) }))
+    overlay.legend.append(
+      .init(
+        label: "stalled startup",
+        attributes: [("shape", "box"), ("fillcolor", "#FFFFFF"), ("color", red), ("penwidth", "3"), ("style", "filled,dashed")],
+        marks: stalled))
+    let title =
+      "\(report.input.title) — the pipeline: technology → verification → application → diffusion (\(a.startups.count) startups, \(stalled.count) stalled, \(a.startups.count { !$0.continuous }) broken chain\(a.startups.count { !$0.continuous } == 1 ? "" : "s")\(unreached > 0 ? "; \(unreached) reaching no program not drawn" : ""))"
+    _ = buyers
+    return DiagramView(nodes: drawn.sorted(), title: title, overlay: overlay)
+  }
+
   /// The routes of `report`, each edge labelled with the ranks of the routes through it, and
   /// `context` hops around them.
   /// - Complexity: O(route length × routes) plus the neighborhood search.
@@ -433,6 +525,8 @@ package struct Overlay: Sendable {
   /// external label Graphviz may place anywhere nearby).
   package var nodeLabels: [NodeIndex: String] = [:]
   package var legend: [LegendEntry] = []
+  /// Nodes drawn in one rank (column) together, by group name; others by their tier.
+  package var rankGroups: [NodeIndex: String] = [:]
   /// Whether the fill colors mean something else than sectors (the sector legend is left out).
   package var recolorsNodes = false
 

@@ -9,7 +9,7 @@ enum ImageFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum RenderView: String, ExpressibleByArgument, CaseIterable {
-  case structure, spof, paths, reach, diff
+  case structure, spof, paths, reach, diff, pipeline
 }
 
 struct Render: ParsableCommand {
@@ -233,6 +233,8 @@ struct Render: ParsableCommand {
       views = contexts.map { DiagramView.paths(report, context: $0) }
     case .diff:
       views = diffView.map { [$0] } ?? []
+    case .pipeline:
+      views = [DiagramView.pipeline(PipelineReport(input: analysisInput, limit: nil))]
     case .reach:
       var options = ReachReport.Options()
       options.robust = robust
@@ -321,7 +323,7 @@ struct Render: ParsableCommand {
   var requestOptions: AnalysisRequest.Options {
     var asked: AnalysisRequest.Options
     switch view {
-    case .structure, .reach, .diff: asked = AnalysisRequest.Options()
+    case .structure, .reach, .diff, .pipeline: asked = AnalysisRequest.Options()
     case .spof:
       asked = .failures(targets: targets, semantics: semantics.choice, minimumShare: minShare)
     case .paths: asked = .routes(from: from, to: to, by: by, via: via)
