@@ -56,6 +56,37 @@ struct StartupPipelineTests {
     return out
   }
 
+  /// Per node: the startups with a simple route of at most `bound` hops to a staged program
+  /// that passes it, by enumeration.
+  static func bruteWithinBound(_ g: SupplyGraph, _ startups: [NodeIndex], bound: Int) -> [Int] {
+    var count = [Int](repeating: 0, count: g.nodeCount)
+    for s in startups {
+      var on = Set<NodeIndex>()
+      for r in routes(g, from: s)
+      where r.count - 1 <= bound && g.kind(of: r.last!) == .program && g.stage(of: r.last!) != nil {
+        on.formUnion(r)
+      }
+      for v in on { count[Int(v)] += 1 }
+    }
+    return count
+  }
+
+  /// Betweenness over shortest startup → buyer routes, by enumeration: for each startup and
+  /// buyer, the share of the shortest routes (distinct node sequences) that pass each inner node.
+  static func bruteBetweenness(_ g: SupplyGraph, _ startups: [NodeIndex]) -> [Double] {
+    var b = [Double](repeating: 0, count: g.nodeCount)
+    for s in startups {
+      let all = Set(routes(g, from: s))
+      for t in g.nodes where t != s && g.kind(of: t) == .buyer {
+        let toT = all.filter { $0.last! == t }
+        guard let shortest = toT.map(\.count).min() else { continue }
+        let best = toT.filter { $0.count == shortest }
+        for r in best { for v in r.dropFirst().dropLast() { b[Int(v)] += 1 / Double(best.count) } }
+      }
+    }
+    return b
+  }
+
   static func reaches(_ g: SupplyGraph, _ s: NodeIndex, without d: NodeIndex?, _ goal: (NodeIndex) -> Bool) -> Bool {
     var seen = Set([s])
     var stack = [s]
@@ -130,10 +161,28 @@ struct StartupPipelineTests {
         }
         #expect(row.stalled == stalled)
       }
-      // Gateway counts: critical as counted above, and never more than busy.
+      // Gateway counts: critical as counted above, and never more than busy; routes within
+      // the bound and betweenness as enumerated.
+      let within = Self.bruteWithinBound(g, startups, bound: p.bound)
+      let between = Self.bruteBetweenness(g, startups)
       for gw in p.gateways {
         #expect(gw.critical == critical[Int(gw.node)], "seed \(seed) \(g.id(of: gw.node))")
         #expect(gw.critical <= gw.busy)
+        #expect(gw.withinBound == within[Int(gw.node)], "seed \(seed) \(acyclic) \(g.id(of: gw.node))")
+        #expect(abs(gw.betweenness - between[Int(gw.node)]) < 1e-9, "seed \(seed) \(g.id(of: gw.node))")
+      }
+      // Every node with a count is listed when it is a program, integrator or agency.
+      let kinds: Set<NodeKind> = [.program, .integrator, .agency]
+      for v in g.nodes where kinds.contains(g.kind(of: v)) && (within[Int(v)] > 0 || between[Int(v)] > 1e-12) {
+        #expect(p.gateways.contains { $0.node == v }, "seed \(seed) \(g.id(of: v))")
+      }
+      // The route cover at every bound, for every node.
+      var isStaged = [Bool](repeating: false, count: g.nodeCount)
+      for v in g.nodes where g.kind(of: v) == .program && g.stage(of: v) != nil { isStaged[Int(v)] = true }
+      for bound in [0, 1, 2, 3, 5] {
+        let cover = g.flowOut.boundedRouteCover(
+          from: startups, to: isStaged, within: bound, predecessors: g.flowIn)
+        #expect(cover.sources.map(Int.init) == Self.bruteWithinBound(g, startups, bound: bound), "seed \(seed) \(acyclic) bound \(bound)")
       }
       // Funnel: counts by highest stage.
       for (level, count) in p.funnel.enumerated() {
@@ -153,9 +202,17 @@ struct StartupPipelineTests {
 
   @Test("the random ecosystems exercise every case: stages reached, breaks, stalled, critical gateways")
   func coverage() {
-    var reached = 0, broken = 0, stalled = 0, critical = 0, carried = 0
+    var reached = 0, broken = 0, stalled = 0, critical = 0, carried = 0, exhaustive = 0, between = 0
     for seed in 0..<150 {
+      let cyclic = Self.ecosystem(seed, acyclic: false)
+      var isStaged = [Bool](repeating: false, count: cyclic.nodeCount)
+      for v in cyclic.nodes where cyclic.kind(of: v) == .program && cyclic.stage(of: v) != nil { isStaged[Int(v)] = true }
+      let startups = cyclic.nodes.filter { cyclic.kind(of: $0) == .startup }
+      exhaustive += cyclic.flowOut.boundedRouteCover(
+        from: startups, to: isStaged, within: 3, predecessors: cyclic.flowIn
+      ).exhaustiveSearches
       let p = StartupPipeline(graph: Self.ecosystem(seed, acyclic: true))
+      between += p.gateways.count { $0.betweenness > 0 && $0.betweenness != $0.betweenness.rounded() }
       reached += p.startups.reduce(0) { $0 + $1.reached.count }
       broken += p.startups.count { !$0.continuous }
       stalled += p.startups.count(where: \.stalled)
@@ -164,5 +221,7 @@ struct StartupPipelineTests {
     }
     #expect(reached > 100 && broken > 5 && stalled > 20 && critical > 50 && carried > 50,
             "\(reached) \(broken) \(stalled) \(critical) \(carried)")
+    // Cyclic routes that need the exhaustive search, and split shortest routes.
+    #expect(exhaustive > 10 && between > 5, "\(exhaustive) \(between)")
   }
 }

@@ -16,15 +16,19 @@
 /// - a *gateway* (program, integrator or agency on a route) is *busy* by the startups whose
 ///   evidence routes pass it, and *critical* for the startups that would lose every route to
 ///   some reached stage if it failed (it lies on all of them: a dominator of the startup in the
-///   reversed flow graph rooted at that stage's programs).
+///   reversed flow graph rooted at that stage's programs); apart from the evidence routes, a
+///   gateway counts the startups with *any* simple route of at most ``bound`` hops to a staged
+///   program that passes it (``BoundedRouteCover``), and its betweenness restricted to
+///   shortest routes from startups to buyers (``CompressedAdjacency/subsetBetweenness(from:to:predecessors:include:)``).
 ///
 ///     let p = StartupPipeline(graph: graph)
 ///     p.startups.first { graph.id(of: $0.node) == "argos-vision" }?.highest   // .application
 ///
 /// - Complexity: O(*V* + *E*) per stage and per ordered set of stages (15) for reach and
 ///   continuity, O(*E* log *V*) per stage for the dominators, plus the evidence routes and
-///   dominator chains of every startup, and one backward search per agency over the nodes
-///   downstream of startups.
+///   dominator chains of every startup, one backward search per agency over the nodes
+///   downstream of startups, the bounded route cover and one breadth-first search per startup
+///   for the betweenness.
 package struct StartupPipeline: Sendable {
   package struct Evidence: Sendable {
     package let stage: Stage
@@ -67,6 +71,12 @@ package struct StartupPipeline: Sendable {
     package let busy: Int
     /// Startups that lose every route to some stage if it fails.
     package let critical: Int
+    /// Startups with a simple route of at most ``StartupPipeline/bound`` hops to a staged
+    /// program that passes it.
+    package let withinBound: Int
+    /// Betweenness restricted to shortest startup → buyer routes (NetworkX's
+    /// `betweenness_centrality_subset`, unnormalized).
+    package let betweenness: Double
   }
 
   package struct Agency: Sendable {
@@ -94,14 +104,20 @@ package struct StartupPipeline: Sendable {
   package let agencies: [Agency]
   /// Startups with routes to buyers of both sectors.
   package let dualUseStartups: Int
+  /// The most hops a route counted by ``Gateway/withinBound`` may have.
+  package let bound: Int
+
+  /// The default ``bound``.
+  package static let defaultBound = 8
 
   /// Startups that reached stage `k` or beyond (the funnel's cumulative counts).
   package func reachedAtLeast(_ stage: Stage) -> Int {
     funnel[(Int(stage.rawValue) + 1)...].reduce(0, +)
   }
 
-  package init(graph: SupplyGraph) {
+  package init(graph: SupplyGraph, bound: Int = StartupPipeline.defaultBound) {
     let n = graph.nodeCount
+    self.bound = bound
     let stages = Stage.allCases
     let startupNodes = graph.nodes.filter { graph.kind(of: $0) == .startup && !graph.isFailed($0) }
     // Flow edges usable by routes: none into or out of a failed node, none cut.
@@ -222,18 +238,34 @@ package struct StartupPipeline: Sendable {
       bySector[k].reduce(0, +) > 0 ? (sectors[k], bySector[k]) : nil
     }
     // Gateways: programs, integrators, agencies.
+    let include = graph.hasScenario ? usable : nil
+    var isStaged = [Bool](repeating: false, count: n)
+    for list in programsOf { for p in list { isStaged[Int(p)] = true } }
+    let cover = flowOut.boundedRouteCover(
+      from: startupNodes, to: isStaged, within: bound, predecessors: flowIn, include: include)
+    var isBuyer = [Bool](repeating: false, count: n)
+    for v in graph.nodes where graph.kind(of: v) == .buyer && !graph.isFailed(v) { isBuyer[Int(v)] = true }
+    let betweenness = flowOut.subsetBetweenness(
+      from: startupNodes, to: isBuyer, predecessors: flowIn, include: include)
     let ids = graph.ids
     var gates: [Gateway] = []
-    for v in graph.nodes where busy[Int(v)] > 0 || critical[Int(v)] > 0 {
+    for v in graph.nodes {
+      let i = Int(v)
+      guard busy[i] > 0 || critical[i] > 0 || cover.sources[i] > 0 || betweenness[i] > 0 else { continue }
       switch graph.kind(of: v) {
       case .program, .integrator, .agency:
-        gates.append(Gateway(node: v, busy: Int(busy[Int(v)]), critical: Int(critical[Int(v)])))
+        gates.append(
+          Gateway(
+            node: v, busy: Int(busy[i]), critical: Int(critical[i]), withinBound: Int(cover.sources[i]),
+            betweenness: betweenness[i]))
       default: break
       }
     }
     gateways = gates.sorted {
       if $0.critical != $1.critical { return $0.critical > $1.critical }
       if $0.busy != $1.busy { return $0.busy > $1.busy }
+      if $0.withinBound != $1.withinBound { return $0.withinBound > $1.withinBound }
+      if $0.betweenness != $1.betweenness { return $0.betweenness > $1.betweenness }
       return ids[Int($0.node)] < ids[Int($1.node)]
     }
     // Agencies: their programs, and the startups with routes to them, by stage.

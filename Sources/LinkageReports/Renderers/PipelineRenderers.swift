@@ -7,10 +7,10 @@ package struct PipelineReport: Sendable {
   /// Rows per table (nil: all).
   package let limit: Int?
 
-  package init(input: AnalysisInput, limit: Int?) {
+  package init(input: AnalysisInput, limit: Int?, bound: Int = StartupPipeline.defaultBound) {
     self.input = input
     self.limit = limit
-    analysis = StartupPipeline(graph: input.graph)
+    analysis = StartupPipeline(graph: input.graph, bound: bound)
   }
 
   var graph: SupplyGraph { input.graph }
@@ -108,10 +108,14 @@ extension TableRenderer {
         out += "  \(ids[Int(s.node)]) declares \(claim); its routes show \(shown)\(evidence)\n"
       }
     }
-    out += "\nGateways (busy: startups whose evidence routes pass it; critical: startups that lose every route to a stage without it):\n"
-    var g = TextTable(["#", "gateway", "kind", "critical", "busy"], rightAligned: [0, 3, 4])
+    out += "\nGateways (critical: startups that lose every route to a stage without it; busy: startups whose evidence routes pass it; ≤\(a.bound) hops: startups with any route of at most \(a.bound) hops to a staged program through it; betweenness: over shortest startup→buyer routes):\n"
+    var g = TextTable(
+      ["#", "gateway", "kind", "critical", "busy", "≤\(a.bound) hops", "betweenness"], rightAligned: [0, 3, 4, 5, 6])
     for (k, gw) in a.gateways.prefix(rows).enumerated() {
-      g.add([String(k + 1), ids[Int(gw.node)], (graph.kindLabel(of: gw.node) ?? graph.kind(of: gw.node).name), String(gw.critical), String(gw.busy)])
+      g.add([
+        String(k + 1), ids[Int(gw.node)], (graph.kindLabel(of: gw.node) ?? graph.kind(of: gw.node).name),
+        String(gw.critical), String(gw.busy), String(gw.withinBound), NumberFormat.canonical((gw.betweenness * 100).rounded() / 100),
+      ])
     }
     out += g.text
     if a.gateways.count > rows { out += "… \(a.gateways.count - rows) more gateways\n" }
@@ -164,6 +168,7 @@ extension JSONRenderer {
     json.member("stages", .strings(Stage.allCases.map(\.name)))
     json.member("startup_count", .int(a.startups.count))
     json.member("dual_use_startups", .int(a.dualUseStartups))
+    json.member("bound", .int(a.bound))
     func funnel(_ counts: [Int]) -> JSONValue {
       .object(
         zip(PipelineReport.levelNames, counts).map { ($0, .int($1)) }
@@ -207,6 +212,7 @@ extension JSONRenderer {
         .object([
           ("id", .string(ids[Int(gw.node)])), ("kind", .string((graph.kindLabel(of: gw.node) ?? graph.kind(of: gw.node).name))),
           ("critical", .int(gw.critical)), ("busy", .int(gw.busy)),
+          ("within_bound", .int(gw.withinBound)), ("betweenness", .number(gw.betweenness)),
         ]))
     }
     json.endArray()

@@ -16,7 +16,9 @@ struct Pipeline: ParsableCommand {
       funnel counts startups by highest stage, with conversions, overall and by sector. \
       Gateways (programs, integrators, agencies) are ranked by how many startups would lose \
       every route to a stage without them (critical), next to how many startups' evidence \
-      routes pass them (busy). Agencies: the startups with routes to their programs, by stage.
+      routes pass them (busy), how many startups have any route of at most --bound hops to a \
+      staged program through them, and their betweenness over shortest startup→buyer routes. \
+      Agencies: the startups with routes to their programs, by stage.
       """)
 
   @Argument(help: "A graph file, CSV pair or dataset folder (default: the bundled korea-ax).")
@@ -24,6 +26,15 @@ struct Pipeline: ParsableCommand {
 
   @Option(parsing: .unconditional, help: "Rows per table (table output); with json/csv, limits the lists when given.")
   var top: Int?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Gateways count the startups with any simple route of at most this many hops to a staged program through them (1-\(Pipeline.maxBound)).",
+      valueName: "hops"))
+  var bound: Int = StartupPipeline.defaultBound
+
+  static let maxBound = 16
 
   @OptionGroup var options: GlobalOptions
 
@@ -33,12 +44,15 @@ struct Pipeline: ParsableCommand {
 
   func validate() throws {
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    if !(1...Pipeline.maxBound).contains(bound) {
+      throw ValidationError("--bound must be between 1 and \(Pipeline.maxBound) hops")
+    }
   }
 
   func run() throws {
     let input = try GraphInput.load(path, options: options, input: inputOptions, scenario: scenario)
     let report = PipelineReport(
-      input: input.analysisInput, limit: options.format == .table ? (top ?? 10) : top)
+      input: input.analysisInput, limit: options.format == .table ? (top ?? 10) : top, bound: bound)
     switch options.format {
     case .json:
       emitJSON(command: "pipeline", input: input) { JSONRenderer.write(report, to: &$0) }
