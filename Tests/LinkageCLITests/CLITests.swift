@@ -92,7 +92,7 @@ struct CLITests {
     #expect(lines.last?.contains("invalid: 4 errors, 1 warning; 2 nodes, 1 edges") == true)
     let clean = try CLIRunner.run(["validate", "Datasets/korea-ax"])
     #expect(clean.status == 0)
-    #expect(clean.stdout == "Datasets/korea-ax: valid: 0 errors, 0 warnings; 69 nodes, 113 edges\n")
+    #expect(clean.stdout == "Datasets/korea-ax: valid: 0 errors, 0 warnings; 69 nodes, 116 edges\n")
     let asJSON = try CLIRunner.run(["validate", folder, "--format", "json"])
     let result = try #require(try json(asJSON)["result"] as? [String: Any])
     #expect(result["valid"] as? Bool == false && result["errors"] as? Int == 4)

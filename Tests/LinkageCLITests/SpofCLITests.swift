@@ -108,7 +108,7 @@ struct SpofCLITests {
   func loss() throws {
     let run = try CLIRunner.run(["spof", "--loss", "--top", "3"])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("13 of 101 supply edges have a share; the other 88 count 1"))
+    #expect(run.stdout.contains("13 of 104 supply edges have a share; the other 91 count 1"))
     #expect(run.stdout.contains("kseed-silicon  supplier          16        2  navy 1 → 0, nuri-electronics 1 → 0"))
     #expect(run.stdout.contains("gyeol-comms    supplier         6.3        1  navy 1 → 0.3"))
     let csv = try CLIRunner.run(["spof", "--loss", "--format", "csv", "--top", "2"])

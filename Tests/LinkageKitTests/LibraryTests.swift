@@ -10,7 +10,7 @@ struct LibraryTests {
   @Test("single points of failure of korea-ax: kseed-silicon cuts navy and nuri-electronics")
   func spof() throws {
     let chain = try SupplyChain.load(Self.korea)
-    #expect(chain.nodeCount == 69 && chain.linkCount == 113)
+    #expect(chain.nodeCount == 69 && chain.linkCount == 116)
     let failures = try chain.singlePointsOfFailure()
     #expect(failures.usesPartsSemantics)
     let first = try #require(failures.criticalNodes.first)
@@ -128,7 +128,7 @@ struct LibraryTests {
     let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    #expect(text.contains("korea-ax: 69 nodes, 113 links"))
+    #expect(text.contains("korea-ax: 69 nodes, 116 links"))
     #expect(text.contains("#1 케이시드반도체 (KSeed Semiconductor) (supplier) cuts off 해군 (ROK Navy)"))
   }
 }

@@ -180,9 +180,11 @@ def test_pipeline_validates(inputs):
     result = check("pipeline")["result"]
     assert result["startup_count"] == 23
     dure = next(s for s in result["startups"] if s["id"] == "dure-twin")
-    assert [r["stage"] for r in dure["reached"]] == ["verification", "application"]
-    assert not dure["continuous"] and dure["breaks_after"] == "verification"
-    assert dure["breaks_before"] == "application"
+    assert [r["stage"] for r in dure["reached"]] == ["technology", "verification", "application"]
+    assert not dure["continuous"] and dure["breaks_after"] == "technology"
+    assert dure["breaks_before"] == "verification"
+    assert result["bound"] == 8
+    assert all(g["within_bound"] >= g["busy"] for g in result["gateways"])
     haneul = next(s for s in result["startups"] if s["id"] == "haneul-ai")
     assert haneul["declared"] == "application" and haneul["highest"] == "technology" and haneul["disagrees"]
     for path in inputs:

@@ -62,6 +62,10 @@ package struct StartupPipeline: Sendable {
     package let critical: [[NodeIndex]]
     /// Whether the startup declares a stage and its routes evidence another (or none).
     package var disagrees: Bool { declared != nil && declared != highest }
+    /// Whether it declares a stage and its routes evidence another one.
+    package var contradicts: Bool { declared != nil && highest != nil && declared != highest }
+    /// Whether it declares a stage and no route of it passes a staged program.
+    package var unevidenced: Bool { declared != nil && highest == nil }
   }
 
   package struct Gateway: Sendable {
@@ -167,7 +171,9 @@ package struct StartupPipeline: Sendable {
         graph.kind(of: $0) == .buyer && graph.sector(of: $0) == sector && !graph.isFailed($0)
       }
       let forest = flowIn.nearestSources(buyers, include: usable)
-      return (0..<n).map { forest.reaches(NodeIndex($0)) && !buyers.contains(NodeIndex($0)) }
+      var reaches = (0..<n).map { forest.reaches(NodeIndex($0)) }
+      for b in buyers { reaches[Int(b)] = false }
+      return reaches
     }
     let toDefense = reachesBuyers(.defense)
     let toIndustry = reachesBuyers(.industry)
@@ -293,19 +299,23 @@ package struct StartupPipeline: Sendable {
     }
     var seen = [Int32](repeating: -1, count: n)
     var searchID: Int32 = 0
+    var carriedBy = [Int32](repeating: -1, count: n)  // the last agency whose programs carried it
+    var agencyIndex: Int32 = -1
     var agencyRows: [Agency] = []
     for a in graph.nodes where graph.kind(of: a) == .agency {
       var programs: [NodeIndex] = []
       var supported = 0
       for i in graph.outgoing.range(of: a) {
         let w = graph.outgoing.neighbors[i]
-        if graph.kind(of: w) == .program && !programs.contains(w) { programs.append(w) }
+        if graph.kind(of: w) == .program { programs.append(w) }
         if graph.kind(of: w) == .startup { supported += 1 }
       }
       guard !programs.isEmpty else { continue }
       programs.sort { ids[Int($0)] < ids[Int($1)] }
+      programs.removeDuplicates()
+      agencyIndex += 1
+      var dualCarried = 0
       var carried = [Int](repeating: 0, count: stages.count)
-      var anyProgram = Set<NodeIndex>()
       for k in stages.indices {
         let seeds = programs.filter { graph.stage(of: $0) == stages[k] && !graph.isFailed($0) }
         guard !seeds.isEmpty else { continue }
@@ -316,7 +326,10 @@ package struct StartupPipeline: Sendable {
         while let v = stack.popLast() {
           if isStartup[Int(v)] {
             count += 1
-            anyProgram.insert(v)
+            if carriedBy[Int(v)] != agencyIndex {
+              carriedBy[Int(v)] = agencyIndex
+              if isDual[Int(v)] { dualCarried += 1 }
+            }
           }
           for i in flowIn.range(of: v) where usable[Int(flowIn.edges[i])] {
             let u = flowIn.neighbors[i]
@@ -331,12 +344,26 @@ package struct StartupPipeline: Sendable {
       agencyRows.append(
         Agency(
           node: a, programs: programs, startupsSupported: supported, carried: carried,
-          dualUseCarried: anyProgram.count(where: { isDual[Int($0)] })))
+          dualUseCarried: dualCarried))
     }
     agencies = agencyRows.sorted {
       let x = $0.carried.reduce(0, +)
       let y = $1.carried.reduce(0, +)
       return x != y ? x > y : ids[Int($0.node)] < ids[Int($1.node)]
     }
+  }
+}
+
+extension Array where Element: Equatable {
+  /// Removes adjacent duplicates (all duplicates of a sorted array).
+  /// - Complexity: O(*n*).
+  fileprivate mutating func removeDuplicates() {
+    guard count > 1 else { return }
+    var kept = 1
+    for i in 1..<count where self[i] != self[kept - 1] {
+      self[kept] = self[i]
+      kept += 1
+    }
+    removeLast(count - kept)
   }
 }

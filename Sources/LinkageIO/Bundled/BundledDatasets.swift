@@ -102,6 +102,8 @@ edges:
   - {source: prog-defense-demo, target: daehan-shipbuilding, relation: qualifies, lead_time: 180, confidence: 0.7}
   - {source: prog-defense-fast-track, target: airforce, relation: qualifies, lead_time: 90, confidence: 0.85}
   - {source: prog-testbed, target: seoul-steel, relation: qualifies, lead_time: 90, confidence: 0.8}
+  - {source: prog-testbed, target: prog-industrial-ax, relation: qualifies, lead_time: 60, confidence: 0.8}
+  - {source: prog-testbed, target: prog-smart-factory, relation: qualifies, lead_time: 60, confidence: 0.8}
   - {source: prog-industrial-ax, target: daehan-shipbuilding, relation: qualifies, lead_time: 120, confidence: 0.8}
   - {source: prog-industrial-ax, target: hanbit-motors, relation: qualifies, lead_time: 120, confidence: 0.75}
   - {source: prog-smart-factory, target: hanbit-motors, relation: qualifies, lead_time: 100, confidence: 0.8}
@@ -198,8 +200,9 @@ edges:
   - {source: hana-llm, target: prog-sme-voucher, relation: verified_in, lead_time: 60, confidence: 0.7}
   - {source: byeolbit-security, target: prog-defense-fast-track, relation: verified_in, lead_time: 120, confidence: 0.7}
   - {source: dolbom-med, target: prog-startup-diffusion, relation: verified_in, lead_time: 90, confidence: 0.7}
-  - {source: saebom-factory, target: prog-smart-factory, relation: verified_in, lead_time: 150, confidence: 0.8}
-  - {source: dure-twin, target: prog-industrial-ax, relation: verified_in, lead_time: 150, confidence: 0.75}
+  - {source: saebom-factory, target: prog-testbed, relation: verified_in, lead_time: 150, confidence: 0.8}
+  - {source: dure-twin, target: prog-testbed, relation: verified_in, lead_time: 150, confidence: 0.75}
+  - {source: dure-twin, target: prog-ai-core-rnd, relation: verified_in, lead_time: 365, confidence: 0.5}
   - {source: dure-twin, target: prog-defense-demo, relation: verified_in, lead_time: 180, confidence: 0.7}
   - {source: bom-agri, target: prog-sme-voucher, relation: verified_in, lead_time: 60, confidence: 0.65}
   - {source: haneul-ai, target: prog-ai-core-rnd, relation: verified_in, lead_time: 365, confidence: 0.6}

@@ -62,7 +62,7 @@ extension TableRenderer {
     var out = "The pipeline — \(r.input.heading)\n"
     out += ScenarioText.tableLine(r.input)
     out += "Stages:     technology → verification → application → diffusion; a stage is reached when a flow route from the startup passes a program of it\n"
-    out += "Startups:   \(a.startups.count); \(a.startups.count(where: \.stalled)) stalled, \(a.startups.count(where: { !$0.continuous })) with a broken chain, \(a.startups.count(where: \.disagrees)) whose declared stage differs from the evidence\n\n"
+    out += "Startups:   \(a.startups.count); \(a.startups.count(where: \.stalled)) stalled, \(a.startups.count(where: { !$0.continuous })) with a broken chain, \(a.startups.count(where: \.contradicts)) whose declared stage the evidence contradicts, \(a.startups.count(where: \.unevidenced)) whose declared stage no program on their routes shows\n\n"
     func pct(_ x: Double?) -> String {
       x.map { NumberFormat.canonical(($0 * 1000).rounded() / 10) + "%" } ?? "–"
     }
@@ -98,17 +98,26 @@ extension TableRenderer {
     }
     out += t.text
     if listed.count > rows { out += "… \(listed.count - rows) more startups\n" }
-    let disagreeing = listed.filter { $0.disagrees && $0.declared != nil }.prefix(rows)
-    if !disagreeing.isEmpty {
+    let contradicting = listed.filter(\.contradicts)
+    let unevidenced = listed.filter(\.unevidenced)
+    if !contradicting.isEmpty || !unevidenced.isEmpty {
       out += "Declared vs evidenced:\n"
-      for s in disagreeing {
+      for s in contradicting.prefix(rows) {
         let claim = s.declared.map(\.name) ?? "–"
         let shown = s.highest.map(\.name) ?? "no stage"
         let evidence = s.reached.last.map { " (" + r.evidenceText($0) + ")" } ?? ""
         out += "  \(ids[Int(s.node)]) declares \(claim); its routes show \(shown)\(evidence)\n"
       }
+      if contradicting.count > rows { out += "  … \(contradicting.count - rows) more\n" }
+      if !unevidenced.isEmpty {
+        let names = unevidenced.prefix(rows).map { ids[Int($0.node)] }.joined(separator: ", ")
+        let more = unevidenced.count > rows ? ", … \(unevidenced.count - rows) more" : ""
+        out += "  no program on any route (declared stage unevidenced): \(names)\(more)\n"
+      }
     }
-    out += "\nGateways (critical: startups that lose every route to a stage without it; busy: startups whose evidence routes pass it; ≤\(a.bound) hops: startups with any route of at most \(a.bound) hops to a staged program through it; betweenness: over shortest startup→buyer routes):\n"
+    out += "\nGateways (programs, integrators, agencies on startups' routes):\n"
+    out += "  critical: startups that lose every route to a stage without it; busy: startups whose evidence routes pass it\n"
+    out += "  ≤\(a.bound) hops: startups with any route of at most \(a.bound) hops to a staged program through it; betweenness: over shortest startup→buyer routes\n"
     var g = TextTable(
       ["#", "gateway", "kind", "critical", "busy", "≤\(a.bound) hops", "betweenness"], rightAligned: [0, 3, 4, 5, 6])
     for (k, gw) in a.gateways.prefix(rows).enumerated() {

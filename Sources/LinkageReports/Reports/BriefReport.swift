@@ -341,9 +341,13 @@ package struct BriefReport: Sendable {
         parts.append((name(gate.node), true))
         parts.append((" is on every route to a stage for \(plural(gate.critical, "startup"))", false))
       }
-      let disagree = pipeline.startups.count(where: \.disagrees)
-      if disagree > 0 {
-        parts.append(("; \(disagree) declare a stage their routes do not show", false))
+      let contradict = pipeline.startups.count(where: \.contradicts)
+      let unevidenced = pipeline.startups.count(where: \.unevidenced)
+      if contradict > 0 {
+        parts.append(("; \(contradict) declare a stage their routes contradict", false))
+      }
+      if unevidenced > 0 {
+        parts.append(("; \(unevidenced) declare one no program on their routes shows", false))
       }
       parts.append((".", false))
       findings.append(Finding(parts: parts))
